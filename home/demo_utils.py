@@ -1,0 +1,118 @@
+"""Helpers for the idempotent demo loaders (`load_demo_content`) of every app.
+
+Each helper creates a thing only when it is missing and never touches one that exists, so a second
+run changes nothing and an editor's changes to demo pages survive a re-run.
+"""
+
+import io
+import math
+import random
+
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.images import get_image_model
+
+
+def ensure_child_page(parent, page_class, slug, **fields):
+    """Return (page, created). A new page is saved as a revision and published."""
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing is not None:
+        return existing.specific, False
+    page = page_class(slug=slug, **fields)
+    parent.add_child(instance=page)
+    revision = page.save_revision(log_action=False)
+    revision.publish(log_action=False)
+    page.refresh_from_db()
+    return page, True
+
+
+def update_missing(instance, **fields):
+    """Set only the fields that are still empty; save only if something changed."""
+    changed = []
+    for name, value in fields.items():
+        if getattr(instance, name) in (None, "", []):
+            setattr(instance, name, value)
+            changed.append(name)
+    if changed:
+        instance.save()
+    return bool(changed)
+
+
+def ensure_image(title, draw, size=(1200, 675), fmt="JPEG", alt=""):
+    """A Wagtail image made by `draw(ImageDraw, size)` the first time it is asked for."""
+    Image = get_image_model()
+    existing = Image.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    canvas = PILImage.new("RGB" if fmt == "JPEG" else "RGBA", size, (255, 255, 255, 0))
+    draw(ImageDraw.Draw(canvas), size)
+    buffer = io.BytesIO()
+    canvas.save(buffer, fmt, quality=85) if fmt == "JPEG" else canvas.save(buffer, fmt)
+    extension = "jpg" if fmt == "JPEG" else fmt.lower()
+    filename = f"{slug_for_file(title)}.{extension}"
+    image = Image(title=title, file=ImageFile(buffer, name=filename))
+    if hasattr(image, "description"):
+        image.description = alt or title
+    image.save()
+    return image
+
+
+def slug_for_file(text):
+    from django.utils.text import slugify
+
+    from search.text import fold
+
+    return slugify(fold(text))[:60] or "image"
+
+
+def draw_logo(draw, size):
+    """The union's emblem as a simple flat mark: blue disc, gold ring, red star."""
+    w, h = size
+    cx, cy, r = w / 2, h / 2, min(w, h) / 2 - 2
+    draw.ellipse([cx - r, cy - r, cx + r, cy + r], fill=(10, 61, 124, 255))
+    ring = r * 0.82
+    draw.ellipse(
+        [cx - ring, cy - ring, cx + ring, cy + ring],
+        outline=(242, 201, 76, 255),
+        width=max(2, int(r * 0.06)),
+    )
+    star_r, inner = r * 0.55, r * 0.22
+    points = []
+    for i in range(10):
+        radius = star_r if i % 2 == 0 else inner
+        angle = -math.pi / 2 + i * math.pi / 5
+        points.append((cx + radius * math.cos(angle), cy + radius * math.sin(angle)))
+    draw.polygon(points, fill=(179, 18, 31, 255))
+
+
+def draw_scene(seed, palette=((10, 61, 124), (179, 18, 31), (242, 201, 76))):
+    """An abstract 'conference hall' illustration: a stage, a lectern and rows of seats."""
+
+    def draw(d, size):
+        rng = random.Random(seed)
+        w, h = size
+        top, accent, gold = palette
+        for y in range(h):  # background gradient
+            t = y / h
+            d.line([(0, y), (w, y)], fill=tuple(int(c * (1 - t) + 240 * t) for c in top))
+        d.rectangle([0, int(h * 0.08), w, int(h * 0.18)], fill=accent)  # banner across the stage
+        d.rectangle(
+            [int(w * 0.05), int(h * 0.45), int(w * 0.95), int(h * 0.55)], fill=(120, 60, 30)
+        )
+        d.rectangle([int(w * 0.46), int(h * 0.30), int(w * 0.54), int(h * 0.55)], fill=(90, 45, 20))
+        d.ellipse(
+            [int(w * 0.475), int(h * 0.2), int(w * 0.525), int(h * 0.29)], fill=(230, 190, 160)
+        )
+        for row in range(4):  # audience
+            y = int(h * (0.62 + row * 0.09))
+            for col in range(18):
+                x = int(w * (0.03 + col * 0.055)) + rng.randint(-4, 4)
+                d.ellipse(
+                    [x, y, x + int(w * 0.03), y + int(h * 0.05)], fill=(40 + row * 20, 40, 60)
+                )
+        d.rectangle(
+            [int(w * 0.2), int(h * 0.1), int(w * 0.8), int(h * 0.16)], outline=gold, width=3
+        )
+
+    return draw

@@ -1,0 +1,27 @@
+"""Bulk content for benchmarks and pagination: `generate_content --articles N --documents N`.
+Each app provides the generator for what it owns."""
+
+from django.core.management.base import BaseCommand
+from django.utils.module_loading import import_string
+
+GENERATORS = {
+    "articles": "news.demo.generate_articles",
+    "documents": "resolutions.demo.generate_documents",
+    "partners": "campaigns.demo.generate_partners",
+}
+
+
+class Command(BaseCommand):
+    help = "Sinh nhiều nội dung giả lập (bài viết, văn bản, đối tác) để đo hiệu năng."
+
+    def add_arguments(self, parser):
+        for kind in GENERATORS:
+            parser.add_argument(f"--{kind}", type=int, default=0, metavar="N")
+        parser.add_argument("--seed", type=int, default=2024)
+
+    def handle(self, *args, **options):
+        for kind, dotted in GENERATORS.items():
+            count = options[kind]
+            if count:
+                created = import_string(dotted)(count, seed=options["seed"], stdout=self.stdout)
+                self.stdout.write(f"{kind}: {created}")

@@ -1,0 +1,179 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from home.sections import home_sections
+
+
+class HomePage(Page):
+    """The site root. Its sections (news, campaigns, documents, membership progress) are filled
+    by the apps that own them; a section with nothing to show is not rendered."""
+
+    intro = RichTextField(
+        _("Lời giới thiệu"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Một đoạn ngắn dưới băng rôn, giới thiệu Công đoàn Viên chức Việt Nam."),
+    )
+
+    content_panels = Page.content_panels + [
+        HelpPanel(
+            content=_(
+                "Tên đơn vị, logo, băng rôn kỷ niệm và chân trang được sửa trong "
+                "Cài đặt › Nhận diện trang. Các mục tin tức, chiến dịch, văn bản và tiến độ phát "
+                "triển đoàn viên tự lấy nội dung mới nhất."
+            )
+        ),
+        FieldPanel("intro"),
+    ]
+
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("Trang chủ")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_sections(request, self))
+        return context
+
+
+@register_setting(icon="site")
+class SiteBranding(BaseSiteSetting):
+    """Everything the header, banner and footer show: editors change it, templates only read it."""
+
+    name_vi = models.CharField(
+        _("Tên đơn vị (tiếng Việt)"),
+        max_length=120,
+        default="CÔNG ĐOÀN VIÊN CHỨC VIỆT NAM",
+        help_text=_("Hiện ở đầu trang, viết hoa như trên logo."),
+    )
+    name_en = models.CharField(
+        _("Tên đơn vị (tiếng Anh)"),
+        max_length=120,
+        blank=True,
+        default="VIETNAM PUBLIC SECTOR UNION",
+        help_text=_("Dòng thứ hai dưới tên tiếng Việt."),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Ảnh vuông, nền trong suốt (PNG) hoặc SVG đã chuyển sang PNG; tối thiểu 256 px."
+        ),
+    )
+    banner_enabled = models.BooleanField(
+        _("Hiện băng rôn"), default=True, help_text=_("Bỏ chọn để ẩn băng rôn trên mọi trang.")
+    )
+    banner_title = models.CharField(
+        _("Tiêu đề băng rôn"),
+        max_length=200,
+        blank=True,
+        help_text=_("Ví dụ: Chào mừng kỷ niệm 30 năm Ngày thành lập Công đoàn Viên chức Việt Nam."),
+    )
+    banner_text = models.CharField(
+        _("Dòng phụ của băng rôn"), max_length=300, blank=True, help_text=_("Tùy chọn, một câu.")
+    )
+    banner_start = models.DateField(
+        _("Mốc bắt đầu"),
+        null=True,
+        blank=True,
+        help_text=_("Ngày của sự kiện được kỷ niệm, ví dụ 02/07/1994."),
+    )
+    banner_end = models.DateField(
+        _("Mốc kỷ niệm"),
+        null=True,
+        blank=True,
+        help_text=_("Ngày kỷ niệm, ví dụ 02/07/2024. Hai mốc hiện cạnh nhau trên băng rôn."),
+    )
+    banner_link = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Liên kết của băng rôn"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Trang mở ra khi bấm vào băng rôn (thường là trang chiến dịch)."),
+    )
+    contact_address = models.CharField(
+        _("Địa chỉ"), max_length=255, blank=True, help_text=_("Địa chỉ trụ sở, hiện ở chân trang.")
+    )
+    contact_phone = models.CharField(
+        _("Điện thoại"), max_length=50, blank=True, help_text=_("Số điện thoại liên hệ.")
+    )
+    contact_email = models.EmailField(_("Thư điện tử"), blank=True, help_text=_("Hộp thư liên hệ."))
+    footer_note = models.CharField(
+        _("Ghi chú chân trang"),
+        max_length=300,
+        blank=True,
+        help_text=_("Ví dụ: giấy phép, cơ quan chủ quản, ghi rõ nguồn khi trích dẫn."),
+    )
+    partners_heading = models.CharField(
+        _("Tiêu đề dải đối tác"),
+        max_length=120,
+        blank=True,
+        default="Đối tác chương trình “Vì phúc lợi đoàn viên”",
+        help_text=_("Tiêu đề dải logo đối tác ở chân trang; dải tự lấy các đối tác đang hiệu lực."),
+    )
+    meta_description = models.CharField(
+        _("Mô tả mặc định"),
+        max_length=300,
+        blank=True,
+        help_text=_("Dùng cho thẻ mô tả và Open Graph khi trang không có mô tả riêng."),
+    )
+    og_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Ảnh chia sẻ mặc định"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Ảnh khi chia sẻ lên mạng xã hội nếu trang không có ảnh riêng (1200×630)."),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name_vi"), FieldPanel("name_en"), FieldPanel("logo")], _("Tên và logo")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("banner_enabled"),
+                FieldPanel("banner_title"),
+                FieldPanel("banner_text"),
+                FieldPanel("banner_start"),
+                FieldPanel("banner_end"),
+                FieldPanel("banner_link"),
+            ],
+            _("Băng rôn kỷ niệm"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_address"),
+                FieldPanel("contact_phone"),
+                FieldPanel("contact_email"),
+                FieldPanel("footer_note"),
+                FieldPanel("partners_heading"),
+            ],
+            _("Chân trang"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("meta_description"), FieldPanel("og_image")], _("Chia sẻ và SEO")
+        ),
+    ]
+
+    select_related = ["logo", "og_image", "banner_link"]
+
+    class Meta:
+        verbose_name = _("Nhận diện trang")
+
+    @property
+    def show_banner(self):
+        return self.banner_enabled and bool(self.banner_title)

@@ -1,0 +1,19 @@
+"""The home page's sections. Each app that owns a section provides a function
+`(request, home_page) -> dict`; the dict is merged into the home page's context and the home
+template renders a section only when its key holds something."""
+
+from django.utils.module_loading import import_string
+
+HOME_SECTION_PROVIDERS = [
+    "news.home.latest_news",  # -> {"latest_news": [...]}
+    "campaigns.home.featured_campaigns",  # -> {"featured_campaigns": [...]}
+    "resolutions.home.latest_documents",  # -> {"latest_documents": [...]}
+    "campaigns.progress.membership_progress",  # -> {"membership_progress": {...}}
+]
+
+
+def home_sections(request, page):
+    context = {}
+    for dotted_path in HOME_SECTION_PROVIDERS:
+        context.update(import_string(dotted_path)(request, page) or {})
+    return context

@@ -1,0 +1,35 @@
+from django import template
+from wagtail.models import Site
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """Top-level pages marked "show in menus", straight from the page tree (one query)."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    items = []
+    if site:
+        items = list(
+            site.root_page.get_children().live().public().in_menu().only("id", "title", "url_path")
+        )
+    current = context.get("page")
+    current_path = getattr(current, "url_path", "") or ""
+    return {
+        "request": request,
+        "items": [
+            {"page": item, "active": bool(current_path) and current_path.startswith(item.url_path)}
+            for item in items
+        ],
+        "site": site,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """Full URL for a relative one (Open Graph and feeds want absolute URLs)."""
+    request = context.get("request")
+    if not url or url.startswith(("http://", "https://")) or request is None:
+        return url or ""
+    return request.build_absolute_uri(url)

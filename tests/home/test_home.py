@@ -1,0 +1,137 @@
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, PageLogEntry, Revision
+
+from home.models import SiteBranding
+
+
+def quiet_call(*args, **kwargs):
+    with open("/dev/null", "w") as devnull:
+        call_command(*args, stdout=devnull, **kwargs)
+
+
+@pytest.mark.django_db
+def test_home_renders_site_name_and_banner(client, demo_content):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="vi">' in html
+    assert "CÔNG ĐOÀN VIÊN CHỨC VIỆT NAM" in html
+    assert "VIETNAM PUBLIC SECTOR UNION" in html
+    assert "Chào mừng kỷ niệm 30 năm Ngày thành lập Công đoàn Viên chức Việt Nam" in html
+    assert '<time datetime="1994-07-02">2/7/1994</time>' in html
+    assert '<time datetime="2024-07-02">2/7/2024</time>' in html
+    assert 'class="skip-link" href="#main"' in html
+
+
+@pytest.mark.django_db
+def test_banner_and_names_come_from_the_site_setting(client, demo_content, site):
+    branding = SiteBranding.for_site(site)
+    branding.banner_title = "Chào mừng 100 năm Công đoàn Việt Nam"
+    branding.name_en = "A DIFFERENT NAME"
+    branding.save()
+    html = client.get("/").content.decode()
+    assert "Chào mừng 100 năm Công đoàn Việt Nam" in html
+    assert "A DIFFERENT NAME" in html
+    assert "30 năm Ngày thành lập" not in html
+
+    branding.banner_enabled = False
+    branding.save()
+    assert "anniversary-banner" not in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_empty_home_sections_do_not_render(client, home_page):
+    html = client.get("/").content.decode()
+    assert 'class="section' not in html
+
+
+@pytest.mark.django_db
+def test_main_navigation_comes_from_the_page_tree(client, home_page):
+    child = Page(title="Giới thiệu", slug="gioi-thieu", show_in_menus=True)
+    home_page.add_child(instance=child)
+    hidden = Page(title="Trang ẩn", slug="an", show_in_menus=False)
+    home_page.add_child(instance=hidden)
+    html = client.get("/").content.decode()
+    assert 'href="/gioi-thieu/"' in html
+    assert "Trang ẩn" not in html
+
+
+@pytest.mark.django_db
+def test_load_demo_content_twice_changes_nothing(demo_content):
+    def snapshot():
+        return (
+            sorted(Page.objects.values_list("id", "url_path", "live", "latest_revision_id")),
+            Revision.objects.count(),
+            PageLogEntry.objects.count(),
+            list(SiteBranding.objects.values()),
+        )
+
+    before = snapshot()
+    quiet_call("load_demo_content")
+    assert snapshot() == before
+    assert Page.objects.count() >= 2
+
+
+@pytest.mark.django_db
+def test_404_page_is_vietnamese(client, home_page):
+    response = client.get("/khong-co-trang-nay/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Không tìm thấy trang" in html
+    assert '<html lang="vi">' in html
+
+
+def test_500_page_is_vietnamese_and_needs_no_database(rf):
+    from home.views import server_error
+
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert "Hệ thống đang gặp sự cố" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_robots_txt_points_at_the_sitemap(client, home_page):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    assert "Disallow: /admin/" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_sitemap_lists_live_pages_and_no_draft(client, home_page):
+    live = home_page.add_child(instance=Page(title="Trang công khai", slug="cong-khai"))
+    draft = home_page.add_child(instance=Page(title="Bản nháp", slug="ban-nhap", live=False))
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "http://localhost/cong-khai/" in xml
+    assert "ban-nhap" not in xml
+    assert live.live and not draft.live
+
+
+@pytest.mark.django_db
+def test_head_has_canonical_open_graph_and_favicon(client, demo_content):
+    html = client.get("/").content.decode()
+    assert '<link rel="canonical" href="http://localhost/">' in html
+    assert '<meta property="og:site_name" content="CÔNG ĐOÀN VIÊN CHỨC VIỆT NAM">' in html
+    assert 'property="og:image" content="http://testserver/media/images/' in html
+    assert 'rel="icon"' in html
+    assert client.get("/favicon.ico").status_code == 301
+
+
+@pytest.mark.django_db
+def test_text_is_stored_in_nfc(site):
+    import unicodedata
+
+    branding = SiteBranding.for_site(site)
+    branding.banner_title = unicodedata.normalize("NFD", "Công đoàn Việt Nam")
+    branding.save()
+    branding.refresh_from_db()
+    assert branding.banner_title == unicodedata.normalize("NFC", "Công đoàn Việt Nam")
+
+
+@pytest.mark.django_db
+def test_home_query_count_is_bounded(client, demo_content, django_assert_max_num_queries):
+    client.get("/")  # warm per-process caches (content types, site root paths)
+    with django_assert_max_num_queries(12):
+        assert client.get("/").status_code == 200

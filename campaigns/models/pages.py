@@ -1,0 +1,3 @@
+"""CampaignIndexPage, CampaignPage, PartnerProgramPage: the campaigns issue."""
+
+__all__ = []

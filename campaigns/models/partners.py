@@ -1,0 +1,3 @@
+"""The Partner snippet of "Vì phúc lợi đoàn viên": the campaigns issue."""
+
+__all__ = []

@@ -1,0 +1,287 @@
+"""The member sign-up form: validation and normalisation, with Vietnamese messages next to the
+field, a honeypot and a signed timestamp against bots."""
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from campaigns.models import MemberSignup
+from campaigns.provinces import province_choices
+from campaigns.registry import normalise
+
+VIETNAM = "VN"
+OTHER = "other"
+FREELANCE_LABEL = "Lao động tự do"
+TIMESTAMP_SALT = "campaigns.signup.started"
+
+# The fields whose raw input a submission keeps (never the CSRF token, honeypot or timestamp).
+TYPED_FIELDS = [
+    "full_name",
+    "date_of_birth",
+    "sex",
+    "phone",
+    "email",
+    "province",
+    "commune",
+    "workplace",
+    "freelance",
+    "occupation",
+    "grassroots_union",
+    "nationality",
+    "nationality_other",
+    "long_contract",
+    "consent_registration",
+    "consent_news",
+]
+
+
+def new_form_token():
+    """A signed timestamp of when the form was shown."""
+    return signing.dumps(timezone.now().timestamp(), salt=TIMESTAMP_SALT)
+
+
+class SignupForm(forms.Form):
+    # Tells the page's serve() that this POST is the sign-up form.
+    form_name = "dang-ky-doan-vien"
+
+    full_name = forms.CharField(
+        label=_("Họ và tên"),
+        max_length=200,
+        error_messages={"required": _("Vui lòng nhập họ và tên.")},
+        widget=forms.TextInput(attrs={"autocomplete": "name", "maxlength": 100}),
+    )
+    date_of_birth = forms.CharField(
+        label=_("Ngày sinh"),
+        help_text=_("Dạng ngày/tháng/năm, ví dụ 05/09/1990. Từ 16 tuổi trở lên."),
+        max_length=20,
+        error_messages={"required": _("Vui lòng nhập ngày sinh.")},
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "placeholder": "dd/mm/yyyy", "autocomplete": "bday"}
+        ),
+    )
+    sex = forms.ChoiceField(
+        label=_("Giới tính"),
+        choices=MemberSignup.Sex.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Vui lòng chọn giới tính.")},
+    )
+    phone = forms.CharField(
+        label=_("Số điện thoại di động"),
+        help_text=_("Ví dụ 0912 345 678. Mỗi số điện thoại là một người đăng ký."),
+        max_length=30,
+        error_messages={"required": _("Vui lòng nhập số điện thoại di động.")},
+        widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"}),
+    )
+    email = forms.EmailField(
+        label=_("Thư điện tử (không bắt buộc)"),
+        required=False,
+        max_length=254,
+        error_messages={"invalid": _("Địa chỉ thư điện tử không hợp lệ, ví dụ ten@example.com.")},
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    province = forms.ChoiceField(
+        label=_("Tỉnh, thành phố nơi làm việc"),
+        choices=province_choices(blank_label="— Chọn tỉnh, thành phố —"),
+        error_messages={
+            "required": _("Vui lòng chọn tỉnh, thành phố nơi làm việc."),
+            "invalid_choice": _("Vui lòng chọn một trong 34 tỉnh, thành phố trong danh sách."),
+        },
+    )
+    commune = forms.CharField(
+        label=_("Xã, phường (không bắt buộc)"), required=False, max_length=120
+    )
+    workplace = forms.CharField(
+        label=_("Nơi làm việc"),
+        help_text=_(
+            "Tên cơ quan, đơn vị, doanh nghiệp. Không có hợp đồng lao động: đánh dấu ô dưới."
+        ),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    freelance = forms.BooleanField(
+        label=_("Tôi là lao động tự do (không có hợp đồng lao động)"), required=False
+    )
+    occupation = forms.CharField(
+        label=_("Nghề nghiệp (không bắt buộc)"), required=False, max_length=120
+    )
+    grassroots_union = forms.CharField(
+        label=_("Tên công đoàn cơ sở, nếu nơi làm việc đã có (không bắt buộc)"),
+        required=False,
+        max_length=200,
+    )
+    nationality = forms.ChoiceField(
+        label=_("Quốc tịch"),
+        choices=[(VIETNAM, _("Việt Nam")), (OTHER, _("Quốc tịch khác"))],
+        initial=VIETNAM,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Vui lòng chọn quốc tịch.")},
+    )
+    nationality_other = forms.CharField(
+        label=_("Quốc tịch khác là"), required=False, max_length=100
+    )
+    long_contract = forms.BooleanField(
+        label=_(
+            "Tôi là người lao động nước ngoài có hợp đồng lao động từ 12 tháng trở lên tại Việt Nam"
+        ),
+        required=False,
+    )
+    consent_registration = forms.BooleanField(
+        label=_(
+            "Tôi đồng ý để Công đoàn Viên chức Việt Nam xử lý dữ liệu cá nhân trên để tiếp nhận "
+            "đăng ký và chuyển đến công đoàn có thẩm quyền xem xét kết nạp (bắt buộc)."
+        ),
+        error_messages={
+            "required": _("Cần đánh dấu ô đồng ý này để chúng tôi có thể tiếp nhận đăng ký.")
+        },
+    )
+    consent_news = forms.BooleanField(
+        label=_("Tôi muốn nhận tin hoạt động công đoàn qua SMS/thư điện tử (không bắt buộc)."),
+        required=False,
+    )
+    # Honeypot: hidden from people by CSS, filled in by naive bots.
+    website = forms.CharField(
+        label=_("Để trống ô này"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    started = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    honeypot_field = "website"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["started"] = new_form_token()
+        self.is_bot = False
+
+    # --- field rules -----------------------------------------------------------------------
+    def clean_full_name(self):
+        try:
+            return normalise.normalise_name(self.cleaned_data["full_name"])
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None
+
+    def clean_phone(self):
+        try:
+            return normalise.normalise_phone(self.cleaned_data["phone"])
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None
+
+    def clean_date_of_birth(self):
+        try:
+            return normalise.parse_birth_date(
+                self.cleaned_data["date_of_birth"], timezone.localdate()
+            )
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None
+
+    def clean_email(self):
+        return normalise.clean_text(self.cleaned_data.get("email")).lower()
+
+    def _clean_optional_text(self, name):
+        return normalise.clean_text(self.cleaned_data.get(name))
+
+    def clean_commune(self):
+        return self._clean_optional_text("commune")
+
+    def clean_occupation(self):
+        return self._clean_optional_text("occupation")
+
+    def clean_grassroots_union(self):
+        return self._clean_optional_text("grassroots_union")
+
+    def clean_nationality_other(self):
+        return self._clean_optional_text("nationality_other")
+
+    def clean_workplace(self):
+        return self._clean_optional_text("workplace")
+
+    def clean_started(self):
+        token = self.cleaned_data.get("started") or ""
+        max_age = getattr(settings, "REGISTRY_FORM_MAX_AGE", 24 * 60 * 60)
+        try:
+            started = signing.loads(token, salt=TIMESTAMP_SALT, max_age=max_age)
+        except signing.SignatureExpired:
+            raise forms.ValidationError(
+                _("Biểu mẫu đã mở quá lâu. Vui lòng kiểm tra lại thông tin và bấm Gửi lần nữa."),
+                code="expired",
+            ) from None
+        except signing.BadSignature:
+            raise forms.ValidationError(
+                _("Biểu mẫu không hợp lệ. Vui lòng kiểm tra lại thông tin và bấm Gửi lần nữa."),
+                code="bad_token",
+            ) from None
+        min_seconds = getattr(settings, "REGISTRY_MIN_FILL_SECONDS", 2)
+        if timezone.now().timestamp() - float(started) < min_seconds:
+            raise forms.ValidationError(
+                _("Bạn gửi nhanh quá. Vui lòng kiểm tra lại thông tin và bấm Gửi lần nữa."),
+                code="too_fast",
+            )
+        return token
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.data.get(self.add_prefix(self.honeypot_field)):
+            self.is_bot = True
+        if not cleaned.get("workplace"):
+            if cleaned.get("freelance"):
+                cleaned["workplace"] = FREELANCE_LABEL
+            elif "workplace" not in self.errors:
+                self.add_error(
+                    "workplace",
+                    _(
+                        "Vui lòng nhập nơi làm việc, hoặc đánh dấu ô «Tôi là lao động tự do» nếu "
+                        "không có hợp đồng lao động."
+                    ),
+                )
+        if cleaned.get("nationality") == OTHER:
+            if not cleaned.get("nationality_other"):
+                self.add_error("nationality_other", _("Vui lòng ghi rõ quốc tịch."))
+            if not cleaned.get("long_contract"):
+                self.add_error(
+                    "long_contract",
+                    _(
+                        "Người lao động nước ngoài cần có hợp đồng lao động từ 12 tháng trở lên "
+                        "để gia nhập Công đoàn Việt Nam."
+                    ),
+                )
+        return cleaned
+
+    # --- what the registry keeps -----------------------------------------------------------
+    def typed_data(self):
+        """Exactly what was typed, field by field (raw, before normalisation)."""
+        data = {}
+        for name in TYPED_FIELDS:
+            value = self.data.get(self.add_prefix(name), "")
+            data[name] = value if isinstance(value, str) else str(value)
+        return data
+
+    def entry_values(self):
+        """The normalised values of the registry entry's personal fields."""
+        c = self.cleaned_data
+        is_vietnamese = c["nationality"] == VIETNAM
+        return {
+            "full_name": c["full_name"],
+            "date_of_birth": c["date_of_birth"],
+            "sex": c["sex"],
+            "phone": c["phone"],
+            "email": c["email"],
+            "province": c["province"],
+            "commune": c["commune"],
+            "workplace": c["workplace"],
+            "occupation": c["occupation"],
+            "grassroots_union": c["grassroots_union"],
+            "nationality": "Việt Nam" if is_vietnamese else c["nationality_other"],
+            "long_contract_confirmed": bool(c.get("long_contract")) and not is_vietnamese,
+        }
+
+    def refresh_token(self):
+        """After an error, give the re-shown form a new timestamp (the errors stay)."""
+        self.errors  # noqa: B018 - validate first so the errors belong to what was sent
+        data = self.data.copy()
+        data[self.add_prefix("started")] = new_form_token()
+        data[self.add_prefix(self.honeypot_field)] = ""
+        self.data = data

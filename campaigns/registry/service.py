@@ -1,0 +1,199 @@
+"""`register_member()`: the one way a sign-up enters the registry.
+
+Never lose a person: every accepted submission is stored in one transaction (entry, submission
+log, consents) before anything else happens. Never count one twice: the normalised phone number is
+unique in the database, and a concurrent insert of the same number is caught inside a savepoint and
+turned into a repeat. Hand-off to the union runs only after the transaction commits.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from campaigns.models import ConsentRecord, MemberSignup, SignupSubmission
+
+
+@dataclass
+class Registration:
+    signup: MemberSignup
+    submission: SignupSubmission
+    created: bool
+
+
+def _as_json(values):
+    return {
+        key: value.isoformat() if isinstance(value, datetime.date) else value
+        for key, value in values.items()
+    }
+
+
+def _from_json(values):
+    result = dict(values)
+    if result.get("date_of_birth"):
+        result["date_of_birth"] = datetime.date.fromisoformat(result["date_of_birth"])
+    return result
+
+
+def differences(signup, values):
+    """The personal fields in `values` that differ from the entry."""
+    return [
+        name
+        for name, value in values.items()
+        if name in MemberSignup.PERSONAL_FIELDS and getattr(signup, name) != value
+    ]
+
+
+def register_member(
+    values,
+    *,
+    typed=None,
+    consent_registration=True,
+    consent_news=False,
+    notice=None,
+    source_page=None,
+    now=None,
+):
+    """Store one accepted submission. `values` are the normalised personal fields (with `phone`
+    in E.164); `typed` is exactly what was typed. Returns a Registration.
+
+    A repeat (same phone) never overwrites the entry: the submission is logged and, if it says
+    something different, the entry is flagged `has_pending_changes` for staff to review.
+    """
+    if not consent_registration:
+        raise ValueError("register_member() needs the registration consent.")
+    now = now or timezone.now()
+    page_id = getattr(source_page, "pk", source_page)
+    with transaction.atomic():
+        created = False
+        try:
+            with transaction.atomic():  # a savepoint: a concurrent insert only undoes this
+                signup = MemberSignup.objects.create(
+                    **values, source_page_id=page_id, created_at=now
+                )
+                created = True
+        except IntegrityError:
+            # Someone (maybe this person, a second ago in another request) holds this number.
+            signup = MemberSignup.objects.select_for_update().get(phone=values["phone"])
+
+        changed = [] if created else differences(signup, values)
+        if created:
+            review = SignupSubmission.Review.NONE
+        elif changed:
+            review = SignupSubmission.Review.PENDING
+        else:
+            review = SignupSubmission.Review.SAME
+        submission = SignupSubmission.objects.create(
+            signup=signup,
+            submitted_at=now,
+            source_page_id=page_id,
+            notice=notice,
+            data=typed if typed is not None else _as_json(values),
+            normalised=_as_json(values),
+            consent_registration=True,
+            consent_news=bool(consent_news),
+            is_first=created,
+            review=review,
+        )
+        purposes = [ConsentRecord.Purpose.REGISTRATION]
+        if consent_news:
+            purposes.append(ConsentRecord.Purpose.NEWS)
+        ConsentRecord.objects.bulk_create(
+            ConsentRecord(
+                signup=signup,
+                submission=submission,
+                purpose=purpose,
+                notice=notice,
+                source_page_id=page_id,
+                granted_at=now,
+            )
+            for purpose in purposes
+        )
+        if changed and not signup.has_pending_changes:
+            MemberSignup.objects.filter(pk=signup.pk).update(has_pending_changes=True)
+            signup.has_pending_changes = True
+        if created and getattr(settings, "REGISTRY_FORWARD_ON_COMMIT", True):
+            from campaigns.registry.forwarders import forward_after_commit
+
+            signup_pk = signup.pk
+            transaction.on_commit(lambda: forward_after_commit(signup_pk))
+    return Registration(signup=signup, submission=submission, created=created)
+
+
+def review_submission(submission, *, accept, user):
+    """Staff decision on a repeat submission's changes: accept (apply its values) or ignore."""
+    with transaction.atomic():
+        signup = MemberSignup.objects.select_for_update().get(pk=submission.signup_id)
+        submission = SignupSubmission.objects.select_for_update().get(pk=submission.pk)
+        if submission.review != SignupSubmission.Review.PENDING or signup.is_erased:
+            return False
+        if accept:
+            values = _from_json(submission.normalised)
+            changed = differences(signup, values)
+            if "phone" in changed:
+                changed.remove("phone")  # the phone is the key: it is the same by definition
+            for name in changed:
+                setattr(signup, name, values[name])
+            signup.save()
+        submission.review = (
+            SignupSubmission.Review.ACCEPTED if accept else SignupSubmission.Review.IGNORED
+        )
+        submission.reviewed_by = user
+        submission.reviewed_at = timezone.now()
+        submission.save(update_fields=["review", "reviewed_by", "reviewed_at"])
+        still_pending = signup.submissions.filter(review=SignupSubmission.Review.PENDING).exists()
+        MemberSignup.objects.filter(pk=signup.pk).update(has_pending_changes=still_pending)
+    return True
+
+
+def change_status(signup, new_status, *, user, note=""):
+    """Move an entry along the workflow, logged with who and when. Returns True if it moved."""
+    from wagtail.log_actions import log
+
+    from campaigns.models import StatusChange
+
+    with transaction.atomic():
+        locked = MemberSignup.objects.select_for_update().get(pk=signup.pk)
+        if new_status == locked.status or new_status not in locked.TRANSITIONS.get(
+            locked.status, set()
+        ):
+            return False
+        old = locked.status
+        locked.status = new_status
+        locked.save(update_fields=["status", "updated_at"])
+        StatusChange.objects.create(
+            signup=locked, from_status=old, to_status=new_status, changed_by=user, note=note
+        )
+        log(
+            locked,
+            "campaigns.registry.status",
+            user=user,
+            data={"from": old, "to": new_status},
+        )
+    signup.status = new_status
+    return True
+
+
+def erase_signup(signup, *, user=None, reason="request"):
+    """Remove a person's data and keep the row, anonymous, for the counts."""
+    from wagtail.log_actions import log
+
+    with transaction.atomic():
+        locked = MemberSignup.objects.select_for_update().get(pk=signup.pk)
+        if locked.is_erased:
+            return False
+        now = timezone.now()
+        for name in MemberSignup.PERSONAL_FIELDS:
+            if name in ("province",):
+                continue  # kept: an aggregate dimension, not identifying on its own
+            field = MemberSignup._meta.get_field(name)
+            setattr(locked, name, None if field.null else field.get_default())
+        locked.has_pending_changes = False
+        locked.erased_at = now
+        locked.save()
+        SignupSubmission.objects.filter(signup=locked).update(data={}, normalised={}, erased_at=now)
+        log(locked, "campaigns.registry.erase", user=user, data={"reason": reason})
+    signup.refresh_from_db()
+    return True

@@ -8,11 +8,29 @@ backend. Page types list the attributes to fold and add FOLDED_SEARCH_FIELDS to 
     class NewsArticlePage(FoldedSearchMixin, Page):
         folded_body_fields = ("lead", "body")
         search_fields = Page.search_fields + [...] + FOLDED_SEARCH_FIELDS
+
+Models that have a `title` field (every page) also get the folded title indexed *as title*
+(see `FoldedTitleField`), so the database backends rank a folded title match like a title match.
 """
 
+from django.core.exceptions import FieldDoesNotExist
 from wagtail.search import index
 
-from .text import fold, plain_text
+from .text import fold, nfc, plain_text
+
+
+class FoldedTitleField(index.SearchField):
+    """The title and its folded copy, indexed under the name `title`.
+
+    The database backends put only fields named `title` into the title column (the one that
+    ranks higher: title_norm on SQLite, weights on PostgreSQL). A distinct field class keeps it
+    from being de-duplicated against Page's own `SearchField("title")`. On Elasticsearch the
+    document keeps one `title` value, so the value carries the original title too."""
+
+    def get_value(self, obj):
+        title = nfc(getattr(obj, "title", "") or "")
+        folded = obj.get_folded_title()
+        return title if folded == title.lower() else f"{title} {folded}"
 
 
 class FoldedSearchMixin:
@@ -33,6 +51,21 @@ class FoldedSearchMixin:
 
     def get_folded_body(self):
         return self._folded(self.folded_body_fields)
+
+    @classmethod
+    def get_search_fields(cls):
+        fields = super().get_search_fields()
+        if cls._has_title_field():
+            fields.append(FoldedTitleField("title", boost=3))
+        return fields
+
+    @classmethod
+    def _has_title_field(cls):
+        try:
+            cls._meta.get_field("title")
+        except (FieldDoesNotExist, AttributeError):
+            return False
+        return True
 
 
 FOLDED_SEARCH_FIELDS = [

@@ -1,4 +1,4 @@
-"""Vietnamese text normalisation shared by indexing and querying.
+"""Vietnamese text normalisation shared by indexing, querying and highlighting.
 
 Text arrives in NFC or NFD depending on the keyboard and input method. Everything we store or
 compare is NFC; everything we match accent-insensitively is *folded*: đ→d, then every combining
@@ -7,11 +7,19 @@ mark dropped (Unicode decomposition alone never turns đ into d), then lower cas
 
 import re
 import unicodedata
+from functools import lru_cache
 
-from django.utils.html import strip_tags
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
 
 _D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
 _SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+
+# Longest query we search for, in characters, and most words: a pasted paragraph must not turn
+# into a slow 80-term full-text query.
+MAX_QUERY_LENGTH = 200
+MAX_QUERY_TERMS = 12
 
 
 def nfc(text):
@@ -42,3 +50,91 @@ def plain_text(value):
     if hasattr(value, "source"):  # wagtail RichText
         value = value.source
     return squash(strip_tags(str(value)))
+
+
+def clean_query(text):
+    """What the reader typed, as we search for it: NFC, one line, length-capped."""
+    return squash(text)[:MAX_QUERY_LENGTH].strip()
+
+
+def words(text, limit=MAX_QUERY_TERMS):
+    """Lower-case NFC words (letters and digits): punctuation never reaches the search backend,
+    so `02-NQ/TW` or a stray quote cannot break an FTS5 or tsquery expression."""
+    found = _WORD.findall(nfc(text).lower())
+    return found[:limit] if limit else found
+
+
+def folded_words(text, limit=MAX_QUERY_TERMS):
+    return [fold(word) for word in words(text, limit)]
+
+
+def has_marks(text):
+    """True if the text carries Vietnamese diacritics (or đ) that folding would remove."""
+    lowered = nfc(text).lower()
+    return fold(lowered) != lowered
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch):
+    return fold(ch)
+
+
+def fold_with_offsets(text):
+    """Folded text plus, for each folded character, the index of the original character it came
+    from. Folding a precomposed Vietnamese letter gives one letter, but we never rely on that."""
+    folded = []
+    offsets = []
+    for index, ch in enumerate(text):
+        for out in _fold_char(ch):
+            folded.append(out)
+            offsets.append(index)
+    return "".join(folded), offsets
+
+
+def _match_spans(text, terms):
+    """(start, end) spans of `text` holding a whole word whose folded form is one of `terms`."""
+    if not terms:
+        return []
+    folded, offsets = fold_with_offsets(text)
+    alternatives = "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True))
+    pattern = re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)")
+    spans = []
+    for match in pattern.finditer(folded):
+        if match.end() == match.start():
+            continue
+        spans.append((offsets[match.start()], offsets[match.end() - 1] + 1))
+    return spans
+
+
+def highlight(text, query, length=240):
+    """An HTML excerpt of `text` around the first match of the query, with every matched word in
+    <mark>. Matching is folded on both sides; everything is escaped."""
+    text = squash(text)
+    if not text:
+        return ""
+    spans = _match_spans(text, folded_words(query))
+    start = 0
+    if spans and spans[0][0] > length // 3:
+        # Start a little before the first match, at a word boundary.
+        start = text.rfind(" ", 0, spans[0][0] - length // 4) + 1
+    end = min(len(text), start + length)
+    if end < len(text):
+        cut = text.rfind(" ", start, end)
+        end = cut if cut > start else end
+    parts = ["…" if start > 0 else ""]
+    cursor = start
+    for s, e in spans:
+        if s < cursor or e > end:
+            continue
+        parts.append(escape(text[cursor:s]))
+        parts.append(f"<mark>{escape(text[s:e])}</mark>")
+        cursor = e
+    parts.append(escape(text[cursor:end]))
+    if end < len(text):
+        parts.append("…")
+    return mark_safe("".join(parts))  # noqa: S308 - every piece above is escaped
+
+
+def highlight_title(text, query):
+    """The whole title, escaped, with matched words in <mark>."""
+    return highlight(text, query, length=max(len(text or ""), 1))

@@ -1,0 +1,228 @@
+"""Real-browser journeys: Playwright for Python driving Debian's Chromium against a live server.
+
+One live server and one demo site serve the whole browser session (loading the demo content
+takes seconds; doing it once keeps the suite fast). The data is committed to the test database,
+so these tests deliberately use no `db`/`live_server` fixture: pytest-django orders them after
+every database test, and the test database is thrown away at the end of the run. Each test gets
+database access (for the few ORM look-ups and set-ups it does) through `django_db_blocker`.
+
+Chromium comes from the system (`apt-get install -y chromium`); nothing is downloaded. Without
+it the tests are skipped on a laptop and fail in CI (`CI` set), where they must run.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from a thread
+# with a running loop unless told that it is fine (it is: the loop belongs to Playwright).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-sync",
+]
+INSTALL_HINT = (
+    "Chromium is needed for the browser tests and was not found. Install it with "
+    "`sudo apt-get install -y chromium` (Debian/Ubuntu), or point CHROMIUM at a Chromium binary."
+)
+
+VIEWPORTS = {
+    "phone": {
+        "viewport": {"width": 360, "height": 740},
+        "is_mobile": True,
+        "has_touch": True,
+        "device_scale_factor": 2,
+    },
+    "desktop": {"viewport": {"width": 1280, "height": 800}},
+}
+
+EDITOR_USERNAME = "bientap"
+EDITOR_PASSWORD = "mat-khau-bien-tap-2024"
+
+
+def chromium_path():
+    candidates = [
+        os.environ.get("CHROMIUM"),
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+        "/usr/bin/chromium",
+    ]
+    for candidate in candidates:
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = chromium_path()
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail(INSTALL_HINT + " (CI is set, so the browser tests must run.)")
+        pytest.skip(INSTALL_HINT)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=path, args=CHROMIUM_ARGS, headless=True
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def site_server(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A live server with the demo site and an editor account, shared by the session."""
+    from django.test import override_settings
+    from pytest_django.live_server_helper import LiveServer
+
+    media_root = tmp_path_factory.mktemp("browser-media")
+    with override_settings(MEDIA_ROOT=media_root):
+        with django_db_blocker.unblock():
+            prepare_demo_site()
+        server = LiveServer("localhost:0")
+        try:
+            yield server
+        finally:
+            server.stop()
+
+
+def prepare_demo_site():
+    """Recreate what earlier transactional tests flushed, then the demo content and an editor."""
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from wagtail.models import Collection
+
+    from tests.conftest import ensure_root_site
+
+    ensure_root_site()
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    with open(os.devnull, "w") as devnull:
+        call_command("load_demo_content", stdout=devnull)
+    User = get_user_model()
+    if not User.objects.filter(username=EDITOR_USERNAME).exists():
+        User.objects.create_superuser(EDITOR_USERNAME, "bientap@example.vn", EDITOR_PASSWORD)
+
+
+@pytest.fixture(autouse=True)
+def _media_root():
+    """Overrides the per-test MEDIA_ROOT of tests/conftest.py: the server's media stay put."""
+
+
+@pytest.fixture(autouse=True)
+def _browser_db_access(django_db_blocker):
+    """The live server's threads and the test itself may use the (committed) test database."""
+    with django_db_blocker.unblock():
+        yield
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def viewport(request):
+    return request.param
+
+
+class PageWatcher:
+    """Collects what must never happen on a page: CSP violations, script errors, dialogs."""
+
+    def __init__(self):
+        self.csp_errors = []
+        self.page_errors = []
+        self.dialogs = []
+
+    def on_console(self, message):
+        if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text:
+            self.csp_errors.append(f"{message.type}: {message.text}")
+
+    def on_page_error(self, error):
+        self.page_errors.append(str(error))
+
+    def on_dialog(self, dialog):
+        self.dialogs.append(f"{dialog.type}: {dialog.message}")
+        if dialog.type == "beforeunload":
+            dialog.accept()
+        else:
+            dialog.dismiss()
+
+
+@pytest.fixture
+def watcher():
+    return PageWatcher()
+
+
+@pytest.fixture
+def context(browser, site_server, viewport):
+    context = browser.new_context(
+        base_url=site_server.url,
+        locale="vi-VN",
+        timezone_id="Asia/Ho_Chi_Minh",
+        **VIEWPORTS[viewport],
+    )
+    context.set_default_timeout(10_000)
+    context.set_default_navigation_timeout(20_000)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context, watcher):
+    page = context.new_page()
+    page.on("console", watcher.on_console)
+    page.on("pageerror", watcher.on_page_error)
+    page.on("dialog", watcher.on_dialog)
+    yield page
+    assert not watcher.csp_errors, "Content Security Policy violations:\n" + "\n".join(
+        watcher.csp_errors
+    )
+    assert not watcher.page_errors, "JavaScript errors:\n" + "\n".join(watcher.page_errors)
+    unexpected = [d for d in watcher.dialogs if not d.startswith("beforeunload")]
+    assert not unexpected, f"Unexpected dialogs: {unexpected}"
+
+
+# --- Accessibility (axe-core, bundled by the axe-playwright-python package) -------------------
+
+
+def run_axe(page, label):
+    """Run axe-core in the page and fail on serious or critical violations.
+
+    The script goes in through Playwright's evaluate (DevTools protocol), which the page's CSP
+    does not apply to, so axe runs under the site's real, strict policy.
+    """
+    from axe_playwright_python.base import AXE_SCRIPT
+
+    page.evaluate(AXE_SCRIPT)
+    results = page.evaluate(
+        """async () => {
+            const r = await axe.run(document, {resultTypes: ["violations"]});
+            return {
+                engine: r.testEngine.name,
+                version: r.testEngine.version,
+                passes: r.passes.length,
+                violations: r.violations.map(v => ({
+                    id: v.id, impact: v.impact, help: v.help,
+                    nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ")),
+                })),
+            };
+        }"""
+    )
+    assert results["engine"] == "axe-core", "axe-core did not run"
+    assert results["passes"] > 10, f"axe-core checked almost nothing on {label}: {results}"
+    bad = [v for v in results["violations"] if v["impact"] in {"serious", "critical"}]
+    assert not bad, f"Accessibility violations on {label}:\n" + "\n".join(
+        f"- {v['id']} ({v['impact']}): {v['help']} at {v['nodes']}" for v in bad
+    )
+    return results
+
+
+@pytest.fixture
+def axe():
+    return run_axe

@@ -41,7 +41,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.table_block",
     "wagtail.contrib.frontend_cache",
-    "portal.pagecache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -67,9 +66,6 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # First after static files: a hit returns before sessions, CSRF, CSP or any query; a miss
-    # stores the response with every inner layer's headers (docs/performance.md).
-    "portal.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -79,7 +75,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
-    "portal.login_throttle.LoginThrottleMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -208,52 +203,9 @@ if ELASTICSEARCH_URL:
         )
     }
 
+
 # --- Member registry (owned by campaigns/) ----------------------------------------------------
 REGISTRY_RETENTION_DAYS = int(os.environ.get("REGISTRY_RETENTION_DAYS", "730"))
-# Who receives new entries: a dotted path to a forwarder class (see campaigns/registry/forwarders.py).
-REGISTRY_FORWARDER = os.environ.get(
-    "REGISTRY_FORWARDER", "campaigns.registry.forwarders.EmailForwarder"
-)
-# Where the default forwarder sends entries of a province without its own address.
-REGISTRY_DEFAULT_FORWARD_EMAIL = os.environ.get("REGISTRY_DEFAULT_FORWARD_EMAIL", "")
-# Forward right after the sign-up commits (True), or only from `manage.py forward_registrations`.
-REGISTRY_FORWARD_ON_COMMIT = env_bool("REGISTRY_FORWARD_ON_COMMIT", True)
-# Sign-ups per client IP per window (0 turns the limit off, e.g. for a load test).
-REGISTRY_RATE_LIMIT = int(os.environ.get("REGISTRY_RATE_LIMIT", "5"))
-REGISTRY_RATE_WINDOW = int(os.environ.get("REGISTRY_RATE_WINDOW", "600"))
-# The request header that holds the client IP behind our own proxy (e.g. HTTP_X_REAL_IP);
-# empty: REMOTE_ADDR.
-REGISTRY_CLIENT_IP_HEADER = os.environ.get("REGISTRY_CLIENT_IP_HEADER", "")
-
-# --- Page cache (owned by portal/pagecache/; see docs/performance.md) -------------------------
-# Whole pages for anonymous readers, in the default cache (Redis when REDIS_URL is set).
-PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
-PAGE_CACHE_ALIAS = "default"
-PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))  # server side, seconds
-PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))  # browsers
-PAGE_CACHE_S_MAXAGE = int(os.environ.get("PAGE_CACHE_S_MAXAGE", "120"))  # CDN / nginx
-PAGE_CACHE_MAX_BYTES = 1024 * 1024
-PAGE_CACHE_PURGE_ENABLED = True
-# Apps whose every model change purges the cache (a model opts out with page_cache_purge = False).
-PAGE_CACHE_PURGE_APPS = ["home", "news", "resolutions", "campaigns"]
-PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/tai-lieu/", "/django-admin/"]
-# Query parameters that are part of the key (values: up to 40 of [0-9A-Za-z_.-]); any other
-# parameter bypasses the cache. Tracking parameters are ignored (utm_* too).
-PAGE_CACHE_QUERY_PARAMS = env_list("PAGE_CACHE_QUERY_PARAMS", "page")
-PAGE_CACHE_IGNORED_QUERY_PARAMS = ["fbclid", "gclid", "zarsrc", "utm_source", "utm_medium"]
-# With the local-memory cache (one per process) the generation lives in a file every process
-# on the machine reads, so a purge reaches all gunicorn workers and cron jobs.
-PAGE_CACHE_GENERATION_FILE = os.environ.get(
-    "PAGE_CACHE_GENERATION_FILE", str(BASE_DIR / ".page-cache-generation")
-)
-# A CDN or nginx in front, purged by wagtail.contrib.frontend_cache:
-# FRONTEND_CACHE_BACKEND=http (FRONTEND_CACHE_LOCATION=http://nginx-host), cloudflare
-# (CLOUDFLARE_ZONEID, CLOUDFLARE_BEARER_TOKEN) or cloudfront (CLOUDFRONT_DISTRIBUTION_ID, AWS_*).
-FRONTEND_CACHE_BACKEND = os.environ.get("FRONTEND_CACHE_BACKEND", "")
-if FRONTEND_CACHE_BACKEND:
-    from portal.pagecache.frontend import frontend_cache_settings
-
-    WAGTAILFRONTENDCACHE = frontend_cache_settings(FRONTEND_CACHE_BACKEND, os.environ)
 
 # --- Security (tightened further in production.py) -------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -293,12 +245,6 @@ ADMIN_CSP = {
 PERMISSIONS_POLICY = (
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 )
-# Admin login throttle (portal/login_throttle.py): failures per address + username, and per
-# address, within the window (seconds). Behind a proxy, name the header carrying the client address.
-LOGIN_THROTTLE_MAX_FAILURES = int(os.environ.get("LOGIN_THROTTLE_MAX_FAILURES", "5"))
-LOGIN_THROTTLE_MAX_FAILURES_PER_IP = int(os.environ.get("LOGIN_THROTTLE_MAX_FAILURES_PER_IP", "30"))
-LOGIN_THROTTLE_WINDOW = int(os.environ.get("LOGIN_THROTTLE_WINDOW", str(15 * 60)))
-LOGIN_THROTTLE_CLIENT_IP_HEADER = os.environ.get("LOGIN_THROTTLE_CLIENT_IP_HEADER", "")
 
 LOGGING = {
     "version": 1,

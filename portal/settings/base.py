@@ -207,6 +207,20 @@ if ELASTICSEARCH_URL:
 
 # --- Member registry (owned by campaigns/) ----------------------------------------------------
 REGISTRY_RETENTION_DAYS = int(os.environ.get("REGISTRY_RETENTION_DAYS", "730"))
+# Who receives new entries: a dotted path to a forwarder class (see campaigns/registry/forwarders.py).
+REGISTRY_FORWARDER = os.environ.get(
+    "REGISTRY_FORWARDER", "campaigns.registry.forwarders.EmailForwarder"
+)
+# Where the default forwarder sends entries of a province without its own address.
+REGISTRY_DEFAULT_FORWARD_EMAIL = os.environ.get("REGISTRY_DEFAULT_FORWARD_EMAIL", "")
+# Forward right after the sign-up commits (True), or only from `manage.py forward_registrations`.
+REGISTRY_FORWARD_ON_COMMIT = env_bool("REGISTRY_FORWARD_ON_COMMIT", True)
+# Sign-ups per client IP per window (0 turns the limit off, e.g. for a load test).
+REGISTRY_RATE_LIMIT = int(os.environ.get("REGISTRY_RATE_LIMIT", "5"))
+REGISTRY_RATE_WINDOW = int(os.environ.get("REGISTRY_RATE_WINDOW", "600"))
+# The request header that holds the client IP behind our own proxy (e.g. HTTP_X_REAL_IP);
+# empty: REMOTE_ADDR.
+REGISTRY_CLIENT_IP_HEADER = os.environ.get("REGISTRY_CLIENT_IP_HEADER", "")
 
 # --- Security (tightened further in production.py) -------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -1,0 +1,480 @@
+"""Demo content of the document library (idempotent) and a bulk generator for benchmarks.
+
+Texts are short summaries written for this demo site from the product brief's facts; documents
+other than Resolution 02-NQ/TW and the Congress XIII resolution are marked as sample text.
+"""
+
+import random
+import zlib
+from datetime import date, datetime, time, timedelta
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.models import Page
+
+from home.demo_utils import ensure_child_page
+
+from .models import (
+    CongressPage,
+    DocumentLibraryPage,
+    DocumentStatus,
+    IssuingBody,
+    RelationType,
+    ResolutionAttachment,
+    ResolutionPage,
+    ResolutionRelation,
+)
+from .numbers import number_key, number_lead
+
+# A phrase that appears only inside the demo PDF (not on any page): searching for it in the
+# library must find Resolution 02-NQ/TW through the extracted attachment text.
+PDF_ONLY_PHRASE = "so tay hoi dap danh cho can bo cong doan co so"
+PDF_TITLE = "Nghị quyết 02-NQ/TW – bản PDF (bản mẫu)"
+
+
+def minimal_pdf(lines):
+    """A small valid one-page PDF with the given ASCII lines (Helvetica), built by hand so the
+    demo needs no PDF-writing library. pypdf extracts its text."""
+
+    def escape(text):
+        return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    stream_lines = ["BT", "/F1 12 Tf", "14 TL", "56 780 Td"]
+    for line in lines:
+        stream_lines.append(f"({escape(line)}) Tj T*")
+    stream_lines.append("ET")
+    content = zlib.compress("\n".join(stream_lines).encode("ascii"))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content)
+        + content
+        + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def ensure_document(title, filename, data):
+    Document = get_document_model()
+    existing = Document.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    document = Document(title=title, file=ContentFile(data, name=filename))
+    document.save()
+    return document
+
+
+def ensure_body(slug, name, short_name=""):
+    body, _created = IssuingBody.objects.get_or_create(
+        slug=slug, defaults={"name": name, "short_name": short_name}
+    )
+    return body
+
+
+def section(kind, number, heading, body, articles=()):
+    """A body section in StreamField's raw form."""
+    return {
+        "type": "section",
+        "value": {
+            "kind": kind,
+            "number": number,
+            "heading": heading,
+            "body": body,
+            "articles": [
+                {"kind": "dieu", "number": n, "heading": h, "body": b} for n, h, b in articles
+            ],
+        },
+    }
+
+
+def paragraph(html):
+    return {"type": "paragraph", "value": html}
+
+
+RESOLUTION_02_BODY = [
+    section(
+        "phan",
+        "I",
+        "Tình hình và nguyên nhân",
+        "<p>Qua nhiều năm, tổ chức Công đoàn đã lớn mạnh, đại diện và chăm lo cho người lao động; "
+        "tuy vậy hoạt động ở nhiều nơi còn hành chính hóa, chưa theo kịp sự thay đổi của quan hệ "
+        "lao động và sự xuất hiện của các tổ chức đại diện khác của người lao động tại doanh "
+        "nghiệp.</p>",
+    ),
+    section(
+        "phan",
+        "II",
+        "Quan điểm chỉ đạo",
+        "<p>Đổi mới tổ chức và hoạt động Công đoàn là yêu cầu khách quan; lấy đoàn viên, người lao "
+        "động làm trung tâm, hướng mạnh về cơ sở; giữ vững sự lãnh đạo của Đảng đối với Công "
+        "đoàn.</p>",
+    ),
+    section(
+        "phan",
+        "III",
+        "Mục tiêu",
+        "<p>Xây dựng tổ chức Công đoàn vững mạnh, thu hút ngày càng đông người lao động tham gia; "
+        "thực hiện tốt chức năng đại diện, chăm lo và bảo vệ quyền, lợi ích hợp pháp, chính đáng "
+        "của đoàn viên.</p>",
+    ),
+    section(
+        "phan",
+        "IV",
+        "Nhiệm vụ và giải pháp",
+        "<p>Các nhóm nhiệm vụ chính, tóm tắt:</p>",
+        articles=[
+            (
+                "1",
+                "Đổi mới nội dung, phương thức hoạt động",
+                "<p>Hoạt động hướng về cơ sở, gần gũi người lao động; ứng dụng công nghệ thông "
+                "tin trong quản lý đoàn viên và tuyên truyền.</p>",
+            ),
+            (
+                "2",
+                "Phát triển đoàn viên, xây dựng công đoàn cơ sở",
+                "<p>Đẩy mạnh thành lập công đoàn cơ sở ở doanh nghiệp ngoài nhà nước; tập hợp "
+                "người lao động ở khu vực phi kết cấu.</p>",
+            ),
+            (
+                "3",
+                "Đại diện, bảo vệ quyền lợi người lao động",
+                "<p>Nâng cao chất lượng đối thoại, thương lượng tập thể; tham gia xây dựng chính "
+                "sách về tiền lương, việc làm, bảo hiểm xã hội.</p>",
+            ),
+            (
+                "4",
+                "Xây dựng đội ngũ cán bộ công đoàn",
+                "<p>Đào tạo, bồi dưỡng cán bộ công đoàn có bản lĩnh, kỹ năng và uy tín với người "
+                "lao động.</p>",
+            ),
+        ],
+    ),
+    section(
+        "phan",
+        "V",
+        "Tổ chức thực hiện",
+        "<p>Các cấp ủy, tổ chức đảng và Tổng Liên đoàn Lao động Việt Nam xây dựng chương trình, kế "
+        "hoạch thực hiện, định kỳ sơ kết, tổng kết.</p>",
+    ),
+]
+
+SAMPLE_NOTE = "<p><em>Nội dung mẫu để trình diễn chức năng thư viện văn bản.</em></p>"
+
+
+def load(home, stdout=None):
+    politburo = ensure_body("bo-chinh-tri", "Bộ Chính trị", "BCT")
+    confederation = ensure_body(
+        "tong-lien-doan-lao-dong-viet-nam", "Tổng Liên đoàn Lao động Việt Nam", "TLĐ"
+    )
+    congress_body = ensure_body(
+        "dai-hoi-xiii-cong-doan-viet-nam", "Đại hội XIII Công đoàn Việt Nam"
+    )
+
+    library, _ = ensure_child_page(
+        home,
+        DocumentLibraryPage,
+        "van-ban",
+        title="Văn bản",
+        show_in_menus=True,
+        intro=(
+            "<p>Nghị quyết của Đảng, văn bản của Tổng Liên đoàn và của Công đoàn Viên chức Việt "
+            "Nam, văn kiện Đại hội. Tìm theo số hiệu (ví dụ 02-NQ/TW) hoặc từ khóa, có dấu hay "
+            "không dấu.</p>"
+        ),
+    )
+
+    pdf = ensure_document(
+        PDF_TITLE,
+        "nghi-quyet-02-nq-tw.pdf",
+        minimal_pdf(
+            [
+                "NGHI QUYET 02-NQ/TW (ban PDF mau cua trang trinh dien)",
+                "Bo Chinh tri, ngay 12/6/2021",
+                "Ve doi moi to chuc va hoat dong cua Cong doan Viet Nam trong tinh hinh moi",
+                "Phu luc: " + PDF_ONLY_PHRASE,
+            ]
+        ),
+    )
+
+    resolution, _ = ensure_child_page(
+        library,
+        ResolutionPage,
+        "nghi-quyet-02-nq-tw",
+        title=(
+            "Nghị quyết số 02-NQ/TW của Bộ Chính trị về đổi mới tổ chức và hoạt động của Công "
+            "đoàn Việt Nam trong tình hình mới"
+        ),
+        number="02-NQ/TW",
+        doc_type="nghi-quyet",
+        issuing_body=politburo,
+        signer="T/M Bộ Chính trị",
+        date_issued=date(2021, 6, 12),
+        date_effective=date(2021, 6, 12),
+        status=DocumentStatus.IN_FORCE,
+        summary=(
+            "Bộ Chính trị đặt ra quan điểm, mục tiêu và nhiệm vụ đổi mới tổ chức, hoạt động của "
+            "Công đoàn Việt Nam trong tình hình mới, lấy đoàn viên và người lao động làm trung "
+            "tâm."
+        ),
+        body=RESOLUTION_02_BODY,
+        attachments=[ResolutionAttachment(document=pdf, label="Toàn văn Nghị quyết (PDF)")],
+    )
+
+    congress, _ = ensure_child_page(
+        library,
+        CongressPage,
+        "dai-hoi-xiii",
+        title="Đại hội XIII Công đoàn Việt Nam, nhiệm kỳ 2023–2028",
+        short_name="Đại hội XIII",
+        date_start=date(2023, 12, 1),
+        date_end=date(2023, 12, 3),
+        location="Hà Nội",
+        term="2023–2028",
+        intro=(
+            "<p>Đại hội XIII Công đoàn Việt Nam họp tại Hà Nội từ ngày 1 đến ngày 3/12/2023, "
+            "quyết định phương hướng hoạt động của tổ chức Công đoàn nhiệm kỳ 2023–2028. Trang "
+            "này tập hợp nghị quyết và văn kiện của Đại hội.</p>"
+        ),
+    )
+    ensure_child_page(
+        congress,
+        ResolutionPage,
+        "nghi-quyet-dai-hoi-xiii",
+        title="Nghị quyết Đại hội XIII Công đoàn Việt Nam, nhiệm kỳ 2023–2028",
+        number="",
+        doc_type="nghi-quyet",
+        issuing_body=congress_body,
+        date_issued=date(2023, 12, 3),
+        status=DocumentStatus.IN_FORCE,
+        summary=(
+            "Nghị quyết của Đại hội về phương hướng, mục tiêu và các chỉ tiêu của tổ chức Công "
+            "đoàn nhiệm kỳ 2023–2028, trong đó có mục tiêu đạt 15 triệu đoàn viên vào cuối năm "
+            "2028."
+        ),
+        body=[
+            section(
+                "phan",
+                "I",
+                "Phương hướng",
+                "<p>Tiếp tục đổi mới tổ chức và hoạt động Công đoàn theo Nghị quyết 02-NQ/TW, "
+                "hướng về cơ sở, lấy đoàn viên làm trung tâm.</p>",
+            ),
+            section(
+                "phan",
+                "II",
+                "Mục tiêu đến năm 2028",
+                "<p>Phấn đấu cả hệ thống có 15 triệu đoàn viên vào cuối năm 2028; phát triển "
+                "mạnh công đoàn cơ sở ở khu vực doanh nghiệp ngoài nhà nước.</p>",
+            ),
+        ],
+    )
+    ensure_child_page(
+        congress,
+        ResolutionPage,
+        "bao-cao-chinh-tri-dai-hoi-xiii",
+        title=(
+            "Báo cáo của Ban Chấp hành Tổng Liên đoàn khóa XII trình Đại hội XIII (bản tóm tắt mẫu)"
+        ),
+        number="",
+        doc_type="van-kien-dai-hoi",
+        issuing_body=confederation,
+        date_issued=date(2023, 12, 1),
+        status=DocumentStatus.IN_FORCE,
+        summary="Văn kiện trình Đại hội: đánh giá nhiệm kỳ trước và đề xuất phương hướng nhiệm kỳ "
+        "2023–2028. Nội dung mẫu.",
+        body=[paragraph(SAMPLE_NOTE)],
+    )
+
+    ensure_child_page(
+        library,
+        ResolutionPage,
+        "chuong-trinh-1734-ctr-tld",
+        title="Chương trình hành động thực hiện Nghị quyết 02-NQ/TW (văn bản mẫu)",
+        number="1734/CTr-TLĐ",
+        doc_type="chuong-trinh",
+        issuing_body=confederation,
+        date_issued=date(2021, 9, 1),
+        status=DocumentStatus.IN_FORCE,
+        summary="Chương trình của Tổng Liên đoàn triển khai Nghị quyết 02-NQ/TW. Nội dung mẫu.",
+        body=[paragraph(SAMPLE_NOTE)],
+        related_links=[
+            ResolutionRelation(relation_type=RelationType.IMPLEMENTS, target=resolution)
+        ],
+    )
+    ensure_child_page(
+        library,
+        ResolutionPage,
+        "huong-dan-38-hd-tld",
+        title="Hướng dẫn về công tác phát triển đoàn viên (văn bản mẫu)",
+        number="38/HD-TLĐ",
+        doc_type="huong-dan",
+        issuing_body=confederation,
+        date_issued=date(2022, 3, 15),
+        status=DocumentStatus.IN_FORCE,
+        summary="Hướng dẫn các cấp công đoàn về phát triển đoàn viên và thành lập công đoàn cơ sở. "
+        "Nội dung mẫu.",
+        body=[paragraph(SAMPLE_NOTE)],
+        related_links=[
+            ResolutionRelation(relation_type=RelationType.IMPLEMENTS, target=resolution)
+        ],
+    )
+    ensure_child_page(
+        library,
+        ResolutionPage,
+        "quyet-dinh-2399-qd-tld",
+        title="Quyết định ban hành quy chế làm việc (văn bản mẫu)",
+        number="2399/QĐ-TLĐ",
+        doc_type="quyet-dinh",
+        issuing_body=confederation,
+        date_issued=date(2024, 1, 10),
+        date_effective=date(2024, 2, 1),
+        status=DocumentStatus.IN_FORCE,
+        summary="Quyết định của Tổng Liên đoàn ban hành một quy chế làm việc. Nội dung mẫu.",
+        body=[paragraph(SAMPLE_NOTE)],
+    )
+    if stdout is not None:
+        stdout.write("Thư viện văn bản: sẵn sàng.")
+    return library
+
+
+# --- bulk generation for benchmarks ------------------------------------------------------------
+
+_TYPES = [
+    ("nghi-quyet", "NQ", "Nghị quyết"),
+    ("quyet-dinh", "QĐ", "Quyết định"),
+    ("huong-dan", "HD", "Hướng dẫn"),
+    ("chuong-trinh", "CTr", "Chương trình"),
+    ("ke-hoach", "KH", "Kế hoạch"),
+    ("cong-van", "CV", "Công văn"),
+    ("thong-bao", "TB", "Thông báo"),
+]
+_TOPICS = [
+    "phát triển đoàn viên",
+    "thành lập công đoàn cơ sở",
+    "chăm lo Tết cho đoàn viên",
+    "Tháng Công nhân",
+    "tài chính công đoàn",
+    "kiểm tra, giám sát",
+    "thương lượng tập thể",
+    "an toàn, vệ sinh lao động",
+    "chuyển đổi số trong công đoàn",
+    "chương trình Vì phúc lợi đoàn viên",
+]
+
+
+def generate_documents(n, seed=2024, stdout=None):
+    """Create n sample documents under the library quickly: page rows are bulk inserted with
+    treebeard paths computed here, then indexed for search in batches. Returns the count."""
+    from wagtail.search.backends import get_search_backends
+
+    from home.models import HomePage
+
+    if n <= 0:
+        return 0
+    rng = random.Random(seed)
+    home = HomePage.objects.first()
+    library = DocumentLibraryPage.objects.child_of(home).first() if home else None
+    if library is None:
+        from home import demo as home_demo
+
+        library = load(home or home_demo.load(), stdout)
+    body = ensure_body(
+        "tong-lien-doan-lao-dong-viet-nam", "Tổng Liên đoàn Lao động Việt Nam", "TLĐ"
+    )
+    bodies = [
+        body,
+        ensure_body("cong-doan-vien-chuc-viet-nam", "Công đoàn Viên chức Việt Nam", "CĐVC"),
+    ]
+    from django.contrib.contenttypes.models import ContentType
+
+    content_type = ContentType.objects.get_for_model(ResolutionPage)
+    statuses = [DocumentStatus.IN_FORCE] * 8 + [DocumentStatus.EXPIRED] * 2
+    now = timezone.now()
+
+    with transaction.atomic():
+        library = Page.objects.select_for_update().get(pk=library.pk)
+        last = library.get_children().order_by("-path").values_list("path", flat=True).first()
+        position = Page._str2int(last[-Page.steplen :]) if last else 0
+        existing = Page.objects.filter(slug__startswith="vb-mau-").count()
+        base_pages, documents = [], []
+        for i in range(n):
+            serial = existing + i + 1
+            code, abbreviation, label = rng.choice(_TYPES)
+            topic = rng.choice(_TOPICS)
+            issued = date(2015, 1, 1) + timedelta(days=rng.randrange(0, 11 * 365))
+            issuer = rng.choice(bodies)
+            number = f"{serial + 100}/{abbreviation}-{issuer.short_name or 'TLĐ'}"
+            title = f"{label} về {topic} (văn bản mẫu số {serial})"
+            slug = f"vb-mau-{serial}"
+            position += 1
+            published = timezone.make_aware(datetime.combine(issued, time(8, 0)))
+            page = ResolutionPage(
+                title=title,
+                draft_title=title,
+                slug=slug,
+                content_type=content_type,
+                path=Page._get_path(library.path, library.depth + 1, position),
+                depth=library.depth + 1,
+                numchild=0,
+                url_path=f"{library.url_path}{slug}/",
+                live=True,
+                has_unpublished_changes=False,
+                first_published_at=min(published, now),
+                last_published_at=min(published, now),
+                locale_id=library.locale_id,
+                number=number,
+                number_key=number_key(number),
+                number_lead=number_lead(number),
+                doc_type=code,
+                issuing_body=issuer,
+                date_issued=issued,
+                date_effective=issued + timedelta(days=rng.choice([0, 0, 15, 30])),
+                status=rng.choice(statuses),
+                summary=f"Văn bản mẫu về {topic}, dùng để đo hiệu năng thư viện văn bản.",
+                body=[
+                    section(
+                        "phan", "I", "Mục đích, yêu cầu", f"<p>Triển khai công tác {topic}.</p>"
+                    ),
+                    section(
+                        "phan", "II", "Tổ chức thực hiện", "<p>Các cấp công đoàn thực hiện.</p>"
+                    ),
+                ],
+            )
+            documents.append(page)
+            base_pages.append(
+                Page(**{f.attname: getattr(page, f.attname) for f in Page._meta.concrete_fields})
+            )
+        Page.objects.bulk_create(base_pages, batch_size=250)
+        for page, base in zip(documents, base_pages, strict=True):
+            page.pk = page.id = page.page_ptr_id = base.pk
+        own_fields = list(ResolutionPage._meta.local_concrete_fields)
+        for start in range(0, len(documents), 250):
+            ResolutionPage._base_manager._insert(
+                documents[start : start + 250], fields=own_fields, using="default"
+            )
+        Page.objects.filter(pk=library.pk).update(numchild=library.numchild + n)
+
+    for backend in get_search_backends(with_auto_update=True):
+        for start in range(0, len(documents), 200):
+            backend.add_bulk(ResolutionPage, documents[start : start + 200])
+    if stdout is not None:
+        stdout.write(f"Đã tạo {n} văn bản mẫu.")
+    return n

@@ -1,0 +1,84 @@
+"""The library's filter form: plain GET, so every filter lives in the URL and works without
+JavaScript. Choices come from three small queries (issuing bodies, collections, years)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import DOCUMENT_TYPES, CongressPage, DocumentStatus, IssuingBody, ResolutionPage
+
+FACETS = ("loai", "co_quan", "nam", "tinh_trang", "bo_suu_tap")
+
+SORT_CHOICES = [
+    ("", _("Mặc định (khớp nhất, rồi mới ban hành)")),
+    ("ngay-ban-hanh", _("Ngày ban hành, mới nhất trước")),
+    ("ngay-hieu-luc", _("Ngày hiệu lực, mới nhất trước")),
+]
+
+
+class DocumentFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Tìm trong thư viện"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            "Số hiệu (02-NQ/TW, nq 02), tên hoặc từ khóa; gõ có dấu hay không dấu đều được."
+        ),
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Ví dụ: 02-NQ/TW")}),
+    )
+    loai = forms.ChoiceField(
+        label=_("Loại văn bản"),
+        required=False,
+        choices=[("", _("Tất cả loại"))] + DOCUMENT_TYPES,
+    )
+    co_quan = forms.ModelChoiceField(
+        label=_("Cơ quan ban hành"),
+        required=False,
+        queryset=IssuingBody.objects.all(),
+        to_field_name="slug",
+        empty_label=_("Tất cả cơ quan"),
+        error_messages={"invalid_choice": _("Cơ quan ban hành này không có trong danh sách.")},
+    )
+    nam = forms.TypedChoiceField(
+        label=_("Năm ban hành"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        error_messages={"invalid_choice": _("Không có văn bản nào ban hành năm này.")},
+    )
+    tinh_trang = forms.ChoiceField(
+        label=_("Tình trạng"),
+        required=False,
+        choices=[("", _("Mọi tình trạng"))] + list(DocumentStatus.choices),
+    )
+    bo_suu_tap = forms.ModelChoiceField(
+        label=_("Bộ sưu tập"),
+        required=False,
+        queryset=CongressPage.objects.none(),
+        to_field_name="slug",
+        empty_label=_("Tất cả"),
+        error_messages={"invalid_choice": _("Bộ sưu tập này không có trong danh sách.")},
+    )
+    sap_xep = forms.ChoiceField(label=_("Sắp xếp"), required=False, choices=SORT_CHOICES)
+
+    def __init__(self, *args, documents=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        documents = documents if documents is not None else ResolutionPage.objects.live()
+        years = [d.year for d in documents.order_by().dates("date_issued", "year", order="DESC")]
+        self.fields["nam"].choices = [("", _("Mọi năm"))] + [(y, str(y)) for y in years]
+        self.fields["bo_suu_tap"].queryset = (
+            CongressPage.objects.live().public().only("id", "title", "slug", "short_name")
+        )
+        for name in ("loai", "tinh_trang"):
+            self.fields[name].error_messages["invalid_choice"] = _(
+                "Giá trị lọc không hợp lệ; bộ lọc này đã được bỏ qua."
+            )
+
+    def valid_values(self):
+        """Cleaned values of the fields that validated; a bad value drops only its own filter."""
+        self.is_valid()
+        cleaned = getattr(self, "cleaned_data", {})
+        return {name: cleaned.get(name) for name in self.fields if name not in self.errors}
+
+    def active_facets(self):
+        values = self.valid_values()
+        return [name for name in FACETS if values.get(name) not in (None, "")]

@@ -1,0 +1,114 @@
+"""The library listing: filters, the in-library search (exact number first, then full text) and
+pagination. A fixed number of queries whatever the number of documents."""
+
+from datetime import date
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404
+from wagtail.models import Page
+
+from search.text import fold, nfc
+
+from .forms import DocumentFilterForm
+from .models import ResolutionPage
+from .numbers import find_by_number
+
+PER_PAGE = 20
+MAX_NUMBER_MATCHES = 20
+
+ORDERINGS = {
+    "": ("-date_issued", "-pk"),
+    "ngay-ban-hanh": ("-date_issued", "-pk"),
+    "ngay-hieu-luc": ("-date_effective", "-date_issued", "-pk"),
+}
+
+
+class NumberFirstResults:
+    """Exact number matches, then the full-text results (which exclude them): a sequence the
+    paginator can count and slice without loading everything."""
+
+    def __init__(self, head, tail):
+        self.head = list(head)
+        self.tail = tail
+
+    def count(self):
+        return len(self.head) + self.tail.count()
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            return self[key : key + 1][0]
+        start, stop = key.start or 0, key.stop
+        items = self.head[start:stop]
+        n = len(self.head)
+        if stop is None or stop > n:
+            items += list(self.tail[max(0, start - n) : None if stop is None else stop - n])
+        return items
+
+
+def site_documents(page):
+    """Live, public documents of the site the page belongs to (every site root is at depth 2)."""
+    root_path = page.path[: Page.steplen * 2]
+    return ResolutionPage.objects.live().public().filter(path__startswith=root_path)
+
+
+def apply_filters(documents, values):
+    if values.get("loai"):
+        documents = documents.filter(doc_type=values["loai"])
+    if values.get("co_quan"):
+        documents = documents.filter(issuing_body=values["co_quan"].pk)
+    if values.get("nam"):
+        year = values["nam"]
+        documents = documents.filter(
+            date_issued__gte=date(year, 1, 1), date_issued__lte=date(year, 12, 31)
+        )
+    if values.get("tinh_trang"):
+        documents = documents.filter(status=values["tinh_trang"])
+    if values.get("bo_suu_tap"):
+        documents = documents.filter(collection=values["bo_suu_tap"].pk)
+    return documents
+
+
+def library_results(documents, values):
+    """(results, searching): a queryset or a NumberFirstResults."""
+    query = nfc(values.get("q") or "").strip()
+    ordering = ORDERINGS.get(values.get("sap_xep") or "", ORDERINGS[""])
+    documents = apply_filters(documents, values).select_related("issuing_body")
+    if not query:
+        return documents.order_by(*ordering), False
+    head = list(find_by_number(query, queryset=documents)[:MAX_NUMBER_MATCHES])
+    rest = documents.exclude(id__in=[d.pk for d in head]) if head else documents
+    if values.get("sap_xep"):
+        tail = rest.order_by(*ordering).search(
+            fold(query), operator="and", order_by_relevance=False
+        )
+    else:
+        tail = rest.search(fold(query), operator="and")
+    return NumberFirstResults(head, tail), True
+
+
+def library_context(page, request):
+    documents = site_documents(page)
+    form = DocumentFilterForm(request.GET or None, documents=documents)
+    values = form.valid_values() if request.GET else {}
+    results, searching = library_results(documents, values)
+    paginator = Paginator(results, PER_PAGE)
+    try:
+        page_obj = paginator.page(request.GET.get("page") or 1)
+    except (PageNotAnInteger, EmptyPage) as exc:
+        raise Http404 from exc
+    facets = form.active_facets() if request.GET else []
+    return {
+        "filter_form": form,
+        "documents": list(page_obj.object_list),
+        "page_obj": page_obj,
+        "paginator": paginator,
+        "searching": searching,
+        "search_query": values.get("q") or "",
+        "active_facets": facets,
+        "is_filtered": bool(facets) or searching,
+        # Two or more facets multiply into pages crawlers should not walk.
+        "robots_noindex": len(facets) >= 2 or searching,
+    }

@@ -62,6 +62,7 @@ class QuoteBlock(blocks.StructBlock):
 
 class DocumentLinkBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock(
+        page_type="resolutions.ResolutionPage",
         label=_("Văn bản trong thư viện"),
         required=False,
         help_text=_("Chọn một văn bản trong thư viện văn bản (ưu tiên)."),

@@ -1,0 +1,19 @@
+"""Admin hooks of the campaigns app. Each issue registers its own part here in a small block."""
+
+from wagtail import hooks
+
+# --- Member registry (registry issue): the "Đăng ký đoàn viên" admin area -------------------
+from campaigns.registry_admin import (
+    ChangeStatusBulkAction,
+    RegistryViewSetGroup,
+    register_log_actions,
+)
+
+
+@hooks.register("register_admin_viewset")
+def register_registry_viewsets():
+    return RegistryViewSetGroup()
+
+
+hooks.register("register_log_actions", register_log_actions)
+hooks.register("register_bulk_action", ChangeStatusBulkAction)

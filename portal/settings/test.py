@@ -17,5 +17,8 @@ ALLOWED_HOSTS = ["*"]
 # test database's name.
 if os.environ.get("TEST_DB_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DB_NAME"]}
+# The anonymous page cache (portal/pagecache) is off unless a test turns it on
+# (tests/performance do); PAGE_CACHE=1 runs the whole suite with it.
+PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "") in {"1", "true", "yes", "on"}
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class PageCacheConfig(AppConfig):
+    name = "portal.pagecache"
+    label = "pagecache"
+    verbose_name = "Page cache"
+
+    def ready(self):
+        # Connected in every process (web workers, `publish_scheduled` from cron, shell), so a
+        # change made anywhere purges the cache every worker reads.
+        from . import purge
+
+        purge.connect_signals()

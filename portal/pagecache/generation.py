@@ -1,0 +1,75 @@
+"""The cache generation: a token that is part of every page cache key. Purging the whole page
+cache is replacing the token, so it is O(1), atomic and always correct; the old entries simply
+stop being read and expire.
+
+Where the token lives depends on the cache backend. A shared cache (Redis, Memcached, database)
+keeps it under a key, so every worker and every server sees a purge at once. The local-memory cache
+is private to each process: a purge made in one gunicorn worker (or by `publish_scheduled` run
+from cron) would never reach the others, so with it the token lives in a small file that every
+process on the machine reads (one `read()` per request, no database).
+"""
+
+import logging
+import os
+import secrets
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.locmem import LocMemCache
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "pagecache:generation"
+
+
+def _cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def _process_local(cache):
+    return isinstance(cache, LocMemCache | DummyCache)
+
+
+def _file():
+    return Path(settings.PAGE_CACHE_GENERATION_FILE)
+
+
+def current():
+    """The current generation token (a short string)."""
+    cache = _cache()
+    if _process_local(cache):
+        try:
+            return _file().read_text().strip() or "0"
+        except FileNotFoundError:
+            return "0"
+        except OSError:
+            # Unreadable: serve nothing from the cache rather than something stale.
+            logger.exception("Page cache generation file unreadable; cache bypassed")
+            return None
+    token = cache.get(GENERATION_KEY)
+    if token is None:
+        # First use, or the key was evicted: a new random token can never collide with the keys
+        # of an older generation (a counter restarting at 1 could).
+        cache.add(GENERATION_KEY, secrets.token_hex(6), timeout=None)
+        token = cache.get(GENERATION_KEY)
+    return token
+
+
+def bump():
+    """Start a new generation: every page cached so far is no longer served."""
+    token = secrets.token_hex(6)
+    cache = _cache()
+    if _process_local(cache):
+        path = _file()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.{token}.tmp")
+            tmp.write_text(token)
+            os.replace(tmp, path)  # atomic: readers see the old or the new token, never half
+        except OSError:
+            logger.exception("Could not write the page cache generation file %s", path)
+        return token
+    cache.set(GENERATION_KEY, token, timeout=None)
+    return token

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.table_block",
     "wagtail.contrib.frontend_cache",
+    "portal.pagecache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -66,6 +67,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # First after static files: a hit returns before sessions, CSRF, CSP or any query; a miss
+    # stores the response with every inner layer's headers (docs/performance.md).
+    "portal.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -221,6 +225,36 @@ REGISTRY_RATE_WINDOW = int(os.environ.get("REGISTRY_RATE_WINDOW", "600"))
 # The request header that holds the client IP behind our own proxy (e.g. HTTP_X_REAL_IP);
 # empty: REMOTE_ADDR.
 REGISTRY_CLIENT_IP_HEADER = os.environ.get("REGISTRY_CLIENT_IP_HEADER", "")
+
+# --- Page cache (owned by portal/pagecache/; see docs/performance.md) -------------------------
+# Whole pages for anonymous readers, in the default cache (Redis when REDIS_URL is set).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))  # server side, seconds
+PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))  # browsers
+PAGE_CACHE_S_MAXAGE = int(os.environ.get("PAGE_CACHE_S_MAXAGE", "120"))  # CDN / nginx
+PAGE_CACHE_MAX_BYTES = 1024 * 1024
+PAGE_CACHE_PURGE_ENABLED = True
+# Apps whose every model change purges the cache (a model opts out with page_cache_purge = False).
+PAGE_CACHE_PURGE_APPS = ["home", "news", "resolutions", "campaigns"]
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/tai-lieu/", "/django-admin/"]
+# Query parameters that are part of the key (values: up to 40 of [0-9A-Za-z_.-]); any other
+# parameter bypasses the cache. Tracking parameters are ignored (utm_* too).
+PAGE_CACHE_QUERY_PARAMS = env_list("PAGE_CACHE_QUERY_PARAMS", "page")
+PAGE_CACHE_IGNORED_QUERY_PARAMS = ["fbclid", "gclid", "zarsrc", "utm_source", "utm_medium"]
+# With the local-memory cache (one per process) the generation lives in a file every process
+# on the machine reads, so a purge reaches all gunicorn workers and cron jobs.
+PAGE_CACHE_GENERATION_FILE = os.environ.get(
+    "PAGE_CACHE_GENERATION_FILE", str(BASE_DIR / ".page-cache-generation")
+)
+# A CDN or nginx in front, purged by wagtail.contrib.frontend_cache:
+# FRONTEND_CACHE_BACKEND=http (FRONTEND_CACHE_LOCATION=http://nginx-host), cloudflare
+# (CLOUDFLARE_ZONEID, CLOUDFLARE_BEARER_TOKEN) or cloudfront (CLOUDFRONT_DISTRIBUTION_ID, AWS_*).
+FRONTEND_CACHE_BACKEND = os.environ.get("FRONTEND_CACHE_BACKEND", "")
+if FRONTEND_CACHE_BACKEND:
+    from portal.pagecache.frontend import frontend_cache_settings
+
+    WAGTAILFRONTENDCACHE = frontend_cache_settings(FRONTEND_CACHE_BACKEND, os.environ)
 
 # --- Security (tightened further in production.py) -------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

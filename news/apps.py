@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class NewsConfig(AppConfig):
     name = "news"
     verbose_name = "Tin tức"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -1,31 +1,85 @@
-"""Site search. The search issue replaces this first version with folding-aware ranking,
-type filters and highlighting."""
+"""Site search `/tim-kiem/?q=…` and the header box's autocomplete `/tim-kiem/goi-y/?q=…`."""
 
-from django.core.paginator import EmptyPage, Paginator
+import re
+
+from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
-from wagtail.models import Page
+from django.views.decorators.http import require_GET
+from modelsearch.query import PlainText
+from wagtail.models import Page, Site
+from wagtail.search.backends import get_search_backend
 
-from .text import fold, nfc
+from . import registry
+from .engine import SiteSearch, url_of
+from .text import clean_query, folded_words
+
+RESULTS_PER_PAGE = 10
+AUTOCOMPLETE_LIMIT = 8
+AUTOCOMPLETE_MIN_LENGTH = 2
 
 
+@require_GET
 def search(request):
-    query = nfc(request.GET.get("q", "")).strip()[:200]
-    results = Page.objects.none()
-    if query:
-        results = Page.objects.live().public().specific().search(fold(query))
-    paginator = Paginator(results, 10)
+    site_search = SiteSearch(request, request.GET.get("q", ""), request.GET.get("loai", ""))
+    paginator = Paginator(site_search.results, RESULTS_PER_PAGE)
+    page_number = request.GET.get("page", "1")
+    if not re.fullmatch(r"[1-9]\d{0,5}", page_number):
+        raise Http404("Trang kết quả không hợp lệ.")
     try:
-        page_obj = paginator.page(request.GET.get("page", 1))
-    except (EmptyPage, ValueError) as exc:
-        raise Http404 from exc
-    return render(request, "search/search.html", {"search_query": query, "results": page_obj})
+        results = paginator.page(int(page_number))
+    except InvalidPage as exc:
+        raise Http404("Trang kết quả không tồn tại.") from exc
+
+    if site_search.terms and results.number == 1:
+        from wagtail.contrib.search_promotions.models import Query
+
+        # The editors' query log (Wagtail admin › Reports › Search terms / Promoted results).
+        Query.get(site_search.query).add_hit()
+
+    return render(
+        request,
+        "search/search.html",
+        {
+            "search_query": site_search.query,
+            "searched": bool(site_search.terms),
+            "results": results,
+            "page_range": paginator.get_elided_page_range(results.number, on_each_side=2),
+            "types": site_search.types,
+            "active_type": site_search.active_type,
+            "total": site_search.total,
+            "total_all": sum(t.count for t in site_search.types),
+            "many_words": len(site_search.terms) > 2,
+        },
+    )
 
 
+@require_GET
 def autocomplete(request):
-    query = fold(request.GET.get("q", "")).strip()[:100]
+    """Titles starting with what was typed, folded like the full search. Progressive: the header
+    box works without it."""
+    query = clean_query(request.GET.get("q", ""))
+    terms = folded_words(query)
     items = []
-    if len(query) >= 2:
-        for page in Page.objects.live().public().autocomplete(query)[:8]:
-            items.append({"title": page.title, "url": page.url})
-    return JsonResponse({"results": items})
+    if len("".join(terms)) >= AUTOCOMPLETE_MIN_LENGTH:
+        backend = get_search_backend()
+        folded = PlainText(" ".join(terms), operator="and")
+        pages = Page.objects.live().public()
+        site = Site.find_for_request(request)
+        if site is not None:
+            pages = pages.in_site(site)
+        for page in backend.autocomplete(folded, pages)[:AUTOCOMPLETE_LIMIT]:
+            url = page.get_url(request)
+            if url:
+                items.append({"title": page.title, "url": url})
+        for model in registry.searchable_models():
+            if len(items) >= AUTOCOMPLETE_LIMIT or not model.get_autocomplete_search_fields():
+                continue
+            queryset = registry.site_search_queryset(model)
+            for obj in backend.autocomplete(folded, queryset)[: AUTOCOMPLETE_LIMIT - len(items)]:
+                hit_url = url_of(obj, request)
+                if hit_url:
+                    items.append({"title": str(obj), "url": hit_url})
+    response = JsonResponse({"query": query, "results": items})
+    response["Cache-Control"] = "max-age=60"
+    return response

@@ -1,0 +1,358 @@
+"""The site search: one ranked, paginated list over every public page and opted-in model.
+
+How a query is answered (the number of database queries does not depend on the number of hits):
+
+1. The query is NFC'd and cut to words; the backend gets the *folded* words ("cong doan"), which
+   match the folded copies indexed by `search.index` (SQLite) or the `vietnamese_unaccent`
+   configuration (PostgreSQL) or the folding analyzer (Elasticsearch).
+2. Pinned hits come first: editors' promoted results for this query (no type filter) and
+   documents whose number matches (`resolutions.numbers.find_by_number`).
+3. The backend's best RANK_WINDOW hits of each source are re-ranked by the portal's rules:
+   a title match above a body match, then text that matches the query's own accents above text
+   that matches only after folding, then the backend's relevance. Deeper hits keep the backend's
+   order (by then the reader is paging through a long list anyway).
+4. Counts per type come from one facet query over pages plus one count per opted-in model.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from modelsearch.query import Or, PlainText
+from wagtail.models import Page, Site
+from wagtail.search.backends import get_search_backend
+from wagtail.search.utils import normalise_query_string
+
+from . import registry
+from .text import clean_query, fold, folded_words, has_marks, highlight, highlight_title, words
+
+RANK_WINDOW = 60
+MAX_NUMBER_HITS = 5
+
+
+@dataclass
+class Hit:
+    obj: object
+    url: str
+    title: str
+    type_key: str
+    type_label: str
+    texts: list = field(default_factory=list)
+    date: object = None
+    pinned: str = ""  # "promoted" or "number"
+    description: str = ""
+    title_html: str = ""
+    snippet_html: str = ""
+
+
+@dataclass
+class TypeCount:
+    key: str
+    label: str
+    count: int
+
+
+def _text_of(obj):
+    """Plain texts a hit may be summarised from, best first."""
+    texts = []
+    snippet = getattr(obj, "search_snippet_text", None)
+    if callable(snippet):
+        texts.append(snippet() or "")
+    texts.append(getattr(obj, "search_description", "") or "")
+    return [t for t in texts if t]
+
+
+def _date_of(obj):
+    hook = getattr(obj, "search_result_date", None)
+    if callable(hook):
+        return hook()
+    value = getattr(obj, "date", None)
+    return value if hasattr(value, "year") else None
+
+
+def url_of(obj, request):
+    if isinstance(obj, Page):
+        return obj.get_url(request)
+    get_url = getattr(obj, "get_url", None)
+    if callable(get_url):
+        try:
+            return get_url(request)
+        except TypeError:
+            return get_url()
+    return getattr(obj, "url", None)
+
+
+def _title_of(obj):
+    for name in ("title", "name"):
+        value = getattr(obj, name, None)
+        if isinstance(value, str) and value:
+            return value
+    return str(obj)
+
+
+class SiteSearch:
+    """One search request: `results` is a sequence Django's Paginator can slice."""
+
+    def __init__(self, request, query, type_key=""):
+        self.request = request
+        self.query = clean_query(query)
+        self.raw_terms = words(self.query)
+        self.terms = folded_words(self.query)
+        self.backend_query = " ".join(self.terms)
+        self.accented = has_marks(" ".join(self.raw_terms))
+        self.backend = get_search_backend()
+        self.site = Site.find_for_request(request)
+        self.models = registry.searchable_models()
+        self.active_type = ""
+        self._types = None
+        self.pinned, self.sources, self.total = [], [], 0
+        if self.terms:
+            self._prepare(type_key)
+
+    # -- sources ------------------------------------------------------------------------------
+
+    def _pages(self):
+        pages = Page.objects.live().public()
+        if self.site is not None:
+            pages = pages.in_site(self.site)
+        return pages
+
+    def backend_search_query(self):
+        """The folded words, OR the words as typed when they carry accents: models that index
+        no folded copy (a plain Page, a third-party snippet) are still found by their own text."""
+        folded = PlainText(self.backend_query, operator="and")
+        if not self.accented:
+            return folded
+        return Or([folded, PlainText(" ".join(self.raw_terms), operator="and")])
+
+    def _search(self, queryset):
+        return self.backend.search(self.backend_search_query(), queryset, order_by_relevance=True)
+
+    def _pinned(self):
+        """Promoted results, then document-number matches: specific objects, deduplicated."""
+        pinned = self._promotions() + self._number_hits()
+        seen = set()
+        unique = []
+        for kind, obj, description in pinned:
+            key = (type(obj).__name__, getattr(obj, "pk", obj))
+            if key in seen:
+                continue
+            seen.add(key)
+            unique.append((kind, obj, description))
+        return unique
+
+    def _promotions(self):
+        from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+        # Editors type the query with accents, readers often without: compare folded. Promoted
+        # queries are few (editors pick them by hand), so they are folded here, in one query.
+        wanted = fold(normalise_query_string(self.query))
+        promoted_queries = Query.objects.filter(editors_picks__isnull=False).distinct()
+        query_ids = [
+            pk
+            for pk, string in promoted_queries.values_list("pk", "query_string")
+            if fold(string) == wanted
+        ]
+        if not query_ids:
+            return []
+        promotions = (
+            SearchPromotion.objects.filter(query__in=query_ids)
+            .filter(Q(page__isnull=True) | Q(page__in=self._pages()))
+            .select_related("page")
+            .order_by("sort_order", "pk")
+        )
+        found = []
+        for promotion in promotions:
+            target = promotion.page.specific if promotion.page_id else promotion
+            found.append(("promoted", target, promotion.description))
+        return found
+
+    def _number_hits(self):
+        if not re.search(r"\d", self.query):
+            return []
+        try:
+            from resolutions.numbers import find_by_number
+        except ImportError:
+            return []
+        matches = find_by_number(self.query)
+        if hasattr(matches, "public"):
+            matches = matches.public()
+        return [("number", page, "") for page in matches[:MAX_NUMBER_HITS]]
+
+    def _prepare(self, type_key):
+        pinned = self._pinned()
+        pinned_pages = [obj for _, obj, _ in pinned if isinstance(obj, Page)]
+        unpinned = self._pages().exclude(pk__in=[page.pk for page in pinned_pages])
+
+        # Counts per type: one facet query over pages, one count per opted-in model, plus the
+        # pinned pages (excluded from the facet so that nothing is counted twice).
+        counts, labels, content_types = {}, {}, {}
+
+        def add(key, label, count):
+            counts[key] = counts.get(key, 0) + count
+            labels.setdefault(key, label)
+
+        page_facets = self._search(unpinned).facet("content_type_id")
+        for content_type_id, count in page_facets.items():
+            model = registry.model_for_content_type_id(content_type_id)
+            if model is not None:
+                add(registry.type_key(model), registry.type_label(model), count)
+                content_types.setdefault(registry.type_key(model), []).append(content_type_id)
+        for page in pinned_pages:
+            add(registry.type_key(type(page)), registry.type_label(type(page)), 1)
+        model_results, model_counts = {}, {}
+        for model in self.models:
+            key = registry.type_key(model)
+            model_results[key] = results = self._search(registry.site_search_queryset(model))
+            model_counts[key] = count = results.count()
+            if count:
+                add(key, registry.type_label(model), count)
+        self._types = [
+            TypeCount(key, labels[key], counts[key])
+            for key in sorted(labels, key=lambda k: (-counts[k], labels[k]))
+        ]
+
+        # The list the reader pages through: (kind, lazy backend results, count) per source.
+        self.active_type = key = type_key if type_key in labels else ""
+        if not key:
+            self.pinned = pinned
+            self.sources = [("page", self._search(unpinned), sum(page_facets.values()))]
+            self.sources += [("model", model_results[k], model_counts[k]) for k in model_results]
+        elif key in model_results:
+            self.pinned = []
+            self.sources = [("model", model_results[key], counts[key])]
+        else:
+            # Under a type filter only document-number matches stay pinned; promoted pages of
+            # this type take their normal place.
+            self.pinned = [
+                (kind, obj, text)
+                for kind, obj, text in pinned
+                if kind == "number" and registry.type_key(type(obj)) == key
+            ]
+            pages = self._pages().filter(content_type__in=content_types.get(key, []))
+            pages = pages.exclude(pk__in=[obj.pk for _, obj, _ in self.pinned])
+            self.sources = [("page", self._search(pages), counts[key] - len(self.pinned))]
+        self.sources = [source for source in self.sources if source[2] > 0]
+        self.total = len(self.pinned) + sum(count for _, _, count in self.sources)
+
+    # -- the result sequence ----------------------------------------------------------------
+
+    @property
+    def types(self):
+        return self._types or []
+
+    @property
+    def results(self):
+        return RankedResults(self) if self.terms else []
+
+    def _hits(self, objects, pinned=""):
+        """Hits for a list of (possibly non-specific) objects, keeping their order."""
+        page_ids = [o.pk for o in objects if isinstance(o, Page) and type(o) is Page]
+        specific = {}
+        if page_ids:
+            specific = {p.pk: p for p in Page.objects.filter(pk__in=page_ids).specific()}
+        hits = []
+        for obj in objects:
+            if isinstance(obj, Page) and type(obj) is Page:
+                obj = specific.get(obj.pk)
+                if obj is None:
+                    continue
+            hits.append(self._hit(obj, pinned))
+        return hits
+
+    def _hit(self, obj, pinned="", description=""):
+        model = type(obj)
+        url = url_of(obj, self.request)
+        if model.__name__ == "SearchPromotion":  # an external link promotion
+            return Hit(
+                obj=obj,
+                url=obj.external_link_url,
+                title=obj.external_link_text or obj.external_link_url,
+                type_key="promoted",
+                type_label="",
+                texts=[obj.description] if obj.description else [],
+                pinned=pinned,
+            )
+        return Hit(
+            obj=obj,
+            url=url,
+            title=_title_of(obj),
+            type_key=registry.type_key(model),
+            type_label=registry.type_label(model),
+            texts=_text_of(obj),
+            date=_date_of(obj),
+            pinned=pinned,
+            description=description,
+        )
+
+    def rank_key(self, hit):
+        """(title match?, own accents matched?) — lower sorts first."""
+        title_words = set(folded_words(hit.title, limit=None))
+        in_title = all(term in title_words for term in self.terms)
+        exact = True
+        if self.accented:
+            source = hit.title if in_title else " ".join([hit.title, *hit.texts])
+            present = set(words(source, limit=None))
+            exact = all(term in present for term in self.raw_terms)
+        return (0 if in_title else 1, 0 if exact else 1)
+
+    def ranked_head(self):
+        """Pinned hits, then the re-ranked window of every source."""
+        head = [self._hit(obj, kind, description) for kind, obj, description in self.pinned]
+        window = []
+        for order, (_kind, results, _count) in enumerate(self.sources):
+            objects = list(results[:RANK_WINDOW])
+            for position, hit in enumerate(self._hits(objects)):
+                window.append((self.rank_key(hit), position, order, hit))
+        window.sort(key=lambda item: item[:3])
+        return head + [item[3] for item in window]
+
+    def decorate(self, hits):
+        for hit in hits:
+            hit.title_html = highlight_title(hit.title, self.query)
+            text = next(
+                (t for t in hit.texts if set(folded_words(t, limit=None)) & set(self.terms)),
+                hit.texts[0] if hit.texts else "",
+            )
+            hit.snippet_html = highlight(text, self.query) if text else ""
+        return hits
+
+
+class RankedResults:
+    """A lazy sequence for Paginator: pinned + re-ranked window first, then each source's tail."""
+
+    def __init__(self, search):
+        self.search = search
+        self._head = None
+
+    def __len__(self):
+        return self.search.total
+
+    def count(self):
+        return self.search.total
+
+    def _head_length(self):
+        return len(self.search.pinned) + sum(
+            min(count, RANK_WINDOW) for _, _, count in self.search.sources
+        )
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop = index.start or 0, index.stop if index.stop is not None else len(self)
+        hits = []
+        head_length = self._head_length()
+        if start < head_length:
+            if self._head is None:
+                self._head = self.search.ranked_head()
+            hits.extend(self._head[start : min(stop, head_length)])
+        # Tails: each source's hits after its window, in source order.
+        offset = head_length
+        for _kind, results, count in self.search.sources:
+            tail = max(count - RANK_WINDOW, 0)
+            lo, hi = max(start - offset, 0), min(stop - offset, tail)
+            if hi > lo:
+                objects = list(results[RANK_WINDOW + lo : RANK_WINDOW + hi])
+                hits.extend(self.search._hits(objects))
+            offset += tail
+        return self.search.decorate(hits)

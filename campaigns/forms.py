@@ -214,8 +214,20 @@ class SignupForm(forms.Form):
                 _("Biểu mẫu không hợp lệ. Vui lòng kiểm tra lại thông tin và bấm Gửi lần nữa."),
                 code="bad_token",
             ) from None
+        try:
+            elapsed = timezone.now().timestamp() - float(started)
+        except (TypeError, ValueError):
+            raise forms.ValidationError(
+                _("Biểu mẫu không hợp lệ. Vui lòng kiểm tra lại thông tin và bấm Gửi lần nữa."),
+                code="bad_token",
+            ) from None
+        if elapsed > max_age:
+            raise forms.ValidationError(
+                _("Biểu mẫu đã mở quá lâu. Vui lòng kiểm tra lại thông tin và bấm Gửi lần nữa."),
+                code="expired",
+            )
         min_seconds = getattr(settings, "REGISTRY_MIN_FILL_SECONDS", 2)
-        if timezone.now().timestamp() - float(started) < min_seconds:
+        if elapsed < min_seconds:
             raise forms.ValidationError(
                 _("Bạn gửi nhanh quá. Vui lòng kiểm tra lại thông tin và bấm Gửi lần nữa."),
                 code="too_fast",

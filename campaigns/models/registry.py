@@ -168,6 +168,9 @@ class MemberSignup(models.Model):
     unique constraint makes one person one entry even under concurrent submissions. Erasure
     clears every personal field and keeps the row, anonymous, for the counts."""
 
+    # A sign-up changes no public page (progress counts are cached briefly on their own).
+    page_cache_purge = False
+
     class Status(models.TextChoices):
         NEW = "new", _("Mới")
         CONTACTED = "contacted", _("Đã liên hệ")
@@ -288,6 +291,23 @@ class MemberSignup(models.Model):
     def province_name(self):
         return province_name(self.province)
 
+    # Plain values for the admin list and the export.
+    @property
+    def sex_label(self):
+        return self.get_sex_display()
+
+    @property
+    def status_label(self):
+        return self.get_status_display()
+
+    @property
+    def pending_label(self):
+        return _("Có") if self.has_pending_changes else ""
+
+    @property
+    def source_title(self):
+        return self.source_page.title if self.source_page_id and self.source_page else ""
+
     @property
     def phone_display(self):
         """0912 345 678: how Vietnamese read a mobile number."""
@@ -307,6 +327,9 @@ class MemberSignup(models.Model):
 class SignupSubmission(models.Model):
     """Every accepted submission, exactly as typed, with when, where and which notice version
     was shown. Append-only: only the staff review fields (and erasure) may change later."""
+
+    # A sign-up changes no public page (progress counts are cached briefly on their own).
+    page_cache_purge = False
 
     class Review(models.TextChoices):
         NONE = "", _("Lần đầu")
@@ -377,6 +400,9 @@ class ConsentRecord(models.Model):
     """Proof of one consent: purpose, the notice version shown, when, through which page, and any
     later withdrawal."""
 
+    # A sign-up changes no public page (progress counts are cached briefly on their own).
+    page_cache_purge = False
+
     class Purpose(models.TextChoices):
         REGISTRATION = "registration", _("Xử lý dữ liệu để đăng ký đoàn viên")
         NEWS = "news", _("Nhận tin qua SMS/thư điện tử")
@@ -410,6 +436,9 @@ class ConsentRecord(models.Model):
 class StatusChange(models.Model):
     """Who moved an entry from one status to another, and when."""
 
+    # A sign-up changes no public page (progress counts are cached briefly on their own).
+    page_cache_purge = False
+
     signup = models.ForeignKey(
         MemberSignup, on_delete=models.CASCADE, related_name="status_changes"
     )
@@ -439,6 +468,9 @@ class StatusChange(models.Model):
 
 class Forwarding(models.Model):
     """One hand-off attempt to the competent union: what was sent, to whom, and the outcome."""
+
+    # A sign-up changes no public page (progress counts are cached briefly on their own).
+    page_cache_purge = False
 
     class Outcome(models.TextChoices):
         SENT = "sent", _("Đã gửi")
@@ -550,6 +582,9 @@ class MembershipTarget(models.Model):
 class RegistryExport(models.Model):
     """One export of the registry list: who, when, which format and filters, how many rows. The
     search text is never stored (it may be a name or a phone number)."""
+
+    # A sign-up changes no public page (progress counts are cached briefly on their own).
+    page_cache_purge = False
 
     created_at = models.DateTimeField(_("Lúc"), default=timezone.now)
     user = models.ForeignKey(

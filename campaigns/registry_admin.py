@@ -1,0 +1,607 @@
+"""The staff area "Đăng ký đoàn viên": the registry list (filters, search by name or phone in any
+format, CSV/XLSX export with escaped cells, bulk status change), the detail view (submission log,
+consents, status history, hand-offs), correction, erasure; plus targets, privacy notice versions and
+forwarding addresses. Visible only with the registry's permissions (the group "Cán bộ tiếp nhận
+đoàn viên" gets them from a data migration)."""
+
+import django_filters
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+from wagtail.admin import messages
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn, StatusTagColumn
+from wagtail.admin.views import generic
+from wagtail.admin.views.bulk_action import BulkAction
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.log_actions import log
+from wagtail.models import Page
+
+from campaigns.models import (
+    ConsentRecord,
+    MembershipTarget,
+    MemberSignup,
+    PrivacyNotice,
+    ProvinceForwardAddress,
+    RegistryExport,
+    SignupSubmission,
+)
+from campaigns.provinces import province_choices
+from campaigns.registry import normalise
+from campaigns.registry.service import change_status, erase_signup, review_submission
+from search.text import fold, squash
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def escape_cell(value):
+    """Spreadsheet formula injection: a cell that starts with = + - @ (or a tab/CR) is prefixed
+    with an apostrophe so Excel and LibreOffice show it as text."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def perm(user, action):
+    return user.has_perm(f"campaigns.{action}_membersignup")
+
+
+# --- the list ------------------------------------------------------------------------------
+class MemberSignupFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Trạng thái"), choices=MemberSignup.Status.choices, empty_label=_("Tất cả")
+    )
+    province = django_filters.ChoiceFilter(
+        label=_("Tỉnh, thành phố"), choices=province_choices(), empty_label=_("Tất cả")
+    )
+    source_page = django_filters.ModelChoiceFilter(
+        label=_("Chiến dịch / trang đăng ký"),
+        queryset=lambda request: Page.objects.filter(
+            pk__in=MemberSignup.objects.values("source_page")
+        ).order_by("title"),
+        empty_label=_("Tất cả"),
+    )
+    created_at = django_filters.DateFromToRangeFilter(
+        label=_("Ngày đăng ký"), widget=DateRangePickerWidget
+    )
+    has_pending_changes = django_filters.BooleanFilter(
+        label=_("Có thay đổi chờ duyệt"),
+        widget=forms.Select(choices=[("", _("Tất cả")), ("true", _("Có")), ("false", _("Không"))]),
+    )
+
+    class Meta:
+        model = MemberSignup
+        fields = ["status", "province", "source_page", "created_at", "has_pending_changes"]
+
+
+class ProvinceColumn(Column):
+    def get_value(self, instance):
+        return instance.province_name
+
+
+class MemberSignupIndexView(generic.IndexView):
+    template_name = "campaigns/admin/membersignup_index.html"
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("source_page")
+
+    @cached_property
+    def columns(self):
+        return [
+            BulkActionsCheckboxColumn("bulk_actions", obj_type="membersignup"),
+            *super().columns,
+        ]
+
+    def _get_title_column(self, *args, **kwargs):
+        return super()._get_title_column(
+            *args, **kwargs, get_title_id=lambda instance: f"membersignup_{instance.pk}_title"
+        )
+
+    def get_edit_url(self, instance):
+        # The name in the list opens the detail view, where every action is.
+        return self.get_inspect_url(instance)
+
+    def search_queryset(self, queryset):
+        """Search by name (accent-insensitive) or by phone number typed in any format."""
+        if not self.is_searching:
+            return queryset
+        query = self.search_query
+        phone = normalise.try_normalise_phone(query)
+        condition = Q(name_folded__contains=fold(squash(query)))
+        if phone:
+            condition |= Q(phone=phone)
+        return queryset.filter(condition)
+
+    @cached_property
+    def show_export_buttons(self):
+        return bool(self.list_export) and perm(self.request.user, "export")
+
+    def preprocess_field_value(self, field, value, export_format):
+        return escape_cell(super().preprocess_field_value(field, value, export_format))
+
+    def stream_csv(self, queryset):
+        yield "\ufeff"  # byte-order mark: Excel then reads the file as UTF-8
+        yield from super().stream_csv(queryset)
+
+    def render_to_response(self, context, **response_kwargs):
+        if self.is_export:
+            if not perm(self.request.user, "export"):
+                raise PermissionDenied
+            queryset = context["object_list"]
+            self.log_export(queryset.count(), self.request.GET.get("export"))
+        return super().render_to_response(context, **response_kwargs)
+
+    def log_export(self, rows, file_format):
+        filters = {}
+        if self.filters is not None and self.filters.is_valid():
+            for name, value in self.filters.form.cleaned_data.items():
+                if value in (None, ""):
+                    continue
+                if hasattr(value, "start"):  # a date range
+                    value = [str(value.start or ""), str(value.stop or "")]
+                filters[name] = getattr(
+                    value, "pk", value if isinstance(value, list) else str(value)
+                )
+        export = RegistryExport.objects.create(
+            user=self.request.user, file_format=file_format, row_count=rows, filters=filters
+        )
+        log(
+            export,
+            "campaigns.registry.export",
+            user=self.request.user,
+            data={"rows": rows, "format": file_format, "searched": self.is_searching},
+        )
+
+
+# --- the detail view -----------------------------------------------------------------------
+class MemberSignupInspectView(generic.InspectView):
+    template_name = "campaigns/admin/membersignup_inspect.html"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(MemberSignup.objects.select_related("source_page"), pk=self.pk)
+
+    def get_fields(self):
+        return [
+            "full_name",
+            "date_of_birth",
+            "sex",
+            "phone",
+            "email",
+            "province",
+            "commune",
+            "workplace",
+            "occupation",
+            "grassroots_union",
+            "nationality",
+            "long_contract_confirmed",
+            "status",
+            "source_page",
+            "created_at",
+            "forwarded_at",
+            "erased_at",
+        ]
+
+    def get_phone_display_value(self):
+        return self.object.phone_display or "–"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        signup = self.object
+        user = self.request.user
+        context.update(
+            {
+                "signup": signup,
+                "submissions": signup.submissions.select_related(
+                    "source_page", "notice", "reviewed_by"
+                ),
+                "consents": signup.consents.select_related("notice", "source_page"),
+                "status_changes": signup.status_changes.select_related("changed_by"),
+                "forwardings": signup.forwardings.all(),
+                "can_change": perm(user, "change") and not signup.is_erased,
+                "can_erase": perm(user, "delete") and not signup.is_erased,
+                "next_statuses": signup.allowed_next_statuses(),
+                "status_url": reverse("campaigns_membersignup:status", args=[signup.pk]),
+                "review_url": reverse("campaigns_membersignup:review", args=[signup.pk]),
+                "withdraw_url": reverse("campaigns_membersignup:withdraw", args=[signup.pk]),
+            }
+        )
+        return context
+
+
+def _inspect_url(pk):
+    return reverse("campaigns_membersignup:inspect", args=[pk])
+
+
+@require_POST
+def status_view(request, pk):
+    if not perm(request.user, "change"):
+        raise PermissionDenied
+    signup = get_object_or_404(MemberSignup, pk=pk, erased_at__isnull=True)
+    new_status = request.POST.get("status", "")
+    note = squash(request.POST.get("note", ""))[:200]
+    if change_status(signup, new_status, user=request.user, note=note):
+        messages.success(
+            request,
+            _("Đã chuyển trạng thái sang «%(status)s».")
+            % {"status": MemberSignup.Status(new_status).label},
+        )
+    else:
+        messages.error(request, _("Không thể chuyển sang trạng thái đó từ trạng thái hiện tại."))
+    return redirect(_inspect_url(pk))
+
+
+@require_POST
+def review_view(request, pk):
+    if not perm(request.user, "change"):
+        raise PermissionDenied
+    submission = get_object_or_404(SignupSubmission, pk=request.POST.get("submission"), signup=pk)
+    accept = request.POST.get("decision") == "accept"
+    if review_submission(submission, accept=accept, user=request.user):
+        log(
+            submission.signup,
+            "campaigns.registry.review",
+            user=request.user,
+            data={"submission": submission.pk, "accepted": accept},
+        )
+        messages.success(request, _("Đã áp dụng thay đổi.") if accept else _("Đã bỏ qua thay đổi."))
+    return redirect(_inspect_url(pk))
+
+
+@require_POST
+def withdraw_view(request, pk):
+    """Record that the person withdrew one consent (e.g. news), with who recorded it and when."""
+    from django.utils import timezone
+
+    if not perm(request.user, "change"):
+        raise PermissionDenied
+    consent = get_object_or_404(
+        ConsentRecord, pk=request.POST.get("consent"), signup=pk, withdrawn_at__isnull=True
+    )
+    consent.withdrawn_at = timezone.now()
+    consent.withdrawn_by = request.user
+    consent.save(update_fields=["withdrawn_at", "withdrawn_by"])
+    log(
+        consent.signup,
+        "campaigns.registry.consent_withdrawn",
+        user=request.user,
+        data={"purpose": consent.purpose},
+    )
+    messages.success(request, _("Đã ghi nhận việc rút lại sự đồng ý."))
+    return redirect(_inspect_url(pk))
+
+
+# --- correction and erasure ----------------------------------------------------------------
+class MemberSignupAdminForm(WagtailAdminModelForm):
+    """Staff corrections: the same normalisation as the public form."""
+
+    def clean_full_name(self):
+        try:
+            return normalise.normalise_name(self.cleaned_data["full_name"])
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None
+
+    def clean_phone(self):
+        try:
+            phone = normalise.normalise_phone(self.cleaned_data["phone"])
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None
+        clash = MemberSignup.objects.filter(phone=phone).exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise forms.ValidationError(_("Số điện thoại này đã thuộc một đăng ký khác."))
+        return phone
+
+
+class MemberSignupEditView(generic.EditView):
+    def dispatch(self, request, *args, **kwargs):
+        if self.object.is_erased:
+            messages.error(request, _("Đăng ký này đã bị xoá dữ liệu, không thể sửa."))
+            return redirect(_inspect_url(self.object.pk))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_success_url(self):
+        return _inspect_url(self.object.pk)
+
+
+class MemberSignupEraseView(generic.DeleteView):
+    """Erasure instead of deletion: personal data removed, the row kept (anonymous) for counts."""
+
+    page_title = _("Xoá dữ liệu cá nhân")
+    success_message = _("Đã xoá dữ liệu cá nhân của %(object)s.")
+
+    def get_usage_url(self):
+        return None
+
+    @property
+    def confirmation_message(self):
+        return _(
+            "Xoá toàn bộ dữ liệu cá nhân của đăng ký này (họ tên, ngày sinh, số điện thoại, nơi "
+            "làm việc và nội dung các lần gửi)? Việc này không hoàn tác được. Dòng đăng ký vẫn "
+            "được giữ ẩn danh để thống kê."
+        )
+
+    def delete_action(self):
+        erase_signup(self.object, user=self.request.user, reason="staff")
+
+    def get_success_url(self):
+        return _inspect_url(self.object.pk)
+
+
+# --- bulk status change --------------------------------------------------------------------
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Trạng thái mới"), choices=MemberSignup.Status.choices)
+
+
+class ChangeStatusBulkAction(BulkAction):
+    display_name = _("Đổi trạng thái")
+    action_type = "change_status"
+    aria_label = _("Đổi trạng thái các đăng ký đã chọn")
+    template_name = "campaigns/admin/bulk_change_status.html"
+    form_class = StatusForm
+    models = [MemberSignup]
+    action_priority = 10
+
+    def dispatch(self, request, *args, **kwargs):
+        if not perm(request.user, "change"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_all_objects_in_listing_query(self, parent_id):
+        # "Select all" would ignore the list's filters: only explicit selections are allowed.
+        return MemberSignup.objects.none().values_list("pk", flat=True)
+
+    def check_perm(self, obj):
+        return not obj.is_erased
+
+    def get_execution_context(self):
+        return {"status": self.cleaned_form.cleaned_data["status"], "user": self.request.user}
+
+    @classmethod
+    def execute_action(cls, objects, status=None, user=None, **kwargs):
+        moved = sum(1 for obj in objects if change_status(obj, status, user=user))
+        return moved, len(objects) - moved
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        message = ngettext(
+            "Đã đổi trạng thái %(count)d đăng ký.",
+            "Đã đổi trạng thái %(count)d đăng ký.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects}
+        if num_child_objects:
+            message += " " + _(
+                "%(count)d đăng ký không thể chuyển sang trạng thái đó nên được giữ nguyên."
+            ) % {"count": num_child_objects}
+        return message
+
+
+# --- the viewsets --------------------------------------------------------------------------
+class MemberSignupViewSet(ModelViewSet):
+    model = MemberSignup
+    icon = "group"
+    menu_label = _("Danh sách đăng ký")
+    name = "dang-ky"
+    url_namespace = "campaigns_membersignup"
+    add_to_reference_index = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    index_view_class = MemberSignupIndexView
+    inspect_view_class = MemberSignupInspectView
+    edit_view_class = MemberSignupEditView
+    delete_view_class = MemberSignupEraseView
+    filterset_class = MemberSignupFilterSet
+    search_fields = ["full_name"]  # replaced by MemberSignupIndexView.search_queryset
+    list_display = [
+        "full_name",
+        Column("phone_display", label=_("Số điện thoại")),
+        ProvinceColumn("province", label=_("Tỉnh, thành phố"), sort_key="province"),
+        StatusTagColumn(
+            "status",
+            label=_("Trạng thái"),
+            accessor="get_status_display",
+            primary=lambda instance: instance.status == MemberSignup.Status.NEW,
+            sort_key="status",
+        ),
+        Column("has_pending_changes", label=_("Chờ duyệt"), accessor="pending_label"),
+        Column("source_page", label=_("Trang đăng ký")),
+        DateColumn("created_at", label=_("Đăng ký lúc"), sort_key="created_at"),
+    ]
+    list_export = [
+        "pk",
+        "full_name",
+        "date_of_birth",
+        "sex_label",
+        "phone",
+        "email",
+        "province_name",
+        "commune",
+        "workplace",
+        "occupation",
+        "grassroots_union",
+        "nationality",
+        "status_label",
+        "source_title",
+        "created_at",
+    ]
+    export_headings = {
+        "pk": "Mã",
+        "full_name": "Họ và tên",
+        "date_of_birth": "Ngày sinh",
+        "sex_label": "Giới tính",
+        "phone": "Số điện thoại",
+        "email": "Thư điện tử",
+        "province_name": "Tỉnh, thành phố",
+        "commune": "Xã, phường",
+        "workplace": "Nơi làm việc",
+        "occupation": "Nghề nghiệp",
+        "grassroots_union": "Công đoàn cơ sở",
+        "nationality": "Quốc tịch",
+        "status_label": "Trạng thái",
+        "source_title": "Trang đăng ký",
+        "created_at": "Đăng ký lúc",
+    }
+    export_filename = "dang-ky-doan-vien"
+    edit_handler = ObjectList(
+        [
+            MultiFieldPanel(
+                [
+                    FieldPanel("full_name"),
+                    FieldPanel("date_of_birth"),
+                    FieldPanel("sex"),
+                    FieldPanel("phone"),
+                    FieldPanel("email"),
+                    FieldPanel("nationality"),
+                    FieldPanel("long_contract_confirmed"),
+                ],
+                heading=_("Người đăng ký"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("province"),
+                    FieldPanel("commune"),
+                    FieldPanel("workplace"),
+                    FieldPanel("occupation"),
+                    FieldPanel("grassroots_union"),
+                ],
+                heading=_("Nơi làm việc"),
+            ),
+        ],
+        base_form_class=MemberSignupAdminForm,
+    )
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("status/<int:pk>/", status_view, name="status"),
+            path("review/<int:pk>/", review_view, name="review"),
+            path("withdraw/<int:pk>/", withdraw_view, name="withdraw"),
+        ]
+
+
+class MembershipTargetViewSet(ModelViewSet):
+    model = MembershipTarget
+    icon = "pick"
+    menu_label = _("Mục tiêu")
+    name = "muc-tieu-doan-vien"
+    add_to_reference_index = False
+    list_display = ["label", "year", "target", "show_on_home"]
+    form_fields = [
+        "label",
+        "year",
+        "target",
+        "period_start",
+        "period_end",
+        "baseline",
+        "show_on_home",
+    ]
+
+
+class PrivacyNoticeEditView(generic.EditView):
+    """Saving a change makes a new version; the old one stays as proof of what people saw."""
+
+    def save_instance(self):
+        edited = self.form.save(commit=False)
+        stored = PrivacyNotice.objects.get(pk=edited.pk)
+        if (stored.title, stored.body) == (edited.title, edited.body):
+            return stored
+        new_version = PrivacyNotice.objects.create(
+            title=edited.title, body=edited.body, created_by=self.request.user
+        )
+        log(new_version, "wagtail.create", user=self.request.user)
+        self.object = new_version
+        return new_version
+
+    def save_action(self):
+        self.object = self.save_instance()
+        return redirect(self.get_success_url())
+
+    def get_success_url(self):
+        return reverse(self.index_url_name)
+
+
+class PrivacyNoticeCreateView(generic.CreateView):
+    def save_instance(self):
+        instance = self.form.save(commit=False)
+        instance.created_by = self.request.user
+        instance.save()
+        log(instance, "wagtail.create", user=self.request.user)
+        return instance
+
+    def get_initial_form_instance(self):
+        current = PrivacyNotice.current()
+        if current is None:
+            return super().get_initial_form_instance()
+        return PrivacyNotice(title=current.title, body=current.body)
+
+
+class PrivacyNoticeViewSet(ModelViewSet):
+    model = PrivacyNotice
+    icon = "doc-full"
+    menu_label = _("Thông báo dữ liệu cá nhân")
+    name = "thong-bao-du-lieu"
+    add_to_reference_index = False
+    copy_view_enabled = False
+    add_view_class = PrivacyNoticeCreateView
+    edit_view_class = PrivacyNoticeEditView
+    list_display = ["title", "version", DateColumn("created_at", label=_("Tạo lúc"))]
+    form_fields = ["title", "body"]
+
+    def get_urlpatterns(self):
+        # Versions are proof of what people consented to: never deleted.
+        return [p for p in super().get_urlpatterns() if p.name != "delete"]
+
+
+class ProvinceForwardAddressViewSet(ModelViewSet):
+    model = ProvinceForwardAddress
+    icon = "mail"
+    menu_label = _("Địa chỉ chuyển đăng ký")
+    name = "dia-chi-chuyen"
+    add_to_reference_index = False
+    list_display = [ProvinceColumn("province", label=_("Tỉnh, thành phố")), "union_name", "email"]
+    form_fields = ["province", "union_name", "email"]
+
+
+class RegistryViewSetGroup(ModelViewSetGroup):
+    menu_label = _("Đăng ký đoàn viên")
+    menu_icon = "group"
+    menu_order = 250
+    items = (
+        MemberSignupViewSet,
+        MembershipTargetViewSet,
+        PrivacyNoticeViewSet,
+        ProvinceForwardAddressViewSet,
+    )
+
+
+def register_log_actions(actions):
+    actions.register_action(
+        "campaigns.registry.export", _("Xuất danh sách đăng ký"), _("Đã xuất danh sách")
+    )
+    actions.register_action(
+        "campaigns.registry.status", _("Đổi trạng thái đăng ký"), _("Đã đổi trạng thái")
+    )
+    actions.register_action(
+        "campaigns.registry.review", _("Duyệt thay đổi đăng ký"), _("Đã duyệt thay đổi")
+    )
+    actions.register_action(
+        "campaigns.registry.erase", _("Xoá dữ liệu cá nhân"), _("Đã xoá dữ liệu cá nhân")
+    )
+    actions.register_action(
+        "campaigns.registry.consent_withdrawn",
+        _("Rút lại sự đồng ý"),
+        _("Đã ghi nhận rút lại sự đồng ý"),
+    )
+
+
+__all__ = [
+    "ChangeStatusBulkAction",
+    "RegistryViewSetGroup",
+    "escape_cell",
+    "register_log_actions",
+]

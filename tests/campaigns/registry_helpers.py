@@ -1,0 +1,59 @@
+"""Shared helpers for the registry and sign-up tests."""
+
+import time
+
+from django.core import signing
+
+from campaigns.forms import TIMESTAMP_SALT
+from campaigns.models import PrivacyNotice, SignupPage
+
+GROUP = "Cán bộ tiếp nhận đoàn viên"
+
+
+def make_signup_page(home_page, slug="dang-ky-doan-vien"):
+    page = SignupPage(title="Đăng ký gia nhập Công đoàn", slug=slug)
+    home_page.add_child(instance=page)
+    return page
+
+
+def make_notice(body="<p>Dữ liệu, mục đích, bên nhận, thời gian lưu, quyền.</p>"):
+    return PrivacyNotice.objects.create(title="Thông báo dữ liệu cá nhân", body=body)
+
+
+def token(seconds_ago=5.0):
+    """The form's signed timestamp, as if the form was shown `seconds_ago` seconds ago."""
+    return signing.dumps(time.time() - seconds_ago, salt=TIMESTAMP_SALT)
+
+
+def form_data(**overrides):
+    data = {
+        "form-name": "dang-ky-doan-vien",
+        "full_name": "Nguyễn Thị Lan",
+        "date_of_birth": "05/09/1990",
+        "sex": "nu",
+        "phone": "0912345678",
+        "email": "",
+        "province": "01",
+        "commune": "",
+        "workplace": "Trường Tiểu học Kim Liên",
+        "occupation": "Giáo viên",
+        "grassroots_union": "",
+        "nationality": "VN",
+        "nationality_other": "",
+        "consent_registration": "on",
+        "website": "",
+        "started": token(),
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def staff_user(django_user_model, username="canbo", group=True):
+    from django.contrib.auth.models import Group, Permission
+
+    user = django_user_model.objects.create_user(username=username, password="matkhau-dai-123")
+    if group:
+        user.groups.add(Group.objects.get(name=GROUP))
+    else:
+        user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    return user

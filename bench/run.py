@@ -1,0 +1,412 @@
+"""`make bench`: load-test the portal at two content sizes, with and without the page cache.
+
+Creates its own PostgreSQL database (portal_bench on 127.0.0.1:5432, user postgres), migrates,
+loads the demo content and generates size S (100 articles); collects static files; serves the
+site with gunicorn (production settings, DEBUG off, 2 workers) on 127.0.0.1:<free port>; drives
+each page type with wrk (16 connections) with the page cache off and on; grows to size L (10,000
+articles, 1,000 documents) and repeats. Prints a table and the target ratios, then drops the
+database and removes its temporary folder, also on Ctrl-C or an error.
+
+Options: --duration SECONDS per URL (default 5), --connections N (16), --sizes S,L,
+--database-url postgres://... (the server; the database name is replaced by portal_bench).
+"""
+
+import argparse
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+DB_NAME = "portal_bench"
+SIZES = {"S": {"articles": 100, "documents": 0}, "L": {"articles": 10_000, "documents": 1_000}}
+PAGE_ORDER = [
+    "home",
+    "news index",
+    "article",
+    "category",
+    "library",
+    "document",
+    "campaign",
+    "search",
+    "static",
+]
+TARGETS = {
+    "cached_vs_static": 0.5,
+    "l_vs_s": 0.9,
+    "article_p50_ms": 25.0,
+    "search_p50_ms": 100.0,
+}
+
+
+def log(message):
+    print(f"[bench] {message}", flush=True)
+
+
+class Bench:
+    def __init__(self, args):
+        self.args = args
+        self.tmp = Path(tempfile.mkdtemp(prefix="cdvc-bench-"))
+        self.server = None
+        self.db_created = False
+        server_url = urlsplit(args.database_url)
+        self.admin_url = urlunsplit(server_url._replace(path="/postgres"))
+        self.database_url = urlunsplit(server_url._replace(path=f"/{DB_NAME}"))
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+            "SECRET_KEY": secrets.token_urlsafe(40),
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SECURE_SSL_REDIRECT": "false",
+            "SECURE_HSTS_SECONDS": "0",
+            "DEBUG": "false",
+            "DATABASE_URL": self.database_url,
+            "STATIC_ROOT": str(self.tmp / "static"),
+            "MEDIA_ROOT": str(self.tmp / "media"),
+            "SERVE_MEDIA": "true",
+            "PAGE_CACHE_GENERATION_FILE": str(self.tmp / "page-cache-generation"),
+            "REGISTRY_RATE_LIMIT": "0",
+            "LOG_LEVEL": "WARNING",
+            "PYTHONPATH": str(ROOT),
+        }
+        self.results = {}  # (size, mode, page) -> dict
+        self.probes = {}  # size -> probe report
+
+    # --- database -------------------------------------------------------------------------
+
+    def _admin(self, sql):
+        import psycopg2
+
+        conn = psycopg2.connect(self.admin_url)
+        conn.autocommit = True
+        try:
+            with conn.cursor() as cursor:
+                cursor.execute(sql)
+        finally:
+            conn.close()
+
+    def create_database(self):
+        self._admin(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+        self._admin(f"CREATE DATABASE {DB_NAME}")
+        self.db_created = True
+
+    def drop_database(self):
+        if self.db_created:
+            try:
+                self._admin(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+                self.db_created = False
+            except Exception as error:
+                log(f"could not drop {DB_NAME}: {error}")
+
+    # --- Django commands ------------------------------------------------------------------
+
+    def manage(self, *args):
+        started = time.monotonic()
+        subprocess.run(
+            [PYTHON, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        log(f"manage.py {' '.join(args)} ({time.monotonic() - started:.0f} s)")
+
+    def probe(self):
+        output = subprocess.run(
+            [PYTHON, str(ROOT / "bench" / "probe.py")],
+            cwd=ROOT,
+            env=self.env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        return json.loads(output.strip().splitlines()[-1])
+
+    # --- gunicorn -------------------------------------------------------------------------
+
+    def start_server(self, page_cache):
+        port = free_port()
+        env = {**self.env, "PAGE_CACHE": "1" if page_cache else "0"}
+        self.server = subprocess.Popen(
+            [
+                str(Path(PYTHON).parent / "gunicorn"),
+                "portal.wsgi",
+                "--workers",
+                "2",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+            start_new_session=True,
+        )
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/", timeout=2).read()
+                return base
+            except OSError:
+                if self.server.poll() is not None:
+                    raise RuntimeError("gunicorn exited") from None
+                time.sleep(0.2)
+        raise RuntimeError("gunicorn did not answer")
+
+    def stop_server(self):
+        if self.server and self.server.poll() is None:
+            os.killpg(self.server.pid, signal.SIGTERM)
+            try:
+                self.server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.server.pid, signal.SIGKILL)
+                self.server.wait()
+        self.server = None
+
+    # --- load -----------------------------------------------------------------------------
+
+    def wrk(self, url):
+        for _ in range(20):  # warm up: templates, connections, the page cache
+            urllib.request.urlopen(url, timeout=10).read()
+        output = subprocess.run(
+            [
+                "wrk",
+                "-t2",
+                f"-c{self.args.connections}",
+                f"-d{self.args.duration}s",
+                "--timeout",
+                "10s",
+                "--latency",
+                url,
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        return parse_wrk(output)
+
+    def run_size(self, size):
+        report = self.probes[size] = self.probe()
+        log(f"size {size}: {report['counts']}")
+        for mode, page_cache in (("uncached", False), ("cached", True)):
+            base = self.start_server(page_cache)
+            try:
+                for name in PAGE_ORDER:
+                    if name not in report["urls"]:
+                        continue
+                    result = self.wrk(base + report["urls"][name])
+                    result.update(report["pages"][name])
+                    self.results[size, mode, name] = result
+                    log(
+                        f"{size} {mode:8} {name:10} {result['rps']:8.0f} req/s "
+                        f"p50 {result['p50']:6.1f} ms p99 {result['p99']:6.1f} ms"
+                    )
+            finally:
+                self.stop_server()
+
+    def grow(self, target):
+        have = self.probes.get("S", {}).get("counts", {})
+        args = []
+        for kind in ("articles", "documents"):
+            missing = target[kind] - have.get(kind, 0)
+            if missing > 0:
+                args += [f"--{kind}", str(missing)]
+        if args:
+            self.manage("generate_content", *args, "--seed", "99")
+
+    def run(self):
+        self.create_database()
+        self.manage("migrate", "--noinput")
+        self.manage("load_demo_content")
+        self.manage("collectstatic", "--noinput")
+        sizes = self.args.sizes
+        for index, size in enumerate(sizes):
+            if index == 0:
+                target = SIZES[size]
+                self.manage("generate_content", "--articles", str(target["articles"]))
+            else:
+                self.grow(SIZES[size])
+            self.run_size(size)
+        self.print_report()
+
+    def cleanup(self):
+        self.stop_server()
+        self.drop_database()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    # --- report ---------------------------------------------------------------------------
+
+    def print_report(self):
+        print()
+        header = (
+            f"{'size':4} {'page':10} {'mode':8} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} "
+            f"{'bytes':>8} {'SQL':>4} {'SQL hit':>7}"
+        )
+        print(header)
+        print("-" * len(header))
+        for size in self.args.sizes:
+            for name in PAGE_ORDER:
+                for mode in ("uncached", "cached"):
+                    r = self.results.get((size, mode, name))
+                    if not r:
+                        continue
+                    hit_queries = r["cached_queries"] if r.get("cache") == "hit" else "-"
+                    print(
+                        f"{size:4} {name:10} {mode:8} {r['rps']:8.0f} {r['p50']:7.1f} "
+                        f"{r['p99']:7.1f} {r['bytes']:8d} {r['queries']:4d} {hit_queries!s:>7}"
+                    )
+        print()
+        for size in self.args.sizes:
+            home = self.probes[size]["home"]
+            print(
+                f"home page weight at {size}: {home['bytes'] / 1024:.1f} KB HTML+CSS+JS "
+                f"({home['gzip_bytes'] / 1024:.1f} KB gzipped, {home['assets']} CSS/JS files, "
+                f"third-party: {home['third_party'] or 'none'})"
+            )
+        print()
+        self.print_ratios()
+
+    def print_ratios(self):
+        checks = []
+        for size in self.args.sizes:
+            static = self.results.get((size, "cached", "static"))
+            if not static:
+                continue
+            for name in PAGE_ORDER[:-1]:
+                cached = self.results.get((size, "cached", name))
+                if cached and cached.get("cache") == "hit":
+                    ratio = cached["rps"] / static["rps"]
+                    checks.append(
+                        (
+                            f"cached {name} / static file rps at {size}",
+                            f"{ratio:.2f}",
+                            ratio >= TARGETS["cached_vs_static"],
+                            f">= {TARGETS['cached_vs_static']}",
+                        )
+                    )
+        if "S" in self.args.sizes and "L" in self.args.sizes:
+            for name in PAGE_ORDER[:-1]:
+                small = self.results.get(("S", "uncached", name))
+                large = self.results.get(("L", "uncached", name))
+                if small and large:
+                    ratio = large["rps"] / small["rps"]
+                    checks.append(
+                        (
+                            f"uncached {name} rps L / S",
+                            f"{ratio:.2f}",
+                            ratio >= TARGETS["l_vs_s"],
+                            f">= {TARGETS['l_vs_s']}",
+                        )
+                    )
+        for size in self.args.sizes:
+            article = self.results.get((size, "uncached", "article"))
+            if article:
+                checks.append(
+                    (
+                        f"uncached article p50 at {size}",
+                        f"{article['p50']:.1f} ms",
+                        article["p50"] < TARGETS["article_p50_ms"],
+                        f"< {TARGETS['article_p50_ms']:.0f} ms",
+                    )
+                )
+        largest = self.args.sizes[-1]
+        search = self.results.get((largest, "uncached", "search"))
+        if search:
+            checks.append(
+                (
+                    f"search 'cong doan' p50 at {largest}",
+                    f"{search['p50']:.1f} ms",
+                    search["p50"] < TARGETS["search_p50_ms"],
+                    f"< {TARGETS['search_p50_ms']:.0f} ms",
+                )
+            )
+        width = max(len(c[0]) for c in checks) if checks else 10
+        print(f"{'ratio / figure':{width}} {'value':>9}  {'target':>9}  result")
+        for label, value, ok, target in checks:
+            print(f"{label:{width}} {value:>9}  {target:>9}  {'ok' if ok else 'MISSED'}")
+        missed = [c for c in checks if not c[2]]
+        print(f"\n{len(checks) - len(missed)} of {len(checks)} targets met.")
+
+
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
+
+
+def to_ms(text):
+    match = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text.strip())
+    return float(match.group(1)) * UNITS[match.group(2)]
+
+
+def parse_wrk(output):
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p50 = to_ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))
+    p99 = to_ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket_errors = re.search(r"Socket errors: (.*)", output)
+    return {
+        "rps": rps,
+        "p50": p50,
+        "p99": p99,
+        "errors": int(errors.group(1)) if errors else 0,
+        "socket_errors": socket_errors.group(1) if socket_errors else "",
+    }
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--duration", type=int, default=5)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--sizes", default="S,L", type=lambda v: v.split(","))
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"),
+    )
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is not installed: run `apt-get install wrk` (Debian/Ubuntu) and try again.")
+    for size in args.sizes:
+        if size not in SIZES:
+            sys.exit(f"Unknown size {size!r}: use S and/or L.")
+
+    bench = Bench(args)
+
+    def interrupted(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupted)
+    started = time.monotonic()
+    status = 0
+    try:
+        bench.run()
+    except KeyboardInterrupt:
+        log("interrupted; cleaning up")
+        status = 130
+    except (subprocess.CalledProcessError, RuntimeError) as error:
+        log(f"failed: {error}")
+        status = 1
+    finally:
+        bench.cleanup()
+        log(
+            f"done in {time.monotonic() - started:.0f} s; database dropped, temporary files removed"
+        )
+    sys.exit(status)
+
+
+if __name__ == "__main__":
+    main()

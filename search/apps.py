@@ -5,3 +5,8 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "search"
     verbose_name = "Tìm kiếm"
+
+    def ready(self):
+        from .index import add_folded_fields_to_all_page_types
+
+        add_folded_fields_to_all_page_types()

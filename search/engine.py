@@ -66,8 +66,11 @@ def _date_of(obj):
     hook = getattr(obj, "search_result_date", None)
     if callable(hook):
         return hook()
-    value = getattr(obj, "date", None)
-    return value if hasattr(value, "year") else None
+    for name in ("published_at", "date"):
+        value = getattr(obj, name, None)
+        if hasattr(value, "year"):
+            return value
+    return None
 
 
 def url_of(obj, request):

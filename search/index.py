@@ -29,7 +29,8 @@ class FoldedTitleField(index.SearchField):
 
     def get_value(self, obj):
         title = nfc(getattr(obj, "title", "") or "")
-        folded = obj.get_folded_title()
+        get_folded = getattr(obj, "get_folded_title", None) or obj.search_folded_title
+        folded = get_folded()
         return title if folded == title.lower() else f"{title} {folded}"
 
 
@@ -66,6 +67,53 @@ class FoldedSearchMixin:
         except (FieldDoesNotExist, AttributeError):
             return False
         return True
+
+
+def _searchable_text(value):
+    if isinstance(value, (list, tuple)):
+        return " ".join(_searchable_text(item) for item in value)
+    if isinstance(value, dict):
+        return " ".join(_searchable_text(item) for item in value.values())
+    return plain_text(value)
+
+
+def _auto_folded_title(self):
+    return fold(getattr(self, "title", "") or "")
+
+
+def _auto_folded_text(self):
+    """Folded copy of every other SearchField of this object (the safety net below)."""
+    parts = []
+    for field in type(self).get_search_fields():
+        if type(field) is index.SearchField and field.field_name not in AUTO_FIELD_NAMES:
+            if field.field_name != "title":
+                parts.append(_searchable_text(field.get_value(self)))
+    return fold(" ".join(p for p in parts if p))
+
+
+AUTO_FIELD_NAMES = ("search_folded_title", "search_folded_text")
+
+
+def add_folded_fields_to_all_page_types():
+    """Safety net, run once from SearchConfig.ready(): a page type that does not use
+    FoldedSearchMixin (the home page, a library or congress landing page, a third-party page)
+    still gets a folded copy of its title and searchable text, so that on SQLite `cong doan`
+    finds it too. Page types with the mixin choose their folded fields themselves."""
+    from wagtail.models import Page
+
+    for model in index.get_indexed_models():
+        if not issubclass(model, Page) or issubclass(model, FoldedSearchMixin):
+            continue
+        if "search_folded_text" in model.__dict__:
+            continue
+        model.search_folded_title = _auto_folded_title
+        model.search_folded_text = _auto_folded_text
+        model.search_fields = [
+            *model.search_fields,
+            FoldedTitleField("title", boost=3),
+            index.SearchField("search_folded_text"),
+            index.AutocompleteField("search_folded_title"),
+        ]
 
 
 FOLDED_SEARCH_FIELDS = [

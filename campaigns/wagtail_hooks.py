@@ -17,3 +17,11 @@ def register_registry_viewsets():
 
 hooks.register("register_log_actions", register_log_actions)
 hooks.register("register_bulk_action", ChangeStatusBulkAction)
+
+
+# --- Campaigns issue: the "Vì phúc lợi đoàn viên" partner snippet ---------------------------
+from wagtail.snippets.models import register_snippet  # noqa: E402
+
+from campaigns.partner_admin import PartnerViewSet  # noqa: E402
+
+register_snippet(PartnerViewSet)

@@ -1,3 +1,504 @@
-"""CampaignIndexPage, CampaignPage, PartnerProgramPage: the campaigns issue."""
+"""CampaignIndexPage (/chien-dich/), CampaignPage, and PartnerProgramPage (/vi-phuc-loi-doan-vien/)
+with its directory of partners and one URL per partner."""
 
-__all__ = []
+import json
+import logging
+
+from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.db.models import Prefetch
+from django.db.models.signals import post_delete
+from django.http import Http404
+from django.template.loader import select_template
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from campaigns.blocks import campaign_body_blocks
+from home.blocks import body_blocks
+from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from search.text import plain_text
+
+from .partners import Partner, PartnerLocation, forget_partner_caches
+from .registry import SignupFormPageMixin
+
+__all__ = [
+    "CAMPAIGN_CARD_SPEC",
+    "CampaignIndexPage",
+    "CampaignPage",
+    "CampaignPageTag",
+    "PartnerProgramPage",
+]
+
+logger = logging.getLogger(__name__)
+
+CAMPAIGN_CARD_SPEC = "fill-640x360"
+CAMPAIGN_HERO_SPEC = "fill-1200x630"
+RELATED_NEWS_SIZE = 3
+
+
+def _json_ld(data):
+    """JSON for `<script type="application/ld+json">`, escaped so text cannot close the tag."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    for char, escaped in (("<", "\\u003C"), (">", "\\u003E"), ("&", "\\u0026")):
+        text = text.replace(char, escaped)
+    return mark_safe(text)  # noqa: S308 - escaped above
+
+
+def _with_card_images(queryset, field="hero_image", spec=CAMPAIGN_CARD_SPEC):
+    images = get_image_model().objects.prefetch_renditions(spec)
+    return queryset.prefetch_related(Prefetch(field, queryset=images))
+
+
+def split_current_and_past(campaigns, day=None):
+    """Current (running or upcoming) campaigns by start date, then past ones, latest first."""
+    day = day or timezone.localdate()
+    current = [c for c in campaigns if not c.is_past_on(day)]
+    past = [c for c in campaigns if c.is_past_on(day)]
+    current.sort(key=lambda c: (c.start_date or day, c.title))
+    past.sort(key=lambda c: (c.end_date, c.start_date or c.end_date), reverse=True)
+    return current, past
+
+
+# --- Campaign index -------------------------------------------------------------------------
+
+
+class CampaignIndexPage(FoldedSearchMixin, Page):
+    """`/chien-dich/`: every campaign as a card, current ones first."""
+
+    intro = RichTextField(
+        _("Lời giới thiệu"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Một đoạn ngắn trên danh sách chiến dịch."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), *FOLDED_SEARCH_FIELDS]
+    folded_body_fields = ("intro",)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["campaigns.CampaignPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Danh sách chiến dịch")
+
+    def search_snippet_text(self):
+        return Truncator(plain_text(self.intro)).words(30)
+
+    def campaigns(self):
+        queryset = CampaignPage.objects.child_of(self).live().public()
+        return list(_with_card_images(queryset).order_by("start_date", "pk"))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        current, past = split_current_and_past(self.campaigns())
+        context["current_campaigns"] = current
+        context["past_campaigns"] = past
+        return context
+
+
+# --- Campaign page --------------------------------------------------------------------------
+
+
+class CampaignPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "campaigns.CampaignPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+    class Meta:
+        verbose_name = _("Thẻ chiến dịch")
+        verbose_name_plural = _("Thẻ chiến dịch")
+
+
+class CampaignPage(SignupFormPageMixin, FoldedSearchMixin, Page):
+    """One campaign: slogan, period, hero image, introduction and a body of free blocks.
+
+    SignupFormPageMixin comes first: the registry makes `serve()` handle the sign-up form's POST
+    and puts the form in the context, for the "signup" block to show.
+    """
+
+    slogan = models.CharField(
+        _("Khẩu hiệu"),
+        max_length=250,
+        blank=True,
+        help_text=_("Một câu ngắn dưới tiêu đề, ví dụ: Công đoàn Việt Nam – 95 năm đồng hành."),
+    )
+    start_date = models.DateField(
+        _("Ngày bắt đầu"),
+        null=True,
+        blank=True,
+        help_text=_("Ngày chiến dịch bắt đầu. Có ngày thì trang khai báo sự kiện cho Google."),
+    )
+    end_date = models.DateField(
+        _("Ngày kết thúc"),
+        null=True,
+        blank=True,
+        help_text=_("Sau ngày này chiến dịch được ghi là đã kết thúc và xếp xuống cuối danh sách."),
+    )
+    location = models.CharField(
+        _("Địa điểm"),
+        max_length=200,
+        blank=True,
+        help_text=_("Nơi diễn ra sự kiện chính, ví dụ Hà Nội. Bỏ trống nếu chiến dịch trực tuyến."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Ảnh đầu trang"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Ảnh ngang (tối thiểu 1200×630), dùng cả cho thẻ chiến dịch và khi chia sẻ."),
+    )
+    hero_alt = models.CharField(
+        _("Mô tả ảnh"),
+        max_length=200,
+        blank=True,
+        help_text=_("Mô tả ngắn ảnh cho người khiếm thị; bỏ trống nếu ảnh chỉ để trang trí."),
+    )
+    intro = RichTextField(
+        _("Giới thiệu"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Đoạn mở đầu: chiến dịch là gì, dành cho ai, diễn ra khi nào."),
+    )
+    body = StreamField(
+        campaign_body_blocks(),
+        verbose_name=_("Nội dung"),
+        blank=True,
+        help_text=_(
+            "Ghép tự do các khối: dòng thời gian, đếm ngược, con số, video, bộ ảnh, trích dẫn, "
+            "nút kêu gọi, dải đối tác, ô đăng ký đoàn viên…"
+        ),
+    )
+    featured = models.BooleanField(
+        _("Nổi bật trên trang chủ"),
+        default=False,
+        help_text=_("Hiện chiến dịch trong mục Chiến dịch của trang chủ (tối đa 3)."),
+    )
+    tags = ClusterTaggableManager(
+        through=CampaignPageTag,
+        blank=True,
+        verbose_name=_("Thẻ"),
+        help_text=_(
+            "Từ khóa chung với tin tức (ví dụ: Tháng Công nhân) để trang tự hiện tin liên quan."
+        ),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("slogan"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("location"),
+            ],
+            heading=_("Thời gian và địa điểm"),
+        ),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt")], _("Ảnh đầu trang")),
+        FieldPanel("intro"),
+        HelpPanel(
+            content=_(
+                "Khối \u201cÔ đăng ký đoàn viên\u201d đặt biểu mẫu đăng ký ngay trên trang này. "
+                "Nút kêu gọi có thể trỏ tới #dang-ky để đưa người đọc xuống biểu mẫu."
+            )
+        ),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+    promote_panels = Page.promote_panels + [FieldPanel("featured")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("slogan", boost=2),
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("featured"),
+        index.FilterField("start_date"),
+        index.FilterField("end_date"),
+        *FOLDED_SEARCH_FIELDS,
+    ]
+    folded_body_fields = ("slogan", "intro", "body")
+
+    parent_page_types = ["campaigns.CampaignIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Trang chiến dịch")
+
+    # --- period -------------------------------------------------------------------------
+
+    def is_past_on(self, day):
+        return bool(self.end_date and self.end_date < day)
+
+    @property
+    def is_past(self):
+        return self.is_past_on(timezone.localdate())
+
+    @property
+    def is_upcoming(self):
+        return bool(self.start_date and self.start_date > timezone.localdate())
+
+    @property
+    def status_label(self):
+        if self.is_past:
+            return _("Đã kết thúc")
+        if self.is_upcoming:
+            return _("Sắp diễn ra")
+        return _("Đang diễn ra")
+
+    @property
+    def has_countdown(self):
+        return any(block.block_type == "countdown" for block in self.body)
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("Ngày kết thúc phải sau ngày bắt đầu.")})
+
+    def search_snippet_text(self):
+        return self.slogan or Truncator(plain_text(self.intro)).words(30)
+
+    # --- related news -------------------------------------------------------------------
+
+    def related_news(self, limit=RELATED_NEWS_SIZE):
+        """The newest public news articles sharing a tag with this campaign.
+
+        The news app is imported lazily and any failure there leaves the campaign page working
+        with no related news rather than an error.
+        """
+        names = [tag.name for tag in self.tags.all()]
+        if not names:
+            return []
+        try:
+            from news import models as news_models
+
+            queryset = (
+                news_models.NewsArticlePage.objects.live()
+                .public()
+                .filter(tags__name__in=names)
+                .distinct()
+            )
+            has_date = _has_field(news_models.NewsArticlePage, "published_at")
+            queryset = queryset.order_by(
+                "-published_at" if has_date else "-first_published_at", "-pk"
+            )
+            card_queryset = getattr(news_models, "card_queryset", None)
+            if card_queryset is not None:
+                queryset = card_queryset(queryset)
+            return list(queryset[:limit])
+        except Exception:  # news app absent or mid-change: the campaign still renders
+            logger.warning("Related news unavailable for campaign %s", self.pk, exc_info=True)
+            return []
+
+    # --- structured data ----------------------------------------------------------------
+
+    def event_json_ld(self, request):
+        """schema.org Event for search engines, only when the campaign has dates."""
+        if not self.start_date:
+            return ""
+        url = self.get_full_url(request)
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "description": self.slogan or Truncator(plain_text(self.intro)).chars(300),
+            "startDate": self.start_date.isoformat(),
+            "endDate": (self.end_date or self.start_date).isoformat(),
+            "eventStatus": "https://schema.org/EventScheduled",
+            "url": url,
+            "inLanguage": "vi",
+            "organizer": {
+                "@type": "Organization",
+                "name": "Công đoàn Viên chức Việt Nam",
+                "url": request.build_absolute_uri("/") if request else "/",
+            },
+        }
+        if self.location:
+            data["eventAttendanceMode"] = "https://schema.org/MixedEventAttendanceMode"
+            data["location"] = {
+                "@type": "Place",
+                "name": self.location,
+                "address": {
+                    "@type": "PostalAddress",
+                    "addressLocality": self.location,
+                    "addressCountry": "VN",
+                },
+            }
+        else:
+            data["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode"
+            data["location"] = {"@type": "VirtualLocation", "url": url}
+        if self.hero_image_id and request is not None:
+            rendition = self.hero_image.get_rendition(CAMPAIGN_HERO_SPEC)
+            data["image"] = [request.build_absolute_uri(rendition.url)]
+        return _json_ld(data)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["campaign_tags"] = list(self.tags.all())
+        context["related_news"] = self.related_news()
+        context["news_card_template"] = _news_card_template()
+        context["share_url"] = self.get_full_url(request)
+        context["event_json_ld"] = self.event_json_ld(request)
+        return context
+
+
+def _has_field(model, name):
+    try:
+        model._meta.get_field(name)
+        return True
+    except Exception:
+        return False
+
+
+def _news_card_template():
+    """The news app's card when it exists, else a plain link list item of ours."""
+    template = select_template(
+        ["news/includes/article_card.html", "campaigns/includes/news_link.html"]
+    )
+    return template.template.name
+
+
+# --- Partner programme ----------------------------------------------------------------------
+
+
+class PartnerProgramPage(FoldedSearchMixin, RoutablePageMixin, Page):
+    """`/vi-phuc-loi-doan-vien/`: the programme's introduction, the directory of partners with
+    filters, and one page per partner at `doi-tac/<slug>/`."""
+
+    intro = RichTextField(
+        _("Giới thiệu chương trình"),
+        blank=True,
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text=_("Chương trình là gì, ai được hưởng, cách dùng ưu đãi nói chung."),
+    )
+    body = StreamField(
+        body_blocks(),
+        verbose_name=_("Nội dung thêm"),
+        blank=True,
+        help_text=_("Hướng dẫn chi tiết, câu hỏi thường gặp; hiện dưới danh bạ đối tác."),
+    )
+    partners_per_page = models.PositiveSmallIntegerField(
+        _("Số đối tác mỗi trang"),
+        default=24,
+        help_text=_("Số thẻ đối tác trên một trang danh bạ (6–60)."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        HelpPanel(
+            content=_(
+                "Danh sách đối tác được quản lý ở mục Đối tác phúc lợi (menu bên trái). Danh bạ "
+                "chỉ hiện đối tác đã xuất bản, đang hợp tác và còn hiệu lực hôm nay."
+            )
+        ),
+        FieldPanel("body"),
+        FieldPanel("partners_per_page"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        *FOLDED_SEARCH_FIELDS,
+    ]
+    folded_body_fields = ("intro", "body")
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Chương trình Vì phúc lợi đoàn viên")
+
+    def search_snippet_text(self):
+        return Truncator(plain_text(self.intro)).words(30)
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if not 6 <= (self.partners_per_page or 0) <= 60:
+            raise ValidationError({"partners_per_page": _("Chọn một số từ 6 đến 60.")})
+
+    @path("")
+    def directory(self, request):
+        from campaigns.partner_filters import PartnerFilterForm
+
+        form = PartnerFilterForm(request.GET)
+        partners = form.filter(Partner.objects.public())
+        paginator = Paginator(
+            partners.for_cards().order_by("name", "pk"), self.partners_per_page or 24
+        )
+        page_obj = paginator.get_page(request.GET.get("page"))
+        base_url = self.get_url(request)
+        for partner in page_obj.object_list:
+            partner._programme_url = base_url
+        return self.render(
+            request,
+            context_overrides={
+                "filter_form": form,
+                "partners": page_obj,
+                "filters_active": form.has_filters(),
+                "query_without_page": form.query_string(),
+            },
+        )
+
+    @path("doi-tac/<slug:slug>/", name="partner")
+    def partner_detail(self, request, slug):
+        partner = (
+            Partner.objects.public()
+            .select_related("logo")
+            .prefetch_related(
+                "provinces",
+                Prefetch("locations", queryset=PartnerLocation.objects.select_related("province")),
+            )
+            .filter(slug=slug)
+            .first()
+        )
+        if partner is None:
+            raise Http404
+        partner._programme_url = self.get_url(request)
+        return self.render(
+            request,
+            template="campaigns/partner_page.html",
+            context_overrides={
+                "partner": partner,
+                "share_url": request.build_absolute_uri(partner.url),
+            },
+        )
+
+
+# The programme page's URL is cached for partner links: forget it when that page changes.
+
+
+def _forget_if_programme(sender, instance=None, **kwargs):
+    if isinstance(instance, PartnerProgramPage) or sender is PartnerProgramPage:
+        forget_partner_caches()
+
+
+page_published.connect(
+    _forget_if_programme, sender=PartnerProgramPage, dispatch_uid="campaigns_prog_pub"
+)
+page_unpublished.connect(
+    _forget_if_programme, sender=PartnerProgramPage, dispatch_uid="campaigns_prog_unpub"
+)
+post_delete.connect(
+    _forget_if_programme, sender=PartnerProgramPage, dispatch_uid="campaigns_prog_del"
+)
+# Any move may change the programme page's URL (it or an ancestor moved): moves are rare.
+post_page_move.connect(
+    lambda **kwargs: forget_partner_caches(), weak=False, dispatch_uid="campaigns_page_move"
+)

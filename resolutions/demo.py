@@ -78,6 +78,7 @@ def ensure_document(title, filename, data):
     if existing is not None:
         return existing
     document = Document(title=title, file=ContentFile(data, name=filename))
+    document._set_document_file_metadata()  # size and hash, as the admin upload form does
     document.save()
     return document
 

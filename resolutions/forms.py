@@ -60,14 +60,16 @@ class DocumentFilterForm(forms.Form):
     )
     sap_xep = forms.ChoiceField(label=_("Sắp xếp"), required=False, choices=SORT_CHOICES)
 
-    def __init__(self, *args, documents=None, **kwargs):
+    def __init__(self, *args, documents=None, private_q=None, **kwargs):
         super().__init__(*args, **kwargs)
         documents = documents if documents is not None else ResolutionPage.objects.live()
         years = [d.year for d in documents.order_by().dates("date_issued", "year", order="DESC")]
         self.fields["nam"].choices = [("", _("Mọi năm"))] + [(y, str(y)) for y in years]
-        self.fields["bo_suu_tap"].queryset = (
-            CongressPage.objects.live().public().only("id", "title", "slug", "short_name")
+        collections = CongressPage.objects.live()
+        collections = (
+            collections.exclude(private_q) if private_q is not None else collections.public()
         )
+        self.fields["bo_suu_tap"].queryset = collections.only("id", "title", "slug", "short_name")
         for name in ("loai", "tinh_trang"):
             self.fields[name].error_messages["invalid_choice"] = _(
                 "Giá trị lọc không hợp lệ; bộ lọc này đã được bỏ qua."

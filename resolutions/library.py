@@ -48,10 +48,13 @@ class NumberFirstResults:
         return items
 
 
-def site_documents(page):
-    """Live, public documents of the site the page belongs to (every site root is at depth 2)."""
+def site_documents(page, private_q=None):
+    """Live, public documents of the site the page belongs to (every site root is at depth 2).
+    `private_q` (Wagtail's view restrictions, one query) can be passed in to reuse it."""
+    if private_q is None:
+        private_q = ResolutionPage.objects.private_q()
     root_path = page.path[: Page.steplen * 2]
-    return ResolutionPage.objects.live().public().filter(path__startswith=root_path)
+    return ResolutionPage.objects.live().exclude(private_q).filter(path__startswith=root_path)
 
 
 def apply_filters(documents, values):
@@ -90,8 +93,9 @@ def library_results(documents, values):
 
 
 def library_context(page, request):
-    documents = site_documents(page)
-    form = DocumentFilterForm(request.GET or None, documents=documents)
+    private_q = ResolutionPage.objects.private_q()
+    documents = site_documents(page, private_q)
+    form = DocumentFilterForm(request.GET or None, documents=documents, private_q=private_q)
     values = form.valid_values() if request.GET else {}
     results, searching = library_results(documents, values)
     paginator = Paginator(results, PER_PAGE)

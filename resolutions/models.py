@@ -408,6 +408,8 @@ class ResolutionPage(FoldedSearchMixin, Page):
         for attachment in items:
             if attachment.document_id is None:
                 continue
+            if attachment.document.file_size is None:
+                attachment.document.get_file_size()  # stores the size shown next to the link
             text, attachment.text_status = extract_document_text(attachment.document)
             if text:
                 texts.append(text)

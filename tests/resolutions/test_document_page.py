@@ -216,7 +216,7 @@ def test_document_page_query_budget_does_not_grow(
         attachments=files,
         related=[ResolutionRelation(relation_type=RelationType.AMENDS, target=t) for t in targets],
     )
-    for target in targets:
+    for _target in targets:
         make_document(
             library,
             related=[ResolutionRelation(relation_type=RelationType.RELATED, target=page)],

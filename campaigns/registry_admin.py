@@ -300,11 +300,17 @@ class MemberSignupAdminForm(WagtailAdminModelForm):
 
 
 class MemberSignupEditView(generic.EditView):
-    def dispatch(self, request, *args, **kwargs):
-        if self.object.is_erased:
-            messages.error(request, _("Đăng ký này đã bị xoá dữ liệu, không thể sửa."))
-            return redirect(_inspect_url(self.object.pk))
-        return super().dispatch(request, *args, **kwargs)
+    def _refuse_erased(self):
+        if self.get_object().is_erased:
+            messages.error(self.request, _("Đăng ký này đã bị xoá dữ liệu, không thể sửa."))
+            return redirect(_inspect_url(self.kwargs["pk"]))
+        return None
+
+    def get(self, request, *args, **kwargs):
+        return self._refuse_erased() or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self._refuse_erased() or super().post(request, *args, **kwargs)
 
     def get_success_url(self):
         return _inspect_url(self.object.pk)
@@ -514,12 +520,7 @@ class PrivacyNoticeEditView(generic.EditView):
             title=edited.title, body=edited.body, created_by=self.request.user
         )
         log(new_version, "wagtail.create", user=self.request.user)
-        self.object = new_version
         return new_version
-
-    def save_action(self):
-        self.object = self.save_instance()
-        return redirect(self.get_success_url())
 
     def get_success_url(self):
         return reverse(self.index_url_name)

@@ -1,0 +1,313 @@
+"""The staff area "Đăng ký đoàn viên": hidden and refused without the permission; filters, phone
+search in any format, detail view, status changes (single and bulk, logged), export with escaped
+formula cells (logged), correction and erasure."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+from wagtail.models import ModelLogEntry
+
+from campaigns.models import MemberSignup, PrivacyNotice, RegistryExport, StatusChange
+from campaigns.registry import register_member
+from campaigns.registry_admin import escape_cell
+
+from .registry_helpers import make_notice, staff_user
+from .test_registry_service import values
+
+INDEX = "campaigns_membersignup:index"
+
+
+def menu_labels(rf, user):
+    from wagtail.admin.menu import admin_menu
+
+    # The admin registers viewset menus when its URLconf loads (as on every real admin request);
+    # the menu caches its items on first use, so build them after that.
+    reverse(INDEX)
+    admin_menu.__dict__.pop("registered_menu_items", None)
+    request = rf.get("/admin/")
+    request.user = user
+    return [str(item.label) for item in admin_menu.menu_items_for_request(request)]
+
+
+@pytest.fixture
+def entries(home_page, settings):
+    settings.REGISTRY_FORWARD_ON_COMMIT = False
+    notice = make_notice()
+    lan = register_member(values(), notice=notice, source_page=home_page).signup
+    binh = register_member(
+        values(
+            phone="+84987654321",
+            full_name="Trần Văn Bình",
+            province="79",
+            workplace='=HYPERLINK("http://evil.example")',
+            occupation="@SUM(1+1)",
+            grassroots_union="-2+3",
+        ),
+        notice=notice,
+    ).signup
+    register_member(values(workplace="Bệnh viện Bạch Mai"), notice=notice)  # Lan, repeat
+    return lan, binh
+
+
+@pytest.fixture
+def staff(django_user_model, client):
+    user = staff_user(django_user_model)
+    client.force_login(user)
+    return user
+
+
+@pytest.mark.django_db
+def test_without_the_permission_the_area_is_hidden_and_refused(
+    client, django_user_model, entries, rf
+):
+    editor = staff_user(django_user_model, "bientap", group=False)
+    client.force_login(editor)
+    assert "Đăng ký đoàn viên" not in menu_labels(rf, editor)
+    lan, _ = entries
+    for url in [
+        reverse(INDEX),
+        reverse(INDEX) + "?export=csv",
+        reverse("campaigns_membersignup:inspect", args=[lan.pk]),
+        reverse("campaigns_membersignup:edit", args=[lan.pk]),
+        reverse("campaigns_membersignup:delete", args=[lan.pk]),
+    ]:
+        response = client.get(url)
+        assert response.status_code in (302, 403), url
+        assert "Nguyễn Thị Lan" not in response.content.decode()
+    response = client.post(
+        reverse("campaigns_membersignup:status", args=[lan.pk]), {"status": "contacted"}
+    )
+    # Wagtail's admin answers a PermissionDenied with a redirect to the dashboard.
+    assert response.status_code in (302, 403)
+    bulk = reverse("wagtail_bulk_action", args=["campaigns", "membersignup", "change_status"])
+    assert client.post(f"{bulk}?id={lan.pk}", {"status": "contacted"}).status_code in (302, 403)
+    lan.refresh_from_db()
+    assert lan.status == MemberSignup.Status.NEW
+
+
+@pytest.mark.django_db
+def test_anonymous_visitors_are_sent_to_login(client, entries):
+    response = client.get(reverse(INDEX))
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+@pytest.mark.django_db
+def test_the_group_sees_the_menu_and_the_list(client, staff, entries, rf):
+    assert "Đăng ký đoàn viên" in menu_labels(rf, staff)
+    html = client.get(reverse(INDEX)).content.decode()
+    assert "Nguyễn Thị Lan" in html and "Trần Văn Bình" in html
+    assert "0912 345 678" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "found", "missing"),
+    [
+        ("0912 345 678", "Nguyễn Thị Lan", "Trần Văn Bình"),
+        ("84-987-654-321", "Trần Văn Bình", "Nguyễn Thị Lan"),
+        ("+84987654321", "Trần Văn Bình", "Nguyễn Thị Lan"),
+        ("tran van binh", "Trần Văn Bình", "Nguyễn Thị Lan"),
+        ("Thị Lan", "Nguyễn Thị Lan", "Trần Văn Bình"),
+    ],
+)
+def test_search_by_name_or_phone_in_any_format(client, staff, entries, query, found, missing):
+    html = client.get(reverse(INDEX), {"q": query}).content.decode()
+    assert found in html and missing not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("params", "found", "missing"),
+    [
+        ({"province": "79"}, "Trần Văn Bình", "Nguyễn Thị Lan"),
+        ({"has_pending_changes": "true"}, "Nguyễn Thị Lan", "Trần Văn Bình"),
+        ({"status": "contacted"}, None, "Nguyễn Thị Lan"),
+        ({"created_at_after": "2000-01-01"}, "Trần Văn Bình", None),
+    ],
+)
+def test_filters(client, staff, entries, params, found, missing, home_page):
+    html = client.get(reverse(INDEX), params).content.decode()
+    if found:
+        assert found in html
+    if missing:
+        assert missing not in html
+
+
+@pytest.mark.django_db
+def test_filter_by_campaign_page(client, staff, entries, home_page):
+    html = client.get(reverse(INDEX), {"source_page": home_page.pk}).content.decode()
+    assert "Nguyễn Thị Lan" in html and "Trần Văn Bình" not in html
+
+
+@pytest.mark.django_db
+def test_detail_shows_the_submission_log_and_consents(client, staff, entries):
+    lan, _ = entries
+    html = client.get(reverse("campaigns_membersignup:inspect", args=[lan.pk])).content.decode()
+    assert "Các lần gửi" in html and "Bệnh viện Bạch Mai" in html
+    assert "Chờ duyệt" in html and "Chấp nhận thay đổi" in html
+    assert "Xử lý dữ liệu để đăng ký đoàn viên" in html and "v1" in html
+
+
+@pytest.mark.django_db
+def test_accepting_pending_changes_from_the_detail_view(client, staff, entries):
+    lan, _ = entries
+    pending = lan.submissions.get(review="pending")
+    client.post(
+        reverse("campaigns_membersignup:review", args=[lan.pk]),
+        {"submission": pending.pk, "decision": "accept"},
+    )
+    lan.refresh_from_db()
+    assert lan.workplace == "Bệnh viện Bạch Mai" and not lan.has_pending_changes
+
+
+@pytest.mark.django_db
+def test_single_status_change_is_logged(client, staff, entries):
+    lan, _ = entries
+    response = client.post(
+        reverse("campaigns_membersignup:status", args=[lan.pk]),
+        {"status": "contacted", "note": "Đã gọi điện"},
+    )
+    assert response.status_code == 302
+    lan.refresh_from_db()
+    assert lan.status == "contacted"
+    change = StatusChange.objects.get()
+    assert (change.changed_by, change.note) == (staff, "Đã gọi điện")
+    assert ModelLogEntry.objects.filter(action="campaigns.registry.status", user=staff).exists()
+
+
+@pytest.mark.django_db
+def test_bulk_status_change_is_logged_for_each_entry(client, staff, entries):
+    lan, binh = entries
+    url = reverse("wagtail_bulk_action", args=["campaigns", "membersignup", "change_status"])
+    query = f"?id={lan.pk}&id={binh.pk}&next={reverse(INDEX)}"
+    confirm = client.get(url + query)
+    assert confirm.status_code == 200 and "Đổi trạng thái" in confirm.content.decode()
+    response = client.post(url + query, {"status": "contacted"})
+    assert response.status_code == 302
+    assert set(MemberSignup.objects.values_list("status", flat=True)) == {"contacted"}
+    assert StatusChange.objects.filter(changed_by=staff).count() == 2
+    assert ModelLogEntry.objects.filter(action="campaigns.registry.status").count() == 2
+
+
+def test_escape_cell():
+    assert escape_cell("=1+1") == "'=1+1"
+    assert escape_cell("+84912345678") == "'+84912345678"
+    assert escape_cell("-2") == "'-2"
+    assert escape_cell("@SUM(A1)") == "'@SUM(A1)"
+    assert escape_cell("Nguyễn") == "Nguyễn"
+    assert escape_cell(5) == 5
+
+
+@pytest.mark.django_db
+def test_csv_export_escapes_formula_cells_has_a_bom_and_is_logged(client, staff, entries):
+    response = client.get(reverse(INDEX), {"export": "csv", "province": "79"})
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content).decode("utf-8")
+    assert body.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
+    header, row = rows[0], rows[1]
+    assert len(rows) == 2
+    cells = dict(zip(header, row, strict=True))
+    assert cells["Họ và tên"] == "Trần Văn Bình"
+    assert cells["Số điện thoại"] == "'+84987654321"
+    assert cells["Nơi làm việc"] == '\'=HYPERLINK("http://evil.example")'
+    assert cells["Nghề nghiệp"] == "'@SUM(1+1)"
+    assert cells["Công đoàn cơ sở"] == "'-2+3"
+    for cell in row:
+        assert not cell.startswith(("=", "+", "-", "@"))
+    export = RegistryExport.objects.get()
+    assert (export.user, export.row_count, export.file_format) == (staff, 1, "csv")
+    assert export.filters == {"province": "79"}
+    entry = ModelLogEntry.objects.get(action="campaigns.registry.export")
+    assert entry.user == staff and entry.data == {"rows": 1, "format": "csv", "searched": False}
+
+
+@pytest.mark.django_db
+def test_xlsx_export_escapes_formula_cells_and_is_logged(client, staff, entries):
+    response = client.get(reverse(INDEX), {"export": "xlsx"})
+    assert response.status_code == 200
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    values_ = [cell.value for row in workbook.active.iter_rows(min_row=2) for cell in row]
+    assert "'+84912345678" in values_ and '\'=HYPERLINK("http://evil.example")' in values_
+    assert not any(isinstance(v, str) and v.startswith(("=", "+", "-", "@")) for v in values_)
+    assert RegistryExport.objects.get().row_count == 2
+    assert ModelLogEntry.objects.filter(action="campaigns.registry.export").count() == 1
+
+
+@pytest.mark.django_db
+def test_export_needs_the_export_permission(client, django_user_model, entries):
+    from django.contrib.auth.models import Permission
+
+    user = staff_user(django_user_model, "xem", group=False)
+    user.user_permissions.add(Permission.objects.get(codename="view_membersignup"))
+    client.force_login(user)
+    assert client.get(reverse(INDEX)).status_code == 200
+    assert client.get(reverse(INDEX), {"export": "csv"}).status_code in (302, 403)
+    assert not RegistryExport.objects.exists()
+
+
+@pytest.mark.django_db
+def test_staff_correct_an_entry_with_the_same_normalisation(client, staff, entries):
+    lan, binh = entries
+    url = reverse("campaigns_membersignup:edit", args=[lan.pk])
+    data = {
+        "full_name": "  Nguyễn  Thị Lan Anh ",
+        "date_of_birth": "1990-09-05",
+        "sex": "nu",
+        "phone": "0912 345 679",
+        "email": "",
+        "nationality": "Việt Nam",
+        "province": "01",
+        "commune": "",
+        "workplace": "Trường Tiểu học Kim Liên",
+        "occupation": "",
+        "grassroots_union": "",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    lan.refresh_from_db()
+    assert (lan.full_name, lan.phone) == ("Nguyễn Thị Lan Anh", "+84912345679")
+    # Another person's number is refused.
+    response = client.post(url, {**data, "phone": "+84 987 654 321"})
+    assert "Số điện thoại này đã thuộc một đăng ký khác." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_erase_from_the_admin_removes_personal_data_keeps_the_row(client, staff, entries):
+    lan, _ = entries
+    url = reverse("campaigns_membersignup:delete", args=[lan.pk])
+    assert "Xoá toàn bộ dữ liệu cá nhân" in client.get(url).content.decode()
+    client.post(url)
+    lan.refresh_from_db()
+    assert lan.erased_at and lan.full_name == "" and lan.phone is None
+    assert MemberSignup.objects.count() == 2
+    assert all(s.data == {} for s in lan.submissions.all())
+    assert ModelLogEntry.objects.filter(action="campaigns.registry.erase").exists()
+    html = client.get(reverse(INDEX)).content.decode()
+    assert "Nguyễn Thị Lan" not in html
+
+
+@pytest.mark.django_db
+def test_editing_the_privacy_notice_makes_a_new_version(client, staff, home_page):
+    notice = make_notice("<p>Bản một</p>")
+    url = reverse("thong-bao-du-lieu:edit", args=[notice.pk])
+    response = client.post(
+        url,
+        {
+            "title": notice.title,
+            "body": (
+                '{"blocks": [{"key": "a", "type": "unstyled", "depth": 0, "text": "Bản hai", '
+                '"inlineStyleRanges": [], "entityRanges": []}], "entityMap": {}}'
+            ),
+        },
+    )
+    assert response.status_code == 302
+    assert list(PrivacyNotice.objects.order_by("version").values_list("version", flat=True)) == [
+        1,
+        2,
+    ]
+    assert "Bản một" in PrivacyNotice.objects.get(version=1).body
+    assert "Bản hai" in PrivacyNotice.current().body

@@ -10,6 +10,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from campaigns.registry_blocks import GoalBlock
 from home.blocks import body_blocks
 
 
@@ -275,6 +276,6 @@ def campaign_body_blocks():
         ("call_to_action", CallToActionBlock()),
         ("partner_strip", PartnerStripBlock()),
         ("signup", SignupBlock()),
-        # The registry issue appends its GoalBlock (live progress toward a target) here:
-        # ("goal", GoalBlock()),
+        # Live progress toward a membership target (registry issue).
+        ("goal", GoalBlock()),
     ]

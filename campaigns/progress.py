@@ -7,7 +7,6 @@ from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from campaigns.models import MembershipTarget, MemberSignup
 from campaigns.provinces import province_name
 
 CACHE_SECONDS = 60
@@ -15,8 +14,9 @@ COUNTS_KEY = "campaigns:registry:counts:v1"
 TARGETS_KEY = "campaigns:registry:targets:v1"
 
 # Entries that count toward progress: everyone who registered, except people who withdrew or
-# were declined. Erased entries stay counted (anonymous).
-COUNTED = ~Q(status__in=[MemberSignup.Status.DECLINED, MemberSignup.Status.WITHDRAWN])
+# were declined. Erased entries stay counted (anonymous). Models are imported inside the functions:
+# campaign blocks import this module while the models are being loaded.
+COUNTED = ~Q(status__in=["declined", "withdrawn"])
 
 
 def _period_q(start, end):
@@ -37,6 +37,8 @@ def _period_q(start, end):
 
 def registry_counts():
     """{"total", "by_province": [(code, name, n)], "by_page": {page_id: n}}, cached briefly."""
+    from campaigns.models import MemberSignup
+
     counts = cache.get(COUNTS_KEY)
     if counts is None:
         counted = MemberSignup.objects.filter(COUNTED)
@@ -71,6 +73,8 @@ def _progress(target, count):
 
 def target_progress():
     """Every target with its live count, in one query, cached briefly: {pk: progress dict}."""
+    from campaigns.models import MembershipTarget, MemberSignup
+
     result = cache.get(TARGETS_KEY)
     if result is None:
         targets = list(
@@ -104,6 +108,8 @@ def goal_progress(target_id, page=None):
     if target is None:
         return None
     if page is not None and getattr(page, "pk", None):
+        from campaigns.models import MemberSignup
+
         key = f"campaigns:registry:goal:v1:{int(target_id)}:{int(page.pk)}"
         count = cache.get(key)
         if count is None:
@@ -117,6 +123,8 @@ def goal_progress(target_id, page=None):
 
 def target_choices():
     """Choices for the campaign goal block."""
+    from campaigns.models import MembershipTarget
+
     try:
         return [
             (str(pk), label) for pk, label in MembershipTarget.objects.values_list("pk", "label")

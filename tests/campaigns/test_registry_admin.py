@@ -251,7 +251,7 @@ def test_export_needs_the_export_permission(client, django_user_model, entries):
 
 @pytest.mark.django_db
 def test_staff_correct_an_entry_with_the_same_normalisation(client, staff, entries):
-    lan, binh = entries
+    lan, _ = entries
     url = reverse("campaigns_membersignup:edit", args=[lan.pk])
     data = {
         "full_name": "  Nguyễn  Thị Lan Anh ",

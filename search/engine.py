@@ -66,7 +66,7 @@ def _date_of(obj):
     hook = getattr(obj, "search_result_date", None)
     if callable(hook):
         return hook()
-    for name in ("published_at", "date"):
+    for name in ("published_at", "date_issued", "date"):
         value = getattr(obj, name, None)
         if hasattr(value, "year"):
             return value

@@ -90,8 +90,6 @@ def test_draft_and_private_article_never_found(client, add_article, add_page):
 def test_demo_promotions(client, demo):
     from wagtail.contrib.search_promotions.models import SearchPromotion
 
-    if not SearchPromotion.objects.exists():
-        pytest.skip("the demo has none of the promoted pages")
     promotion = SearchPromotion.objects.select_related("query", "page").first()
     first = client.get("/tim-kiem/", {"q": promotion.query.query_string}).context["results"][0]
     assert first.pinned == "promoted"
@@ -121,3 +119,19 @@ def test_query_count_does_not_grow_with_results(
     last = (response.context["total"] + 9) // 10
     with django_assert_max_num_queries(BUDGET):
         assert client.get("/tim-kiem/", {"q": "hoi thao", "page": last}).status_code == 200
+
+
+def test_demo_promotions_are_idempotent(demo):
+    from django.core.management import call_command
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    before = (SearchPromotion.objects.count(), Query.objects.count())
+    assert before[0] == 2  # "nghị quyết 02" and "đăng ký": both pages are in the demo
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+    assert (SearchPromotion.objects.count(), Query.objects.count()) == before
+
+
+def test_dang_ky_typed_without_accents_shows_the_sign_up_page_first(client, demo):
+    first = client.get("/tim-kiem/", {"q": "dang ky"}).context["results"][0]
+    assert first.pinned == "promoted"
+    assert first.title == "Đăng ký gia nhập Công đoàn"

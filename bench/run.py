@@ -237,11 +237,20 @@ class Bench:
                 self.manage("generate_content", "--articles", str(target["articles"]))
             else:
                 self.grow(SIZES[size])
+            if self.args.setup_only:
+                return
             self.run_size(size)
         self.print_report()
 
     def cleanup(self):
         self.stop_server()
+        if self.args.keep:
+            env = " ".join(
+                f"{k}={self.env[k]}"
+                for k in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "STATIC_ROOT", "MEDIA_ROOT")
+            )
+            log(f"kept for profiling: {env} SECRET_KEY=x ALLOWED_HOSTS=127.0.0.1 ...")
+            return
         self.drop_database()
         shutil.rmtree(self.tmp, ignore_errors=True)
 
@@ -373,6 +382,8 @@ def main():
     parser.add_argument("--duration", type=int, default=5)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--sizes", default="S,L", type=lambda v: v.split(","))
+    parser.add_argument("--keep", action="store_true", help="keep the database and files")
+    parser.add_argument("--setup-only", action="store_true", help="build size S, no load test")
     parser.add_argument(
         "--database-url",
         default=os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"),

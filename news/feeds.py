@@ -29,11 +29,8 @@ class NewsRssFeed(Feed):
         return response
 
     def _route(self, name):
-        base = self.index_page.get_url(self.request)
-        if self.category is None:
-            return base + (self.index_page.reverse_subpage(name) if name else "")
-        kwargs = {"slug": self.category.slug}
-        return base + self.index_page.reverse_subpage(name, kwargs=kwargs)
+        kwargs = {"slug": self.category.slug} if self.category is not None else {}
+        return self.index_page.full_route_url(self.request, name, **kwargs)
 
     def title(self):
         parts = [self.index_page.title]
@@ -44,7 +41,7 @@ class NewsRssFeed(Feed):
 
     def link(self):
         if self.category is None:
-            return self.index_page.get_url(self.request)
+            return self.index_page.get_full_url(self.request)
         return self._route("category_route")
 
     def feed_url(self):
@@ -74,7 +71,7 @@ class NewsRssFeed(Feed):
         return item.lead
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return item.get_full_url(self.request)
 
     def item_pubdate(self, item):
         return timezone.localtime(item.display_date) if item.display_date else None

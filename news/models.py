@@ -202,7 +202,7 @@ class NewsIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
 
     def render_listing(self, request, queryset, *, route_url, heading="", **extra):
         articles_page = self.paginate(request, queryset)
-        canonical = request.build_absolute_uri(route_url)
+        canonical = self.full_url_for(request, route_url)
         if articles_page.number > 1:
             canonical += f"?page={articles_page.number}"
         return self.render(
@@ -220,15 +220,29 @@ class NewsIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
     def route_url(self, request, name, **kwargs):
         return self.get_url(request) + self.reverse_subpage(name, kwargs=kwargs or None)
 
+    def full_url_for(self, request, url):
+        """An absolute URL on this page's site (its configured root URL, as `fullpageurl` gives
+        for pages), for canonical links, feeds and share links."""
+        if url.startswith(("http://", "https://")):
+            return url
+        page_url = self.get_url(request)
+        full = self.get_full_url(request)
+        return full[: len(full) - len(page_url)] + url if full.endswith(page_url) else full
+
+    def full_route_url(self, request, name, **kwargs):
+        return self.full_url_for(request, self.route_url(request, name, **kwargs))
+
+    def feed_links(self, request):
+        return [
+            (_("Tin tức (RSS)"), self.full_route_url(request, "rss_feed"), RSS_TYPE),
+            (_("Tin tức (Atom)"), self.full_route_url(request, "atom_feed"), ATOM_TYPE),
+        ]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["all_categories"] = self.categories()
         context["archive_months"] = self.archive_months()
-        absolute = request.build_absolute_uri
-        context["feed_links"] = [
-            (_("Tin tức (RSS)"), absolute(self.route_url(request, "rss_feed")), RSS_TYPE),
-            (_("Tin tức (Atom)"), absolute(self.route_url(request, "atom_feed")), ATOM_TYPE),
-        ]
+        context["feed_links"] = self.feed_links(request)
         return context
 
     @path("")
@@ -238,9 +252,8 @@ class NewsIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
     @path("chuyen-muc/<str:slug>/")
     def category_route(self, request, slug):
         category = get_object_or_404(NewsCategory, slug=nfc(slug))
-        absolute = request.build_absolute_uri
-        rss = self.route_url(request, "category_rss_feed", slug=category.slug)
-        atom = self.route_url(request, "category_atom_feed", slug=category.slug)
+        rss = self.full_route_url(request, "category_rss_feed", slug=category.slug)
+        atom = self.full_route_url(request, "category_atom_feed", slug=category.slug)
         return self.render_listing(
             request,
             self.articles().filter(category=category),
@@ -249,8 +262,8 @@ class NewsIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
             current_category=category,
             filter_description=category.description,
             category_feed_links=[
-                (_("%(name)s (RSS)") % {"name": category.name}, absolute(rss), RSS_TYPE),
-                (_("%(name)s (Atom)") % {"name": category.name}, absolute(atom), ATOM_TYPE),
+                (_("%(name)s (RSS)") % {"name": category.name}, rss, RSS_TYPE),
+                (_("%(name)s (Atom)") % {"name": category.name}, atom, ATOM_TYPE),
             ],
         )
 
@@ -482,7 +495,22 @@ class NewsArticlePage(FoldedSearchMixin, Page):
         }
         return [found[pk] for pk in ids if pk in found][:limit]
 
-    def structured_data(self, request, branding=None):
+    def site_root(self, request):
+        """The root URL of this page's site (as `fullpageurl` uses), e.g. https://congdoan.vn."""
+        full, path = self.get_full_url(request), self.get_url(request)
+        return full[: len(full) - len(path)] if path and full.endswith(path) else ""
+
+    def absolute(self, request, url):
+        if not url or url.startswith(("http://", "https://", "//")):
+            return url
+        return self.site_root(request) + url
+
+    def social_image(self):
+        if self.hero_image_id:
+            return get_rendition_or_not_found(self.hero_image, SOCIAL_IMAGE_SPEC)
+        return None
+
+    def structured_data(self, request, branding=None, social_image=None):
         """schema.org NewsArticle for search engines, with absolute URLs."""
         url = self.get_full_url(request)
         published = self.display_date or timezone.now()
@@ -493,7 +521,7 @@ class NewsArticlePage(FoldedSearchMixin, Page):
                 logo = get_rendition_or_not_found(branding.logo, LOGO_SPEC)
                 publisher["logo"] = {
                     "@type": "ImageObject",
-                    "url": request.build_absolute_uri(logo.url),
+                    "url": self.absolute(request, logo.url),
                     "width": logo.width,
                     "height": logo.height,
                 }
@@ -514,9 +542,8 @@ class NewsArticlePage(FoldedSearchMixin, Page):
             ),
             "publisher": publisher,
         }
-        if self.hero_image_id:
-            social = get_rendition_or_not_found(self.hero_image, SOCIAL_IMAGE_SPEC)
-            data["image"] = [request.build_absolute_uri(social.url)]
+        if social_image is not None:
+            data["image"] = [self.absolute(request, social_image.url)]
         if self.category_id:
             data["articleSection"] = self.category.name
         tags = [tag.name for tag in self.tag_list]
@@ -529,7 +556,6 @@ class NewsArticlePage(FoldedSearchMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         index_page = self.news_index
-        index_url = index_page.get_url(request) if index_page else "/"
         context["news_index"] = index_page
         context["share_url"] = self.get_full_url(request)
         context["related"] = self.related_pages()
@@ -537,24 +563,17 @@ class NewsArticlePage(FoldedSearchMixin, Page):
         if isinstance(index_page, NewsIndexPage):
             for tag in context["article_tags"]:
                 tag.news_url = index_page.route_url(request, "tag_route", slug=tag.slug)
-            context["feed_links"] = [
-                (
-                    _("Tin tức (RSS)"),
-                    request.build_absolute_uri(index_url + index_page.reverse_subpage("rss_feed")),
-                    "application/rss+xml",
-                ),
-                (
-                    _("Tin tức (Atom)"),
-                    request.build_absolute_uri(index_url + index_page.reverse_subpage("atom_feed")),
-                    "application/atom+xml",
-                ),
-            ]
+            context["feed_links"] = index_page.feed_links(request)
             if self.category_id:
-                context["category_url"] = index_url + index_page.reverse_subpage(
-                    "category_route", kwargs={"slug": self.category.slug}
+                context["category_url"] = index_page.route_url(
+                    request, "category_route", slug=self.category.slug
                 )
+        social_image = self.social_image()
+        if social_image is not None:
+            context["social_image"] = social_image
+            context["social_image_url"] = self.absolute(request, social_image.url)
         branding = SiteBranding.for_request(request)
-        context["json_ld"] = json_ld(self.structured_data(request, branding))
+        context["json_ld"] = json_ld(self.structured_data(request, branding, social_image))
         return context
 
     def get_sitemap_urls(self, request=None):

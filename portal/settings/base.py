@@ -240,7 +240,12 @@ PAGE_CACHE_PURGE_APPS = ["home", "news", "resolutions", "campaigns"]
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/tai-lieu/", "/django-admin/"]
 # Query parameters that are part of the key (values: up to 40 of [0-9A-Za-z_.-]); any other
 # parameter bypasses the cache. Tracking parameters are ignored (utm_* too).
-PAGE_CACHE_QUERY_PARAMS = env_list("PAGE_CACHE_QUERY_PARAMS", "page")
+# Defaults: pagination and the choice filters of the document library and partner directory
+# (bounded value sets); free-text `q` is never cached here.
+PAGE_CACHE_QUERY_PARAMS = env_list(
+    "PAGE_CACHE_QUERY_PARAMS",
+    "page,loai,co_quan,nam,tinh_trang,bo_suu_tap,sap_xep,linh-vuc,tinh,pham-vi",
+)
 PAGE_CACHE_IGNORED_QUERY_PARAMS = ["fbclid", "gclid", "zarsrc", "utm_source", "utm_medium"]
 # With the local-memory cache (one per process) the generation lives in a file every process
 # on the machine reads, so a purge reaches all gunicorn workers and cron jobs.

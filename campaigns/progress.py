@@ -60,6 +60,11 @@ def registry_counts():
     return counts
 
 
+def vn_number(n):
+    """1.000.000: Vietnamese groups thousands with dots."""
+    return f"{int(n):,}".replace(",", ".")
+
+
 def _progress(target, count):
     achieved = target["baseline"] + count
     goal = target["target"] or 1
@@ -68,6 +73,8 @@ def _progress(target, count):
         "count": count,
         "achieved": achieved,
         "percent": min(100.0, round(achieved * 100.0 / goal, 2)),
+        "achieved_display": vn_number(achieved),
+        "target_display": vn_number(target["target"]),
     }
 
 
@@ -143,6 +150,9 @@ def membership_progress(request, home_page):
         "membership_progress": {
             "targets": targets,
             "total": counts["total"],
-            "top_provinces": counts["by_province"][:5],
+            "total_display": vn_number(counts["total"]),
+            "top_provinces": [
+                (code, name, vn_number(n)) for code, name, n in counts["by_province"][:5]
+            ],
         }
     }

@@ -260,7 +260,9 @@ class ResolutionPage(FoldedSearchMixin, Page):
         null=True,
         blank=True,
         db_index=True,
-        help_text=_("Bỏ trống nếu văn bản có hiệu lực từ ngày ban hành."),
+        help_text=_(
+            "Bỏ trống nếu văn bản có hiệu lực từ ngày ban hành (ngày ban hành được tự điền)."
+        ),
     )
     status = models.CharField(
         _("Tình trạng"),
@@ -385,6 +387,9 @@ class ResolutionPage(FoldedSearchMixin, Page):
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
         full_save = update_fields is None
+        if self.date_effective is None:
+            # "Effective from the date issued": stored so sorting by effect needs no NULL rules.
+            self.date_effective = self.date_issued
         self.number_key = numbers.number_key(self.number)
         self.number_lead = numbers.number_lead(self.number)
         if full_save and self.collection_id is None and self.depth and self.depth > 1:

@@ -7,7 +7,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from wagtail.models import Page
 
-from search.text import fold, nfc
+from search.text import folded_words, nfc
 
 from .forms import DocumentFilterForm
 from .models import ResolutionPage
@@ -83,12 +83,14 @@ def library_results(documents, values):
         return documents.order_by(*ordering), False
     head = list(find_by_number(query, queryset=documents)[:MAX_NUMBER_MATCHES])
     rest = documents.exclude(id__in=[d.pk for d in head]) if head else documents
-    if values.get("sap_xep"):
-        tail = rest.order_by(*ordering).search(
-            fold(query), operator="and", order_by_relevance=False
-        )
+    # Only words reach the full-text backend: quotes or dots break an FTS5 expression (HTTP 500).
+    terms = " ".join(folded_words(query))
+    if not terms:
+        tail = rest.none()
+    elif values.get("sap_xep"):
+        tail = rest.order_by(*ordering).search(terms, operator="and", order_by_relevance=False)
     else:
-        tail = rest.search(fold(query), operator="and")
+        tail = rest.search(terms, operator="and")
     return NumberFirstResults(head, tail), True
 
 
@@ -110,7 +112,7 @@ def library_context(page, request):
         "page_obj": page_obj,
         "paginator": paginator,
         "searching": searching,
-        "search_query": values.get("q") or "",
+        "library_query": values.get("q") or "",
         "active_facets": facets,
         "is_filtered": bool(facets) or searching,
         # Two or more facets multiply into pages crawlers should not walk.

@@ -125,3 +125,19 @@ def test_admin_rejects_replaced_without_replacement(client, library):
     assert response.status_code == 200
     assert "hãy chọn văn bản thay thế" in response.content.decode()
     assert not ResolutionPage.objects.filter(slug="bi-thay-the").exists()
+
+
+@pytest.mark.django_db
+def test_replacing_the_file_of_a_document_refreshes_the_page_text(client, library):
+    from django.core.files.base import ContentFile
+
+    from resolutions.demo import minimal_pdf
+
+    pdf = make_pdf("Kế hoạch", ["ban dau"], filename="ke-hoach.pdf")
+    page = make_document(library, title="Kế hoạch có tệp thay", attachments=[pdf])
+    assert titles(client.get("/van-ban/", {"q": PHRASE})) == []
+    pdf.file = ContentFile(minimal_pdf([PHRASE]), name="ke-hoach-moi.pdf")
+    pdf.save()
+    page.refresh_from_db()
+    assert PHRASE in page.attachment_text
+    assert titles(client.get("/van-ban/", {"q": PHRASE})) == ["Kế hoạch có tệp thay"]

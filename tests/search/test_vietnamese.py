@@ -99,3 +99,17 @@ def test_type_filters_show_counts_and_filter(client, demo):
     assert filtered.context["total"] == article_type.count
     # An unknown type is ignored rather than an error.
     assert client.get("/tim-kiem/", {"q": "cong doan", "loai": "x.y"}).status_code == 200
+
+
+def test_elasticsearch_document_of_a_demo_article_carries_folded_text(demo):
+    """Offline: the document Wagtail would send to Elasticsearch (no server needed)."""
+    from news.models import NewsArticlePage
+
+    from tests.search.test_backends import es_backend
+
+    article = NewsArticlePage.objects.get(title=MILLION)
+    document = es_backend().mapping_class(NewsArticlePage).get_document(article)
+    assert document["title"].startswith(MILLION)
+    assert "mot trieu doan vien cong doan" in document["title"]
+    assert "15 trieu doan vien" in document["news_newsarticlepage__get_folded_body"]
+    assert "nam 2024 phan dau ket nap them mot trieu doan vien cong doan" in document["_edgengrams"]

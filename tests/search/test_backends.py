@@ -1,0 +1,185 @@
+"""Search backend configuration: database (SQLite / PostgreSQL) and Elasticsearch.
+
+There is no Elasticsearch server in CI: the configuration tests build the backend with a dummy
+URL (the client connects lazily) and check its index settings, mappings and compiled queries.
+The live tests at the end run only when ELASTICSEARCH_URL points at a real ES 9 server.
+"""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from modelsearch.query import Or, PlainText
+from wagtail.models import Page
+
+from search.es_settings import ELASTICSEARCH_BACKEND, elasticsearch_backend
+
+ES_URL = os.environ.get("ELASTICSEARCH_URL", "")
+
+
+def es_backend(url="http://elasticsearch.invalid:9200"):
+    """The backend exactly as settings would build it for `url`; nothing connects yet."""
+    from modelsearch.backends.elasticsearch9 import SearchBackend
+
+    params = dict(elasticsearch_backend(url, index_prefix="test_cdvc_"))
+    params.pop("BACKEND")
+    return SearchBackend(params)
+
+
+def test_default_backend_is_the_database_with_the_folding_configuration():
+    backend = settings.WAGTAILSEARCH_BACKENDS["default"]
+    if ES_URL:
+        assert backend["BACKEND"] == ELASTICSEARCH_BACKEND
+        return
+    assert backend["BACKEND"] == "wagtail.search.backends.database"
+    if connection.vendor == "postgresql":
+        assert backend["SEARCH_CONFIG"] == "vietnamese_unaccent"
+        assert backend["AUTOCOMPLETE_SEARCH_CONFIG"] == "vietnamese_unaccent"
+    else:
+        assert "SEARCH_CONFIG" not in backend
+
+
+def test_settings_pick_elasticsearch_9_only_when_the_url_is_set():
+    """Load the settings in a fresh interpreter with and without ELASTICSEARCH_URL."""
+    code = (
+        "import json, django; from django.conf import settings; django.setup();"
+        "print(json.dumps(settings.WAGTAILSEARCH_BACKENDS['default'], default=str))"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test"}
+    env.pop("ELASTICSEARCH_URL", None)
+    env.pop("DATABASE_URL", None)
+    plain = json.loads(subprocess.check_output([sys.executable, "-c", code], env=env, text=True))
+    assert plain == {"BACKEND": "wagtail.search.backends.database"}
+
+    env["ELASTICSEARCH_URL"] = "https://user:secret@search.example.org:9243"
+    env["ELASTICSEARCH_INDEX_PREFIX"] = "cdvc_prod_"
+    es = json.loads(subprocess.check_output([sys.executable, "-c", code], env=env, text=True))
+    assert es["BACKEND"] == "wagtail.search.backends.elasticsearch9"
+    assert es["URLS"] == ["https://user:secret@search.example.org:9243"]
+    assert es["INDEX_PREFIX"] == "cdvc_prod_"
+
+    env.pop("ELASTICSEARCH_URL")
+    env["DATABASE_URL"] = "postgres://u@db.invalid:5432/x"
+    pg = json.loads(subprocess.check_output([sys.executable, "-c", code], env=env, text=True))
+    assert pg["SEARCH_CONFIG"] == pg["AUTOCOMPLETE_SEARCH_CONFIG"] == "vietnamese_unaccent"
+
+
+def test_elasticsearch_client_matches_the_backend_major_version():
+    import elasticsearch
+
+    assert elasticsearch.__versionstr__.split(".")[0] == "9"
+    assert ELASTICSEARCH_BACKEND.endswith("elasticsearch9")
+
+
+def test_elasticsearch_index_settings_fold_vietnamese():
+    backend = es_backend()
+    analysis = backend.settings["settings"]["analysis"]
+    assert analysis["char_filter"]["vietnamese_d"] == {
+        "type": "mapping",
+        "mappings": ["đ => d", "Đ => D"],
+    }
+    assert analysis["filter"]["vietnamese_folding"] == {
+        "type": "asciifolding",
+        "preserve_original": True,
+    }
+    default = analysis["analyzer"]["default"]
+    assert default["tokenizer"] == "standard"
+    assert default["filter"] == ["lowercase", "vietnamese_folding"]
+    for name in ("edgengram_analyzer", "ngram_analyzer", "vietnamese_folded"):
+        assert analysis["analyzer"][name]["char_filter"] == ["vietnamese_d"]
+        assert "asciifolding" in analysis["analyzer"][name]["filter"]
+    # Wagtail's own settings survive the merge (n-gram filters, max_ngram_diff).
+    assert analysis["filter"]["edgengram"]["type"] == "edge_ngram"
+    assert backend.settings["settings"]["index"]["max_ngram_diff"] == 12
+    assert backend.index_prefix == "test_cdvc_"
+    assert backend.get_index_for_model(Page).name == "test_cdvc_wagtailcore_page"
+
+
+@pytest.mark.django_db
+def test_elasticsearch_mapping_and_queries_for_articles():
+    from news.models import NewsArticlePage
+
+    backend = es_backend()
+    mapping = backend.mapping_class(NewsArticlePage).get_mapping()
+    properties = mapping["properties"]
+    # Text fields use the index's `default` (folding) analyzer: no per-field analyzer is set.
+    assert properties["title"]["type"] == "text"
+    assert "analyzer" not in properties["title"]
+    assert properties["news_newsarticlepage__get_folded_body"]["type"] == "text"
+
+    query = Or([PlainText("cong doan"), PlainText("công đoàn")])
+    compiled = backend.query_compiler_class(NewsArticlePage.objects.live(), query).get_query()
+    text = json.dumps(compiled, ensure_ascii=False)
+    assert "công đoàn" in text and "cong doan" in text
+    assert '"live_filter": true' in text
+    auto = backend.autocomplete_query_compiler_class(
+        NewsArticlePage.objects.live(), PlainText("cong do")
+    ).get_query()
+    assert auto["bool"]["must"]["match"]["_edgengrams"]["query"] == "cong do"
+
+
+@pytest.mark.django_db
+def test_postgresql_configuration_folds_vietnamese():
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only: run with DATABASE_URL=postgres://…")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT to_tsvector('vietnamese_unaccent', %s)::text, "
+            "to_tsvector('vietnamese_unaccent', %s) @@ to_tsquery('vietnamese_unaccent', %s)",
+            ["Công Đoàn Viên chức Việt Nam – Đại hội XIII", "Đào tạo", "dao & tao"],
+        )
+        vector, matches = cursor.fetchone()
+    assert "'cong'" in vector and "'doan'" in vector and "'dai'" in vector and "'xiii'" in vector
+    assert matches is True
+
+
+# --- Live Elasticsearch (only with ELASTICSEARCH_URL) -----------------------------------------
+
+needs_es = pytest.mark.skipif(
+    not ES_URL,
+    reason="ELASTICSEARCH_URL is not set: no Elasticsearch 9 server to test against "
+    "(see docs/search.md to run one)",
+)
+
+
+@needs_es
+@pytest.mark.django_db
+def test_live_elasticsearch_analyzer_folds_vietnamese():
+    backend = es_backend(ES_URL)
+    index = backend.get_index_for_model(Page)
+    index.put()
+    try:
+        tokens = backend.es.indices.analyze(
+            index=index.name, analyzer="default", text="Công Đoàn đào"
+        )["tokens"]
+        terms = {t["token"] for t in tokens}
+        assert {"công", "cong", "đoàn", "doan", "đào", "dao"} <= terms
+    finally:
+        index.delete()
+
+
+@needs_es
+@pytest.mark.django_db(transaction=True)
+def test_live_elasticsearch_finds_unaccented_queries(settings, add_page):
+    from django.core.management import call_command
+
+    from tests.conftest import ensure_root_site
+
+    ensure_root_site()
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": elasticsearch_backend(ES_URL, index_prefix="test_cdvc_live_")
+    }
+    add_page("Công đoàn Viên chức Việt Nam tổ chức Đại hội XIII")
+    call_command("update_index", stdout=open("/dev/null", "w"))
+    backend = es_backend(ES_URL)
+    backend.index_prefix = "test_cdvc_live_"
+    try:
+        for query in ("cong doan", "CÔNG ĐOÀN", "dai hoi xiii"):
+            found = list(backend.search(query, Page.objects.live()))
+            assert [p.title for p in found] == ["Công đoàn Viên chức Việt Nam tổ chức Đại hội XIII"]
+    finally:
+        backend.get_index_for_model(Page).delete()

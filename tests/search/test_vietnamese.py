@@ -104,7 +104,6 @@ def test_type_filters_show_counts_and_filter(client, demo):
 def test_elasticsearch_document_of_a_demo_article_carries_folded_text(demo):
     """Offline: the document Wagtail would send to Elasticsearch (no server needed)."""
     from news.models import NewsArticlePage
-
     from tests.search.test_backends import es_backend
 
     article = NewsArticlePage.objects.get(title=MILLION)

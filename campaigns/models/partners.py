@@ -417,6 +417,14 @@ class Partner(
         *FOLDED_SEARCH_FIELDS,
     ]
 
+    # The site search (search/registry.py) covers partners too: published ones only.
+    site_searchable = True
+    search_type_label = _("Đối tác phúc lợi")
+
+    @classmethod
+    def site_search_queryset(cls):
+        return cls.objects.public().select_related("logo")
+
     base_form_class = PartnerForm
 
     edit_handler = TabbedInterface(

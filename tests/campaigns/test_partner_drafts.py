@@ -1,6 +1,8 @@
 """Partners are snippets with drafts and revisions: a draft is shown nowhere public, and an
 unpublished edit of a live partner never leaks."""
 
+import re
+
 import pytest
 from django.core.cache import cache
 
@@ -114,3 +116,17 @@ def test_partner_admin_lists_and_previews(admin_client, setup):
     preview = draft.make_preview_request()
     assert preview.status_code == 200
     assert f'<h1 class="partner__name">{DRAFT_NAME}</h1>' in preview.content.decode()
+
+
+@pytest.mark.django_db
+def test_site_search_finds_published_partners_without_accents(client, setup):
+    _programme, live, _draft = setup
+
+    def results(query):
+        html = client.get("/tim-kiem/", {"q": query}).content.decode()
+        found = re.search(r'<ol class="search-results".*?</ol>', html, re.S)
+        return found.group(0) if found else ""
+
+    assert f'href="{live.url}"' in results("sieu thi cong khai")
+    assert DRAFT_NAME not in results("bi mat")
+    assert "sieu-thi-bi-mat" not in results("bi mat")

@@ -553,8 +553,11 @@ class PrivacyNoticeViewSet(ModelViewSet):
     list_display = ["title", "version", DateColumn("created_at", label=_("Tạo lúc"))]
     form_fields = ["title", "body"]
 
+    # Versions are proof of what people consented to: never deleted (no delete URL or button).
+    def get_common_view_kwargs(self, **kwargs):
+        return {**super().get_common_view_kwargs(**kwargs), "delete_url_name": None}
+
     def get_urlpatterns(self):
-        # Versions are proof of what people consented to: never deleted.
         return [p for p in super().get_urlpatterns() if p.name != "delete"]
 
 

@@ -311,3 +311,25 @@ def test_editing_the_privacy_notice_makes_a_new_version(client, staff, home_page
     ]
     assert "Bản một" in PrivacyNotice.objects.get(version=1).body
     assert "Bản hai" in PrivacyNotice.current().body
+    listing = client.get(reverse("thong-bao-du-lieu:index"))
+    assert listing.status_code == 200
+
+
+@pytest.mark.django_db
+def test_superusers_see_every_registry_list_without_a_delete_for_notices(admin_client, entries):
+    make_notice("<p>Bản hai</p>")
+    for name in [
+        INDEX,
+        "muc-tieu-doan-vien:index",
+        "thong-bao-du-lieu:index",
+        "dia-chi-chuyen:index",
+    ]:
+        response = admin_client.get(reverse(name))
+        assert response.status_code == 200, name
+    lan, _ = entries
+    html = admin_client.get(reverse("campaigns_membersignup:inspect", args=[lan.pk])).content
+    assert "Các lần gửi".encode() in html
+    assert (
+        "/admin/thong-bao-du-lieu/delete/"
+        not in admin_client.get(reverse("thong-bao-du-lieu:index")).content.decode()
+    )

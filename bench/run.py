@@ -178,8 +178,8 @@ class Bench:
 
     def wrk(self, url, connections=None):
         connections = connections or self.args.connections
-        for _ in range(20):  # warm up: templates, connections, the page cache
-            urllib.request.urlopen(url, timeout=10).read()
+        for _ in range(5):  # warm up: templates, connections, the page cache
+            urllib.request.urlopen(url, timeout=60).read()
         output = subprocess.run(
             [
                 "wrk",
@@ -206,7 +206,11 @@ class Bench:
                 for name in PAGE_ORDER:
                     if name not in report["urls"]:
                         continue
-                    result = self.wrk(base + report["urls"][name])
+                    try:
+                        result = self.wrk(base + report["urls"][name])
+                    except (OSError, subprocess.CalledProcessError, AttributeError) as error:
+                        log(f"{size} {mode} {name}: not measured ({error})")
+                        continue
                     result.update(report["pages"][name])
                     self.results[size, mode, name] = result
                     log(
@@ -216,9 +220,13 @@ class Bench:
                 if not page_cache and "article" in report["urls"]:
                     # One client: the time one uncached render takes (with 16 clients and 2
                     # workers, p50 is mostly waiting in the queue: 16 / requests per second).
-                    single = self.wrk(base + report["urls"]["article"], connections=1)
-                    single.update(report["pages"]["article"])
-                    self.results[size, "1 client", "article"] = single
+                    try:
+                        single = self.wrk(base + report["urls"]["article"], connections=1)
+                    except (OSError, subprocess.CalledProcessError, AttributeError) as error:
+                        log(f"{size} article, 1 client: not measured ({error})")
+                    else:
+                        single.update(report["pages"]["article"])
+                        self.results[size, "1 client", "article"] = single
             finally:
                 self.stop_server()
 
@@ -428,8 +436,10 @@ def main():
     except KeyboardInterrupt:
         log("interrupted; cleaning up")
         status = 130
-    except (subprocess.CalledProcessError, RuntimeError) as error:
-        log(f"failed: {error}")
+    except Exception as error:
+        log(f"failed: {error!r}")
+        if bench.results:
+            bench.print_report()
         status = 1
     finally:
         bench.cleanup()

@@ -293,7 +293,7 @@ class Bench:
                         f"{r['p99']:7.1f} {r['bytes']:8d} {r['queries']:4d} {hit_queries!s:>7}"
                     )
         print()
-        for size in self.args.sizes:
+        for size in self.probes:
             home = self.probes[size]["home"]
             print(
                 f"home page weight at {size}: {home['bytes'] / 1024:.1f} KB HTML+CSS+JS "

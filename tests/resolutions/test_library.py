@@ -119,6 +119,10 @@ def test_each_filter_alone_stays_indexable(client, shelf, params, expected):
     # The chosen value is kept in the form (the URL is the state).
     name, value = next(iter(params.items()))
     assert re.search(rf'<option value="{value}" selected>', html), name
+    # A single facet is a page of its own: its canonical URL keeps the facet.
+    assert re.search(
+        rf'<link rel="canonical" href="https?://[^/"]+/van-ban/\?{name}={value}">', html
+    )
 
 
 @pytest.mark.django_db
@@ -126,6 +130,7 @@ def test_two_facets_combine_and_send_noindex(client, shelf):
     response = client.get("/van-ban/", {"loai": "nghi-quyet", "nam": "2021"})
     assert titles(response) == ["A Nghị quyết Bộ Chính trị 2021"]
     assert NOINDEX in response.content.decode()
+    assert re.search(r'<link rel="canonical" href="[^"?]+/van-ban/">', response.content.decode())
 
     response = client.get(
         "/van-ban/",

@@ -80,20 +80,48 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def site_server(django_db_setup, django_db_blocker, tmp_path_factory):
+def site_server(request, django_db_setup, django_db_blocker, tmp_path_factory):
     """A live server with the demo site and an editor account, shared by the session."""
     from django.test import override_settings
     from pytest_django.live_server_helper import LiveServer
 
     media_root = tmp_path_factory.mktemp("browser-media")
-    with override_settings(MEDIA_ROOT=media_root):
-        with django_db_blocker.unblock():
-            prepare_demo_site()
-        server = LiveServer("localhost:0")
-        try:
-            yield server
-        finally:
-            server.stop()
+    with django_db_blocker.unblock():
+        created = ensure_test_database(request)
+    try:
+        with override_settings(MEDIA_ROOT=media_root):
+            with django_db_blocker.unblock():
+                prepare_demo_site()
+            server = LiveServer("localhost:0")
+            with django_db_blocker.unblock():
+                match_site_to(server)
+            try:
+                yield server
+            finally:
+                server.stop()
+    finally:
+        if created is not None:
+            from django.test.utils import teardown_databases
+
+            with django_db_blocker.unblock():
+                teardown_databases(created, verbosity=0)
+
+
+def ensure_test_database(request):
+    """pytest-django creates test databases only for tests that ask for `db`; these do not
+    (see the module docstring). When nothing else did, create it here. Never touch a database
+    that is not a test database."""
+    from django.db import connection
+    from django.test.utils import setup_databases
+
+    created = None
+    if connection.settings_dict["NAME"] != connection.creation._get_test_db_name():
+        created = setup_databases(
+            verbosity=0, interactive=False, aliases={"default"}, serialized_aliases=set()
+        )
+    if connection.settings_dict["NAME"] != connection.creation._get_test_db_name():
+        pytest.fail("The browser tests would run against a non-test database; refusing.")
+    return created
 
 
 def prepare_demo_site():
@@ -112,6 +140,16 @@ def prepare_demo_site():
     User = get_user_model()
     if not User.objects.filter(username=EDITOR_USERNAME).exists():
         User.objects.create_superuser(EDITOR_USERNAME, "bientap@example.vn", EDITOR_PASSWORD)
+
+
+def match_site_to(server):
+    """Absolute links (feeds, canonical, sharing) point at the live server."""
+    from wagtail.models import Site
+
+    Site.objects.filter(is_default_site=True).update(
+        hostname=server.thread.host, port=server.thread.port
+    )
+    Site.clear_site_root_paths_cache()
 
 
 @pytest.fixture(autouse=True)

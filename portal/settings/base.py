@@ -197,7 +197,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 # The PostgreSQL text search configuration created by search/migrations/0001 (unaccent + simple).
 SEARCH_PG_CONFIG = "vietnamese_unaccent"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend, with relevance ordering on SQLite that scales (search/backends.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
 if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
     WAGTAILSEARCH_BACKENDS["default"].update(
         {"SEARCH_CONFIG": SEARCH_PG_CONFIG, "AUTOCOMPLETE_SEARCH_CONFIG": SEARCH_PG_CONFIG}
@@ -308,9 +309,6 @@ LOGIN_THROTTLE_MAX_FAILURES = int(os.environ.get("LOGIN_THROTTLE_MAX_FAILURES", 
 LOGIN_THROTTLE_MAX_FAILURES_PER_IP = int(os.environ.get("LOGIN_THROTTLE_MAX_FAILURES_PER_IP", "30"))
 LOGIN_THROTTLE_WINDOW = int(os.environ.get("LOGIN_THROTTLE_WINDOW", str(15 * 60)))
 LOGIN_THROTTLE_CLIENT_IP_HEADER = os.environ.get("LOGIN_THROTTLE_CLIENT_IP_HEADER", "")
-# The admin calls no third party: no Gravatar (editors' e-mail hashes), no release check.
-WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 LOGGING = {
     "version": 1,

@@ -35,7 +35,7 @@ def test_default_backend_is_the_database_with_the_folding_configuration():
     if ES_URL:
         assert backend["BACKEND"] == ELASTICSEARCH_BACKEND
         return
-    assert backend["BACKEND"] == "wagtail.search.backends.database"
+    assert backend["BACKEND"] == "search.backends"
     if connection.vendor == "postgresql":
         assert backend["SEARCH_CONFIG"] == "vietnamese_unaccent"
         assert backend["AUTOCOMPLETE_SEARCH_CONFIG"] == "vietnamese_unaccent"
@@ -53,7 +53,7 @@ def test_settings_pick_elasticsearch_9_only_when_the_url_is_set():
     env.pop("ELASTICSEARCH_URL", None)
     env.pop("DATABASE_URL", None)
     plain = json.loads(subprocess.check_output([sys.executable, "-c", code], env=env, text=True))
-    assert plain == {"BACKEND": "wagtail.search.backends.database"}
+    assert plain == {"BACKEND": "search.backends"}
 
     env["ELASTICSEARCH_URL"] = "https://user:secret@search.example.org:9243"
     env["ELASTICSEARCH_INDEX_PREFIX"] = "cdvc_prod_"
@@ -183,3 +183,34 @@ def test_live_elasticsearch_finds_unaccented_queries(settings, add_page):
             assert [p.title for p in found] == ["Công đoàn Viên chức Việt Nam tổ chức Đại hội XIII"]
     finally:
         backend.get_index_for_model(Page).delete()
+
+
+@pytest.mark.django_db
+def test_database_backend_orders_like_upstream_and_respects_the_queryset(add_page):
+    """search.backends on SQLite returns what modelsearch's SQLite backend returns (same hits,
+    same relevance order, same counts), without its per-row score subquery."""
+    from modelsearch.backends.database import SearchBackend as upstream_backend
+    from wagtail.search.backends import get_search_backend
+
+    from search.backends import RankedSQLiteSearchBackend
+
+    backend = get_search_backend()
+    if connection.vendor != "sqlite":
+        assert type(backend).__name__ == "PostgresSearchBackend"
+        return
+    assert isinstance(backend, RankedSQLiteSearchBackend)
+    for i in range(12):
+        add_page(f"Hội thảo {'khoa học ' * (i % 4)}số {i}")
+    add_page("Hội thảo bản nháp", live=False)
+    upstream = upstream_backend({})
+    assert type(upstream).__name__ == "SQLiteSearchBackend"
+    for query in ("hội thảo", Or([PlainText("hội thảo"), PlainText("khoa học")])):
+        ours = backend.search(query, Page.objects.live())
+        theirs = upstream.search(query, Page.objects.live())
+        assert [p.pk for p in ours] == [p.pk for p in theirs]
+        assert [p.pk for p in ours[3:7]] == [p.pk for p in theirs[3:7]]
+        assert ours.count() == theirs.count() == len(list(ours))
+        assert "Hội thảo bản nháp" not in [p.title for p in ours]
+    scored = list(backend.search("hội thảo", Page.objects.live()).annotate_score("_score"))
+    assert all(isinstance(page._score, float) for page in scored)
+    assert backend.search("hội thảo", Page.objects.live()).facet("content_type_id")

@@ -41,20 +41,27 @@ def registry_counts():
 
     counts = cache.get(COUNTS_KEY)
     if counts is None:
-        counted = MemberSignup.objects.filter(COUNTED)
-        by_province = (
-            counted.exclude(province="")
-            .values_list("province")
+        # One grouped query (province × source page) gives all three aggregates.
+        rows = (
+            MemberSignup.objects.filter(COUNTED)
+            .values_list("province", "source_page")
             .annotate(n=Count("pk"))
-            .order_by("-n", "province")
+            .order_by()
         )
-        by_page = (
-            counted.exclude(source_page=None).values_list("source_page").annotate(n=Count("pk"))
-        )
+        total, by_province, by_page = 0, {}, {}
+        for province, page_id, n in rows:
+            total += n
+            if province:
+                by_province[province] = by_province.get(province, 0) + n
+            if page_id:
+                by_page[page_id] = by_page.get(page_id, 0) + n
         counts = {
-            "total": counted.count(),
-            "by_province": [(code, province_name(code), n) for code, n in by_province],
-            "by_page": dict(by_page),
+            "total": total,
+            "by_province": [
+                (code, province_name(code), n)
+                for code, n in sorted(by_province.items(), key=lambda item: (-item[1], item[0]))
+            ],
+            "by_page": by_page,
         }
         cache.set(COUNTS_KEY, counts, CACHE_SECONDS)
     return counts

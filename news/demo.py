@@ -419,6 +419,8 @@ def _index_for_search(pks):
         .select_related("category")
         .prefetch_related("tags")
     )
+    for obj in objects:
+        obj._folded_cache = {}
     for backend in get_search_backends(with_auto_update=True):
         backend.add_bulk(NewsArticlePage, objects)
 

@@ -7,10 +7,12 @@ the home page and the related-article lists.
 """
 
 import json
+import re
 from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -49,6 +51,8 @@ RSS_TYPE = "application/rss+xml"
 ATOM_TYPE = "application/atom+xml"
 RELATED_SIZE = 4
 ARCHIVE_CACHE_SECONDS = 60 * 60
+# Article slugs the index's own routes would shadow (a four-digit year is refused too).
+RESERVED_SLUGS = {"rss", "atom", "chuyen-muc", "the"}
 
 
 def json_ld(data):
@@ -244,6 +248,19 @@ class NewsIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
         context["archive_months"] = self.archive_months()
         context["feed_links"] = self.feed_links(request)
         return context
+
+    def get_sitemap_urls(self, request=None):
+        """The index and each category page that has articles."""
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        for category in self.categories():
+            urls.append(
+                {
+                    "location": base
+                    + self.reverse_subpage("category_route", kwargs={"slug": category.slug})
+                }
+            )
+        return urls
 
     @path("")
     def index_route(self, request):
@@ -443,6 +460,19 @@ class NewsArticlePage(FoldedSearchMixin, Page):
     class Meta:
         verbose_name = _("Bài viết")
         verbose_name_plural = _("Bài viết")
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS or re.fullmatch(r"\d{4}", self.slug or ""):
+            raise ValidationError(
+                {
+                    "slug": _(
+                        "Đường dẫn “%(slug)s” trùng với một mục của trang tin tức (chuyên mục, "
+                        "thẻ, lưu trữ theo năm, RSS). Hãy chọn đường dẫn khác."
+                    )
+                    % {"slug": self.slug}
+                }
+            )
 
     def save(self, *args, **kwargs):
         # Fill the displayed date at publication (or at the scheduled go-live time), not when a

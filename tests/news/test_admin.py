@@ -123,3 +123,13 @@ def test_category_snippet_admin_lists_and_chooses(admin_client, union_category):
     assert "Hoạt động Công đoàn" in listing.content.decode()
     chooser = admin_client.get(reverse("wagtailsnippetchoosers_news_newscategory:choose"))
     assert chooser.status_code == 200
+
+
+@pytest.mark.parametrize("slug", ["rss", "atom", "chuyen-muc", "the", "2024"])
+def test_an_article_cannot_take_a_slug_the_index_routes_use(news_index, union_category, slug):
+    from django.core.exceptions import ValidationError
+
+    article = NewsArticlePage(title="Bài", slug=slug, lead="Sapo.", category=union_category)
+    with pytest.raises(ValidationError) as error:
+        news_index.add_child(instance=article)
+    assert "trùng với một mục của trang tin tức" in str(error.value)

@@ -87,3 +87,16 @@ def test_generate_content_makes_live_valid_searchable_articles(client, home_page
     call_command("generate_content", articles=5, stdout=out)
     assert NewsArticlePage.objects.count() == 65
     assert Page.find_problems() == ([], [], [], [], [])
+
+
+def test_editors_can_open_and_publish_a_generated_article(admin_client, home_page):
+    from django.urls import reverse
+
+    demo.generate_articles(3, seed=5)
+    article = NewsArticlePage.objects.first()
+    assert (
+        admin_client.get(reverse("wagtailadmin_pages:edit", args=(article.pk,))).status_code == 200
+    )
+    revision = article.save_revision()
+    revision.publish()
+    assert NewsArticlePage.objects.get(pk=article.pk).live

@@ -113,3 +113,11 @@ def test_index_is_in_the_main_menu_and_advertises_feeds(client, news_index):
         'href="http://localhost/tin-tuc/rss/">' in index_html
     )
     assert 'type="application/atom+xml"' in index_html
+
+
+def test_sitemap_lists_the_index_and_its_categories(client, news_index, make_article):
+    make_article("Tin hoạt động")
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://localhost/tin-tuc/</loc>" in xml
+    assert "<loc>http://localhost/tin-tuc/chuyen-muc/hoat-dong-cong-doan/</loc>" in xml
+    assert "<loc>http://localhost/tin-tuc/bai-viet-1/</loc>" in xml

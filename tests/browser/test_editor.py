@@ -61,6 +61,12 @@ def test_editor_writes_and_publishes_an_article_with_an_image(page, browser, sit
     article = NewsArticlePage.objects.live().get(title=title)
     assert article.hero_image_id is not None
 
+    # The editor sees the published page with Wagtail's user bar, still under the strict public
+    # CSP (the page fixture fails on any violation).
+    page.goto(article.url)
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    expect(page.locator("wagtail-userbar")).to_be_attached()
+
     # A reader (a fresh, anonymous browser context) sees it on the home page.
     reader = browser.new_context(base_url=site_server.url, **VIEWPORTS[viewport])
     try:

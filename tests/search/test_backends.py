@@ -192,12 +192,12 @@ def test_database_backend_orders_like_upstream_and_respects_the_queryset(add_pag
     from modelsearch.backends.database import SearchBackend as upstream_backend
     from wagtail.search.backends import get_search_backend
 
-    from search.backends import RankedSQLiteSearchBackend
-
     backend = get_search_backend()
     if connection.vendor != "sqlite":
         assert type(backend).__name__ == "PostgresSearchBackend"
         return
+    from search.sqlite_backend import RankedSQLiteSearchBackend
+
     assert isinstance(backend, RankedSQLiteSearchBackend)
     for i in range(12):
         add_page(f"Hội thảo {'khoa học ' * (i % 4)}số {i}")

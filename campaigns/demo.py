@@ -477,7 +477,7 @@ def campaign_workers_month(image_ids, partner_ids):
 
 def campaign_30_years(image_ids, partner_ids):
     return {
-        "title": "Kỷ niệm 30 năm Ngày thành lập Công đoàn Viên chức Việt Nam",
+        "title": "Công đoàn Viên chức Việt Nam: 30 năm xây dựng và trưởng thành (1994–2024)",
         "slogan": "Ba mươi năm đồng hành cùng cán bộ, công chức, viên chức cả nước",
         "start_date": date(2024, 1, 1),
         "end_date": date(2024, 7, 2),

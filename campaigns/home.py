@@ -8,20 +8,18 @@ HOME_CAMPAIGNS_SIZE = 3
 def featured_campaigns(request, home_page):
     """Campaigns editors marked "featured": current ones first (by start date), then the most
     recently ended, at most three. A fixed few queries whatever the number of campaigns."""
-    from campaigns.models import CampaignIndexPage, CampaignPage
+    from campaigns.models import CampaignPage
     from campaigns.models.pages import _with_card_images
 
-    queryset = (
-        CampaignPage.objects.live()
-        .public()
-        .filter(featured=True)
-        .order_by("-start_date", "-pk")[: HOME_CAMPAIGNS_SIZE * 4]
-    )
-    campaigns = list(_with_card_images(queryset))
+    queryset = CampaignPage.objects.live().public().filter(featured=True)
+    campaigns = list(_with_card_images(queryset).order_by("-start_date", "-pk")[:12])
     if not campaigns:
         return {}
     current, past = split_current_and_past(campaigns)
+    featured = (current + past)[:HOME_CAMPAIGNS_SIZE]
+    # Campaign pages live only under the campaign index: its URL is their parent's, no query.
+    url = featured[0].get_url(request) or ""
     return {
-        "featured_campaigns": (current + past)[:HOME_CAMPAIGNS_SIZE],
-        "campaign_index": CampaignIndexPage.objects.live().public().first(),
+        "featured_campaigns": featured,
+        "campaign_index_url": url.rstrip("/").rsplit("/", 1)[0] + "/" if url else "",
     }

@@ -21,7 +21,6 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -31,7 +30,7 @@ from home.blocks import body_blocks
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from search.text import plain_text
 
-from .partners import Partner, PartnerLocation, forget_partner_caches
+from .partners import Partner, PartnerLocation, forget_partner_caches, with_renditions
 from .registry import SignupFormPageMixin
 
 __all__ = [
@@ -58,8 +57,7 @@ def _json_ld(data):
 
 
 def _with_card_images(queryset, field="hero_image", spec=CAMPAIGN_CARD_SPEC):
-    images = get_image_model().objects.prefetch_renditions(spec)
-    return queryset.prefetch_related(Prefetch(field, queryset=images))
+    return with_renditions(queryset, field, spec)
 
 
 def split_current_and_past(campaigns, day=None):

@@ -56,6 +56,7 @@ __all__ = [
     "forget_partner_caches",
     "partner_programme_url",
     "partners_version",
+    "with_renditions",
 ]
 
 
@@ -136,6 +137,19 @@ def today():
     return timezone.localdate()
 
 
+def with_renditions(queryset, field, spec):
+    """Join the image `field` and prefetch its rendition for `spec` in one more query, so that
+    `{% image obj.field spec %}` costs nothing per row."""
+    from wagtail.images import get_image_model
+
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=spec)
+    return queryset.select_related(field).prefetch_related(
+        models.Prefetch(
+            f"{field}__renditions", queryset=renditions, to_attr="prefetched_renditions"
+        )
+    )
+
+
 class PartnerQuerySet(models.QuerySet):
     def public(self):
         """Published partners: what any reader may see (drafts never)."""
@@ -175,13 +189,10 @@ class PartnerQuerySet(models.QuerySet):
         return self
 
     def for_cards(self):
-        """What a partner card needs, in a fixed number of queries whatever the count."""
-        from wagtail.images import get_image_model
-
-        images = get_image_model().objects.prefetch_renditions(PARTNER_LOGO_SPEC)
-        return self.prefetch_related(
-            models.Prefetch("logo", queryset=images),
-            models.Prefetch("provinces", queryset=Province.objects.order_by("code")),
+        """What a partner card needs, in a fixed number of queries whatever the count: logos in
+        the same query, their renditions in one more, provinces in one more."""
+        return with_renditions(self, "logo", PARTNER_LOGO_SPEC).prefetch_related(
+            models.Prefetch("provinces", queryset=Province.objects.order_by("code"))
         )
 
 

@@ -2,7 +2,6 @@ from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.core.cache import cache
-from django.db.models import Prefetch
 from django.utils import timezone
 
 register = template.Library()
@@ -17,13 +16,12 @@ def footer_partners():
     Cached per day and per "partners version" (bumped whenever a partner or the programme page
     changes), so the footer costs no query on most requests and a fixed few when it is rebuilt.
     """
-    from wagtail.images import get_image_model
-
     from campaigns.models import (
         STRIP_LOGO_SPEC,
         Partner,
         partner_programme_url,
         partners_version,
+        with_renditions,
     )
 
     key = f"campaigns:footer-strip:{partners_version()}:{timezone.localdate().isoformat()}"
@@ -31,14 +29,9 @@ def footer_partners():
     if items is not None:
         return items
     base_url = partner_programme_url()
-    images = get_image_model().objects.prefetch_renditions(STRIP_LOGO_SPEC)
-    partners = (
-        Partner.objects.current()
-        .filter(logo__isnull=False)
-        .prefetch_related(Prefetch("logo", queryset=images))
-        .only("id", "name", "slug", "logo")
-        .order_by("name", "pk")[:FOOTER_STRIP_SIZE]
-    )
+    partners = with_renditions(
+        Partner.objects.current().filter(logo__isnull=False), "logo", STRIP_LOGO_SPEC
+    ).order_by("name", "pk")[:FOOTER_STRIP_SIZE]
     items = []
     for partner in partners:
         partner._programme_url = base_url

@@ -112,3 +112,28 @@ def test_elasticsearch_document_of_a_demo_article_carries_folded_text(demo):
     assert "mot trieu doan vien cong doan" in document["title"]
     assert "15 trieu doan vien" in document["news_newsarticlepage__get_folded_body"]
     assert "nam 2024 phan dau ket nap them mot trieu doan vien cong doan" in document["_edgengrams"]
+
+
+def test_partners_are_found_folded_and_drafts_never(client, demo):
+    from campaigns.models import Partner
+
+    live = Partner.objects.filter(live=True).first()
+    response = client.get("/tim-kiem/", {"q": "sieu thi mau"})
+    hits = response.context["results"].object_list
+    partner_hits = [hit for hit in hits if isinstance(hit.obj, Partner)]
+    assert partner_hits, "a live partner is found by its folded name"
+    assert all(hit.obj.live for hit in partner_hits)
+    assert all(hit.url and "/doi-tac/" in hit.url for hit in partner_hits)
+    assert "campaigns.partner" in {t.key for t in response.context["types"]}
+    for draft in Partner.objects.filter(live=False):
+        found = client.get("/tim-kiem/", {"q": draft.name}).context["results"].object_list
+        assert draft.pk not in [hit.obj.pk for hit in found if isinstance(hit.obj, Partner)]
+    filtered = client.get("/tim-kiem/", {"q": fold_name(live.name), "loai": "campaigns.partner"})
+    assert filtered.context["results"].object_list
+    assert all(isinstance(hit.obj, Partner) for hit in filtered.context["results"].object_list)
+
+
+def fold_name(name):
+    from search.text import fold
+
+    return fold(name)

@@ -74,13 +74,15 @@
         li.id = listId + "-" + i;
         li.setAttribute("role", "option");
         li.setAttribute("aria-selected", "false");
-        var link = document.createElement("a");
-        link.href = result.url;
-        link.textContent = result.title; // text only: titles are never parsed as HTML
-        link.tabIndex = -1;
-        li.appendChild(link);
+        // An option holds text only (no nested link: ARIA options are not containers for
+        // interactive content); titles are never parsed as HTML.
+        li.textContent = result.title;
+        li.setAttribute("data-url", result.url);
         li.addEventListener("mousedown", function (event) {
           event.preventDefault(); // keep focus in the input until the click lands
+        });
+        li.addEventListener("click", function () {
+          window.location.href = result.url;
         });
         list.appendChild(li);
         items.push(li);
@@ -132,7 +134,7 @@
         close();
       } else if (event.key === "Enter" && active >= 0) {
         event.preventDefault();
-        window.location.href = items[active].querySelector("a").href;
+        window.location.href = items[active].getAttribute("data-url");
       }
     });
 

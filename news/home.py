@@ -1,17 +1,22 @@
 """The home page's "Tin tức" section: the newest article with a picture leads, a list follows."""
 
-from .models import NewsIndexPage, card_queryset, public_articles
+from .models import card_queryset, public_articles
 
 HOME_NEWS_COUNT = 7
 
 
 def latest_news(request, home_page):
-    """{"latest_news": [lead, *others], "news_index": index}: four queries whatever the size."""
-    articles = list(card_queryset(public_articles().descendant_of(home_page))[:HOME_NEWS_COUNT])
+    """{"latest_news": [lead, *others], "news_index_url": ...}: two queries (the articles with
+    their category and photo, then the photos' renditions) plus the view-restriction check."""
+    articles = list(
+        card_queryset(public_articles().descendant_of(home_page), tags=False)[:HOME_NEWS_COUNT]
+    )
     if not articles:
         return {}
     # The lead is the newest article that has a photo; the rest keep their order.
     lead = next((article for article in articles if article.hero_image_id), articles[0])
     ordered = [lead] + [article for article in articles if article is not lead]
-    news_index = NewsIndexPage.objects.live().public().descendant_of(home_page).first()
-    return {"latest_news": ordered, "news_index": news_index}
+    # Articles live directly under a news index: the lead's parent is the "all news" page.
+    lead_url = lead.get_url(request) or ""
+    index_url = lead_url.rstrip("/").rsplit("/", 1)[0] + "/" if lead_url else ""
+    return {"latest_news": ordered, "news_index_url": index_url}

@@ -76,13 +76,17 @@ def expand_spec(spec):
 CARD_RENDITIONS = expand_spec(CARD_IMAGE_SPEC)
 
 
-def card_queryset(queryset):
+def card_queryset(queryset, tags=True):
     """Everything an article card shows, in a fixed number of queries whatever the page size:
-    the category in the same query, hero images and their renditions in two more, tags in one."""
-    images = get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS)
-    return queryset.select_related("category").prefetch_related(
-        Prefetch("hero_image", queryset=images), "tags"
+    the category and hero image joined in the same query, the image renditions in one more and
+    (when the list shows them) the tags in one more."""
+    renditions = (
+        get_image_model().get_rendition_model().objects.filter(filter_spec__in=CARD_RENDITIONS)
     )
+    queryset = queryset.select_related("category", "hero_image").prefetch_related(
+        Prefetch("hero_image__renditions", queryset=renditions, to_attr="prefetched_renditions")
+    )
+    return queryset.prefetch_related("tags") if tags else queryset
 
 
 def public_articles():

@@ -61,11 +61,31 @@ def test_skip_link_is_the_first_stop_and_moves_focus_to_main(page, viewport):
     )
 
 
-def test_every_focusable_element_on_the_home_page_shows_focus(page):
-    """Tab through the page: each stop is visible and has an outline or a focus ring."""
-    page.goto("/")
+def page_urls():
+    """One page of each public kind: home, an article, a document, a campaign with the form,
+    the partner directory, the sign-up page."""
+    from campaigns.models import CampaignPage, PartnerProgramPage, SignupPage
+    from news.models import NewsArticlePage
+    from resolutions.models import ResolutionPage
+
+    urls = ["/", "/tim-kiem/?q=cong+doan"]
+    for model in (NewsArticlePage, ResolutionPage, CampaignPage, PartnerProgramPage, SignupPage):
+        page = model.objects.live().order_by("path").first()
+        assert page is not None, model
+        urls.append(page.url)
+    return urls
+
+
+def test_every_focusable_element_shows_focus(page):
+    """Tab through each kind of page: every stop has an outline or a focus ring."""
+    for url in page_urls():
+        page.goto(url)
+        tab_through(page, url)
+
+
+def tab_through(page, url):
     seen = set()
-    for _ in range(60):
+    for _ in range(80):
         page.keyboard.press("Tab")
         info = page.evaluate(
             """() => {
@@ -82,8 +102,8 @@ def test_every_focusable_element_on_the_home_page_shows_focus(page):
         if info is None or info["key"] in seen:
             break
         seen.add(info["key"])
-        assert info["outline"] or info["ring"], f"No visible focus on {info['key']}"
-    assert len(seen) >= 3
+        assert info["outline"] or info["ring"], f"No visible focus on {info['key']} ({url})"
+    assert len(seen) >= 3, url
 
 
 def test_admin_login_page_loads_under_the_admin_policy(page):

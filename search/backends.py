@@ -5,9 +5,10 @@ that scales.
 `wagtail.search.backends.database` (PostgreSQL, MySQL and the fallback are returned unchanged),
 except on SQLite: modelsearch 1.3 orders SQLite results by relevance with a *correlated*
 subquery that re-runs the FTS5 MATCH for every matching row, so the cost grows with the square of
-the number of matches (measured: 13 s for `cong doan` over 2,000 articles). Here the FTS5 table
-is queried once for (object id, bm25) in relevance order, the source queryset once for which of
-those ids it allows, and only the requested slice is loaded.
+the number of matches (measured: 13 s for `cong doan` over 2,000 articles). Here one query
+reads the requested slice of (object id, bm25) from the FTS5 table, restricted to the ids the
+source queryset allows and in relevance order, and a second loads those objects
+(search/sqlite_backend.py).
 """
 
 from modelsearch.backends.database import SearchBackend as database_backend

@@ -16,7 +16,14 @@ Models that have a `title` field (every page) also get the folded title indexed 
 from django.core.exceptions import FieldDoesNotExist
 from wagtail.search import index
 
-from .text import fold, nfc, plain_text
+from .text import folded_words, nfc, plain_text
+
+
+def folded_words_text(text):
+    """The folded words of `text`, space-separated: no punctuation, so every backend splits a
+    number like 02-NQ/TW into the same words the query is split into (PostgreSQL's parser would
+    otherwise keep `nq/tw` as one token)."""
+    return " ".join(folded_words(text, limit=None))
 
 
 class _MixinDefinedField:
@@ -62,7 +69,7 @@ class FoldedSearchMixin:
             if callable(value):
                 value = value()
             parts.append(plain_text(value))
-        return fold(" ".join(p for p in parts if p))
+        return folded_words_text(" ".join(p for p in parts if p))
 
     def get_folded_title(self):
         return self._folded(self.folded_title_fields)
@@ -95,7 +102,7 @@ def _searchable_text(value):
 
 
 def _auto_folded_title(self):
-    return fold(getattr(self, "title", "") or "")
+    return folded_words_text(getattr(self, "title", "") or "")
 
 
 def _auto_folded_text(self):
@@ -105,7 +112,7 @@ def _auto_folded_text(self):
         if type(field) is index.SearchField and field.field_name not in AUTO_FIELD_NAMES:
             if field.field_name != "title":
                 parts.append(_searchable_text(field.get_value(self)))
-    return fold(" ".join(p for p in parts if p))
+    return folded_words_text(" ".join(p for p in parts if p))
 
 
 AUTO_FIELD_NAMES = ("search_folded_title", "search_folded_text")

@@ -3,6 +3,16 @@ only there)."""
 
 from contextlib import contextmanager
 
+from django.db.models import (
+    AutoField,
+    BigAutoField,
+    BigIntegerField,
+    F,
+    IntegerField,
+    SmallAutoField,
+    TextField,
+)
+from django.db.models.functions import Cast
 from modelsearch.backends.database.sqlite import sqlite as upstream
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.query import MatchAll, Not
@@ -30,23 +40,21 @@ class RankedSQLiteSearchResults(upstream.SQLiteSearchResults):
 
     def _do_search(self):
         compiler = self.query_compiler
-        ranked = compiler.ranked_ids(compiler.get_config(self.backend))
+        ranked = compiler.ranked_entries(compiler.get_config(self.backend))
         if ranked is None:  # not a relevance-ordered search: upstream handles it well
             return super()._do_search()
-        ranked_rows, ranked_ids = ranked
-        allowed = {
-            str(pk)
-            for pk in compiler.queryset.filter(pk__in=ranked_ids).values_list("pk", flat=True)
-        }
-        wanted = [(oid, score) for oid, score in ranked_rows if oid in allowed]
-        wanted = wanted[self.start : self.stop]
+        if self.stop is not None:
+            ranked = ranked[self.start : self.stop]
+        elif self.start:
+            ranked = ranked[self.start :]
+        rows = list(ranked.values_list("index_entry__object_id", "score"))
         objects = {
-            str(obj.pk): obj for obj in compiler.queryset.filter(pk__in=[oid for oid, _ in wanted])
+            str(obj.pk): obj for obj in compiler.queryset.filter(pk__in=[oid for oid, _ in rows])
         }
         results = []
-        for oid, score in wanted:
+        for oid, score in rows:
             obj = objects.get(oid)
-            if obj is None:
+            if obj is None:  # deleted between the two queries
                 continue
             if self._score_field:
                 setattr(obj, self._score_field, score)
@@ -54,14 +62,11 @@ class RankedSQLiteSearchResults(upstream.SQLiteSearchResults):
         return results
 
 
-def _descending_pk(object_id):
-    return -int(object_id) if object_id.isdigit() else 0
-
-
 class RankedSQLiteSearchQueryCompilerMixin:
-    def ranked_ids(self, config):
-        """([(object id as str, bm25 score)] best first, the matching ids as a subquery), or
-        None when the upstream path applies (no relevance ordering, MATCH ALL/NONE, negation)."""
+    def ranked_entries(self, config):
+        """The FTS5 rows that match and that the source queryset allows, annotated with their
+        bm25 `score` and in relevance order (one query, sliced by the caller); None when the
+        upstream path applies (no relevance ordering, MATCH ALL/NONE, negation)."""
         if not self.order_by_relevance:
             return None
         query = normalize(self.query)
@@ -69,15 +74,22 @@ class RankedSQLiteSearchQueryCompilerMixin:
             return None
         search_query = self.build_search_query(query, config=config)
         rank = self._build_rank_expression(self.get_search_vectors(), config)
-        matches = upstream.SQLiteFTSIndexEntry.objects.filter(
-            MatchExpression(self.fields or self.FTS_TABLE_FIELDS, search_query)
-        ).filter(
-            index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model)
+        model = self.queryset.model
+        allowed = self.queryset.order_by().annotate(_oid=Cast("pk", TextField())).values("_oid")
+        if isinstance(model._meta.pk, (AutoField, BigAutoField, SmallAutoField, IntegerField)):
+            newest_first = Cast("index_entry__object_id", BigIntegerField()).desc()
+        else:
+            newest_first = F("index_entry__object_id").desc()
+        return (
+            upstream.SQLiteFTSIndexEntry.objects.filter(
+                MatchExpression(self.fields or self.FTS_TABLE_FIELDS, search_query)
+            )
+            .filter(index_entry__content_type__in=get_descendants_content_types_pks(model))
+            .filter(index_entry__object_id__in=allowed)
+            .annotate(score=rank)
+            # bm25: lower is better; ties newest first, like upstream's order_by(score, "-pk").
+            .order_by("score", newest_first)
         )
-        rows = list(matches.annotate(score=rank).values_list("index_entry__object_id", "score"))
-        # bm25: lower is better; ties newest first, like upstream's order_by(score, "-pk").
-        rows.sort(key=lambda row: (row[1], _descending_pk(row[0])))
-        return rows, matches.values_list("index_entry__object_id", flat=True)
 
 
 class RankedSQLiteSearchQueryCompiler(

@@ -57,7 +57,7 @@ def child(runs):
     import django
 
     django.setup()
-    from django.core.signals import request_finished
+    from django.core.signals import request_finished, request_started
     from django.db import close_old_connections, connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -65,6 +65,7 @@ def child(runs):
 
     # Keep one connection across requests (as a server with CONN_MAX_AGE does), so the SQL of a
     # request can be counted.
+    request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     client = Client()
     report = {
@@ -77,6 +78,7 @@ def child(runs):
             response = client.get(path, params)
         with CaptureQueriesContext(connection) as queries:
             response = client.get(path, params)
+        sql = len(queries.captured_queries)
         timings = []
         for _ in range(runs):
             started = time.perf_counter()
@@ -93,7 +95,7 @@ def child(runs):
                 "label": label,
                 "status": response.status_code,
                 "results": total,
-                "sql": len(queries.captured_queries),
+                "sql": sql,
                 "p50": timings[len(timings) // 2],
                 "p95": timings[min(len(timings) - 1, int(len(timings) * 0.95))],
             }

@@ -2,6 +2,7 @@
 Each app provides the generator for what it owns."""
 
 from django.core.management.base import BaseCommand
+from django.db import connection
 from django.utils.module_loading import import_string
 
 GENERATORS = {
@@ -25,3 +26,11 @@ class Command(BaseCommand):
             if count:
                 created = import_string(dotted)(count, seed=options["seed"], stdout=self.stdout)
                 self.stdout.write(f"{kind}: {created}")
+        if connection.vendor == "postgresql":
+            # Bulk inserts leave the planner's statistics stale until autovacuum catches up; with
+            # stale counts it picks sequential scans for "newest first" listings.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        from portal.pagecache.purge import purge
+
+        purge("generate_content")

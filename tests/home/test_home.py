@@ -22,6 +22,9 @@ def test_home_renders_site_name_and_banner(client, demo_content):
     assert '<time datetime="1994-07-02">2/7/1994</time>' in html
     assert '<time datetime="2024-07-02">2/7/2024</time>' in html
     assert 'class="skip-link" href="#main"' in html
+    # Readers can subscribe from the home page.
+    assert '<link rel="alternate" type="application/rss+xml"' in html
+    assert 'href="http://testserver/tin-tuc/rss/"' in html
 
 
 @pytest.mark.django_db

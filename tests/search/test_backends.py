@@ -214,3 +214,15 @@ def test_database_backend_orders_like_upstream_and_respects_the_queryset(add_pag
     scored = list(backend.search("hội thảo", Page.objects.live()).annotate_score("_score"))
     assert all(isinstance(page._score, float) for page in scored)
     assert backend.search("hội thảo", Page.objects.live()).facet("content_type_id")
+
+
+@pytest.mark.django_db
+def test_postgresql_has_an_index_for_the_backends_match_expression():
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only: run with DATABASE_URL=postgres://…")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'search_indexentry_title_body_gin'"
+        )
+        (definition,) = cursor.fetchone()
+    assert "gin" in definition.lower() and "(title || body)" in definition

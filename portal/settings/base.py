@@ -215,7 +215,7 @@ if ELASTICSEARCH_URL:
 
 # --- Member registry (owned by campaigns/) ----------------------------------------------------
 REGISTRY_RETENTION_DAYS = int(os.environ.get("REGISTRY_RETENTION_DAYS", "730"))
-# Who receives new entries: a dotted path to a forwarder class (see campaigns/registry/forwarders.py).
+# Who receives new entries: a dotted path to a forwarder class (campaigns/registry/forwarders.py).
 REGISTRY_FORWARDER = os.environ.get(
     "REGISTRY_FORWARDER", "campaigns.registry.forwarders.EmailForwarder"
 )

@@ -20,4 +20,8 @@ def SearchBackend(params):  # the name Wagtail imports from a backend module
         from .sqlite_backend import RankedSQLiteSearchBackend
 
         return RankedSQLiteSearchBackend(params)
+    if type(backend).__name__ == "PostgresSearchBackend":
+        from .postgres_backend import FastPostgresSearchBackend
+
+        return FastPostgresSearchBackend(params)
     return backend

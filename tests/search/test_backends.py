@@ -13,7 +13,7 @@ import sys
 import pytest
 from django.conf import settings
 from django.db import connection
-from modelsearch.query import Or, PlainText
+from modelsearch.query import Not, Or, PlainText
 from wagtail.models import Page
 
 from search.es_settings import ELASTICSEARCH_BACKEND, elasticsearch_backend
@@ -187,24 +187,33 @@ def test_live_elasticsearch_finds_unaccented_queries(settings, add_page):
 
 @pytest.mark.django_db
 def test_database_backend_orders_like_upstream_and_respects_the_queryset(add_page):
-    """search.backends on SQLite returns what modelsearch's SQLite backend returns (same hits,
-    same relevance order, same counts), without its per-row score subquery."""
+    """search.backends returns what modelsearch's own backend returns (same hits, same relevance
+    order, same counts): on SQLite without its per-row score subquery, on PostgreSQL without
+    concatenating every matching row's vectors."""
     from modelsearch.backends.database import SearchBackend as upstream_backend
     from wagtail.search.backends import get_search_backend
 
     backend = get_search_backend()
-    if connection.vendor != "sqlite":
-        assert type(backend).__name__ == "PostgresSearchBackend"
-        return
-    from search.sqlite_backend import RankedSQLiteSearchBackend
+    upstream = upstream_backend(settings.WAGTAILSEARCH_BACKENDS["default"])
+    if connection.vendor == "postgresql":
+        from search.postgres_backend import FastPostgresSearchBackend
 
-    assert isinstance(backend, RankedSQLiteSearchBackend)
+        assert isinstance(backend, FastPostgresSearchBackend)
+        assert type(upstream).__name__ == "PostgresSearchBackend"
+    elif connection.vendor == "sqlite":
+        from search.sqlite_backend import RankedSQLiteSearchBackend
+
+        assert isinstance(backend, RankedSQLiteSearchBackend)
+        assert type(upstream).__name__ == "SQLiteSearchBackend"
+    else:
+        pytest.skip("SQLite or PostgreSQL only")
     for i in range(12):
         add_page(f"Hội thảo {'khoa học ' * (i % 4)}số {i}")
     add_page("Hội thảo bản nháp", live=False)
-    upstream = upstream_backend({})
-    assert type(upstream).__name__ == "SQLiteSearchBackend"
-    for query in ("hội thảo", Or([PlainText("hội thảo"), PlainText("khoa học")])):
+    queries = ["hội thảo", Or([PlainText("hội thảo"), PlainText("khoa học")])]
+    if connection.vendor == "postgresql":
+        queries.append(Not(PlainText("hội thảo")))
+    for query in queries:
         ours = backend.search(query, Page.objects.live())
         theirs = upstream.search(query, Page.objects.live())
         assert [p.pk for p in ours] == [p.pk for p in theirs]
@@ -214,6 +223,31 @@ def test_database_backend_orders_like_upstream_and_respects_the_queryset(add_pag
     scored = list(backend.search("hội thảo", Page.objects.live()).annotate_score("_score"))
     assert all(isinstance(page._score, float) for page in scored)
     assert backend.search("hội thảo", Page.objects.live()).facet("content_type_id")
+
+
+@pytest.mark.django_db
+def test_a_word_in_the_title_and_another_only_in_the_body_is_found(add_page, demo):
+    """PostgreSQL matches title, body, then (rarely needed) their concatenation: one word of the
+    query in the title and the other only in the text must still find the article."""
+    from modelsearch.backends.database import SearchBackend as upstream_backend
+    from wagtail.search.backends import get_search_backend
+
+    from news.models import NewsArticlePage, NewsIndexPage
+
+    index = NewsIndexPage.objects.first()
+    category = NewsArticlePage.objects.first().category
+    add_page(
+        "Tọa đàm số 99",
+        parent=index,
+        page_class=NewsArticlePage,
+        lead="Lục bình.",
+        category=category,
+    )
+    query = PlainText("tọa đàm lục bình", operator="and")
+    found = [p.title for p in get_search_backend().search(query, Page.objects.live())]
+    assert found == ["Tọa đàm số 99"]
+    upstream = upstream_backend(settings.WAGTAILSEARCH_BACKENDS["default"])
+    assert found == [p.title for p in upstream.search(query, Page.objects.live())]
 
 
 @pytest.mark.django_db

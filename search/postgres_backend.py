@@ -7,18 +7,14 @@ ranking query spent its time on per-row work, not on finding rows:
 - it *selects* `title || body` (annotated as `_vector_`), so the concatenation of two
   tsvectors is computed for every match before the top 60 are taken (~50 ms): here the vector
   is an alias (filtered on, never selected);
-- its filter `(title || body) @@ query` concatenates and de-TOASTs the body of every row
-  (~95 ms). For a query without negation a document matches the concatenation exactly when its
-  title matches, or its body matches, or (rarely: one word in each) the concatenation matches,
-  so the filter is written `title @@ q OR body @@ q OR (title || body) @@ q`: PostgreSQL
-  evaluates the cheap inline title first and the concatenation only for the few rows left
-  (~15 ms), and every branch has a GIN index (`search/0002` for the last one), so rare words
-  still use the indexes.
+- its filter `(title || body) @@ query` concatenates and de-TOASTs the body of every row when
+  nearly every row matches (~95 ms). Rewriting it as `title @@ q OR body @@ q OR (title || body)
+  @@ q` made `cong doan` cheaper (~15 ms) but made the planner give up the GIN index for
+  medium-selective queries (`dai hoi xiii` 122 → 205 ms), so it was not kept.
 
 Results, counts and order are the same as upstream's (tested against it).
 """
 
-from django.db.models import Q
 from modelsearch.backends.database.postgres import postgres as upstream
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
 
@@ -48,14 +44,8 @@ class FastPostgresSearchQueryCompiler(upstream.PostgresSearchQueryCompiler):
         vectors = self.get_index_vectors(search_query)  # [(title, title_norm), (body, 1.0)]
         rank_expression = self._build_rank_expression(vectors, config)
         (title, _norm), (body, _boost) = vectors
-        queryset = self.queryset.alias(
-            _title_vector_=title,
-            _body_vector_=body,
-            _vector_=title._combine(body, "||", False),
-        ).filter(
-            Q(_title_vector_=search_query)
-            | Q(_body_vector_=search_query)
-            | Q(_vector_=search_query)
+        queryset = self.queryset.alias(_vector_=title._combine(body, "||", False)).filter(
+            _vector_=search_query
         )
         return self._apply_ordering_and_scoring(queryset, rank_expression, start, stop, score_field)
 

@@ -1,7 +1,10 @@
 """The sign-up form on a page: POST → validate → register → 303 back to the same page.
 
 Nothing the person typed goes into the URL, the logs or a cache key. A rejected submission writes
-nothing. Every response that shows the form is `Cache-Control: private, no-store`.
+nothing. Every response that shows the form is `Cache-Control: private, no-store` for browsers
+and CDNs. The portal's own page cache may still keep a blank form page (a plain GET): it stores
+it with holes for the CSRF token and the signed timestamp and fills each hit with fresh ones
+(portal/pagecache/holes.py). A form re-shown with errors, or the confirmation, never is.
 """
 
 import hashlib
@@ -131,13 +134,27 @@ def signup_context(page, request):
 
 
 def mark_form_response(request, response):
-    """Keep a page that renders the form (with this visitor's CSRF token) out of shared caches."""
+    """Keep a page that renders the form (with this visitor's CSRF token) out of shared caches.
+
+    A blank form shown on a plain GET declares its per-visitor values (the CSRF token, the signed
+    timestamp), so the page cache can keep the page and fill them for each visitor."""
+    from portal.pagecache import holes
+
+    from campaigns.apps import SIGNUP_STARTED_HOLE
+
+    blank = (
+        request.method == "GET"
+        and not request.GET.get(SIGNUP_DONE_PARAM)
+        and getattr(request, FORM_ATTR, None) is None
+    )
 
     def _mark(rendered):
         if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or (
             b"csrfmiddlewaretoken" in getattr(rendered, "content", b"")
         ):
             patch_cache_control(rendered, private=True, no_store=True)
+            if blank:
+                holes.mark(rendered, SIGNUP_STARTED_HOLE)
         return rendered
 
     if request.GET.get(SIGNUP_DONE_PARAM) or request.method == "POST":

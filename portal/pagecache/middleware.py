@@ -30,7 +30,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.csp import generate_nonce
 from django.utils.http import http_date, parse_http_date_safe
 
-from . import generation
+from . import generation, holes
 
 STATUS_HEADER = "X-Page-Cache"
 NONCE_MARK = "__PAGECACHE_NONCE__"
@@ -106,13 +106,19 @@ class PageCacheMiddleware:
     # --- response side ------------------------------------------------------------------------
 
     def _classify(self, request, response):
-        """'public' (shared copy), 'csrf' (shared copy with a CSRF hole) or None (never)."""
+        """'public' (shared copy), 'csrf' (shared copy with holes: the CSRF token and any
+        values the view declared with `holes.mark`) or None (never)."""
         if request.method not in ("GET", "HEAD") or self._has_private_cookie(request):
             return None
         if response.status_code != 200 or response.streaming:
             return None
+        declared = holes.declared(response)
+        if declared is None:  # a value we would not know how to fill
+            return None
         cache_control = response.get("Cache-Control", "").lower().replace(" ", "")
-        if any(directive in cache_control for directive in UNCACHEABLE_DIRECTIVES):
+        # A view that declares its per-visitor values marks the response private for browsers
+        # and CDNs; only this cache may keep it, because every hit gets fresh values.
+        if not declared and any(d in cache_control for d in UNCACHEABLE_DIRECTIVES):
             return None
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
@@ -123,7 +129,7 @@ class PageCacheMiddleware:
         cookies = set(response.cookies)
         if cookies - {settings.CSRF_COOKIE_NAME}:
             return None
-        if cookies:
+        if cookies or declared:
             return None if settings.CSRF_USE_SESSIONS else "csrf"
         return "public"
 
@@ -150,17 +156,26 @@ class PageCacheMiddleware:
         if nonce:
             body = body.replace(nonce.encode(), NONCE_MARK.encode())
             headers = [(name, value.replace(nonce, NONCE_MARK)) for name, value in headers]
-        holes = 0
+        csrf_holes = 0
+        fills = []
         if kind == "csrf":
-            body, holes = CSRF_INPUT_RE.subn(CSRF_HOLE, body)
-            if not holes or self._leaks_csrf(body, request):
+            body, csrf_holes = CSRF_INPUT_RE.subn(CSRF_HOLE, body)
+            if (response.cookies or csrf_holes) and (
+                not csrf_holes or self._leaks_csrf(body, request)
+            ):
                 return None
+            for hole in holes.declared(response):
+                body, found = hole.punch(body)
+                if not found:
+                    return None
+                fills.append(hole.name)
         return {
             "status": response.status_code,
             "headers": headers,
             "body": body,
             "nonce": bool(nonce),
-            "holes": holes,
+            "holes": csrf_holes,
+            "fills": fills,
             "last_modified": parse_http_date_safe(response.get("Last-Modified", "")),
         }
 
@@ -185,6 +200,10 @@ class PageCacheMiddleware:
             patch_cache_control(response, private=True, no_cache=True)
 
     def _serve(self, request, entry):
+        """The stored response for this visitor, or None when this process cannot fill it."""
+        fills = [holes.get(name) for name in entry.get("fills", ())]
+        if None in fills:  # stored by a process that knew a hole this one does not
+            return None
         body = entry["body"]
         headers = entry["headers"]
         if entry["nonce"]:
@@ -197,6 +216,8 @@ class PageCacheMiddleware:
             csrf.process_request(request)
             token_input = CSRF_INPUT_PREFIX + get_token(request).encode() + b'">'
             body = body.replace(CSRF_HOLE, token_input)
+        for hole in fills:
+            body = hole.filled(body, request)
         response = HttpResponse(b"" if request.method == "HEAD" else body, status=entry["status"])
         for name, value in headers:
             response[name] = value
@@ -204,6 +225,8 @@ class PageCacheMiddleware:
         response[STATUS_HEADER] = "hit"
         if csrf is not None:
             return csrf.process_response(request, response)
+        if fills:
+            return response
         return get_conditional_response(
             request,
             etag=response.get("ETag"),
@@ -220,7 +243,9 @@ class PageCacheMiddleware:
         if key is not None:
             entry = _cache().get(key)
             if entry is not None:
-                return self._serve(request, entry)
+                response = self._serve(request, entry)
+                if response is not None:
+                    return response
 
         response = self.get_response(request)
 

@@ -254,3 +254,74 @@ def test_cache_can_be_switched_off(client, home_page, settings):
     settings.PAGE_CACHE_ENABLED = False
     client.get("/")
     assert cache_status(client.get("/")) is None
+
+
+STARTED_INPUT = re.compile(r'<input type="hidden" name="started" value="([^"]+)"')
+
+
+def signup_campaign(home_page):
+    from tests.campaigns.campaign_helpers import make_campaign, make_campaign_index
+    from tests.campaigns.registry_helpers import make_notice
+
+    make_notice()
+    campaign = make_campaign(
+        make_campaign_index(home_page),
+        "Tháng Công nhân 2024",
+        body=[("signup", {"heading": "Tham gia Công đoàn ngay", "intro": "Mời bạn đăng ký."})],
+    )
+    campaign.save_revision().publish()
+    return campaign
+
+
+def test_a_campaign_page_with_the_sign_up_form_is_cached_with_fresh_per_visitor_values(
+    home_page, settings, django_assert_num_queries
+):
+    from campaigns.models import MemberSignup
+    from campaigns.registry.normalise import normalise_phone
+    from tests.campaigns.registry_helpers import form_data
+
+    settings.REGISTRY_MIN_FILL_SECONDS = 0
+    campaign = signup_campaign(home_page)
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    page_one = first.get(campaign.url)
+    with django_assert_num_queries(0):
+        page_two = second.get(campaign.url)
+    assert (cache_status(page_one), cache_status(page_two)) == ("miss", "hit")
+    html_one, html_two = page_one.content.decode(), page_two.content.decode()
+    assert "Tham gia Công đoàn ngay" in html_two and 'name="phone"' in html_two
+    # Neither the CSRF token nor the signed timestamp is ever handed to a second visitor, and
+    # browsers and CDNs are told not to keep the page.
+    (token_one,), (token_two,) = TOKEN_INPUT.findall(html_one), TOKEN_INPUT.findall(html_two)
+    (started_one,), (started_two,) = STARTED_INPUT.findall(html_one), STARTED_INPUT.findall(
+        html_two
+    )
+    assert token_one != token_two and started_one != started_two
+    assert "__PAGECACHE" not in html_two
+    for response in (page_one, page_two):
+        assert {"private", "no-store"} <= {
+            d.strip() for d in response["Cache-Control"].split(",")
+        }
+        assert not response.has_header("ETag")
+    # The visitor served from the cache signs up with their own token and timestamp.
+    response = second.post(
+        campaign.url,
+        form_data(csrfmiddlewaretoken=token_two, started=started_two, phone="0987 654 321"),
+    )
+    assert response.status_code == 303
+    assert MemberSignup.objects.filter(phone=normalise_phone("0987654321")).count() == 1
+    # The confirmation and a form re-shown with errors are never stored.
+    done = second.get(response["Location"])
+    assert cache_status(done) == "bypass" and "Cảm ơn bạn" in done.content.decode()
+    errors = second.post(campaign.url, form_data(csrfmiddlewaretoken=token_two, phone="12"))
+    assert errors.status_code == 200 and cache_status(errors) == "bypass"
+    assert cache_status(Client().get(campaign.url)) == "hit"
+
+
+def test_a_form_page_whose_timestamp_is_missing_is_never_stored(home_page, monkeypatch):
+    from portal.pagecache import holes
+
+    campaign = signup_campaign(home_page)
+    never = holes.Hole("signup_started", re.compile(rb"(never-there)"), lambda request: "x")
+    monkeypatch.setitem(holes._registry, "signup_started", never)
+    for _ in range(2):
+        assert cache_status(Client().get(campaign.url)) == "bypass"

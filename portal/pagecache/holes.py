@@ -1,0 +1,73 @@
+"""Per-visitor values inside an otherwise shared page ("holes").
+
+An app registers a hole: a pattern that finds the per-visitor value in a rendered page (its
+first group is the value) and a function that makes a fresh value for a request. A view that
+renders such a value marks its response with `mark(response, name, ...)`. The page cache then
+stores the page with a marker in place of each value and fills every hit with a fresh one, so
+no visitor ever gets another visitor's value (the response stays `Cache-Control: private` for
+browsers and CDNs). A marked page where a declared value cannot be found is not stored.
+
+The campaigns app registers the sign-up form's signed timestamp (campaigns/apps.py).
+"""
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+ATTRIBUTE = "page_cache_holes"
+
+
+@dataclass(frozen=True)
+class Hole:
+    name: str
+    pattern: re.Pattern
+    fill: Callable
+
+    @property
+    def marker(self):
+        return f"__PAGECACHE_HOLE_{self.name}__".encode()
+
+    def punch(self, body):
+        """The body with a marker instead of each value, and how many were found."""
+        return self.pattern.subn(
+            lambda match: (
+                match.string[match.start() : match.start(1)]
+                + self.marker
+                + match.string[match.end(1) : match.end()]
+            ),
+            body,
+        )
+
+    def filled(self, body, request):
+        return body.replace(self.marker, str(self.fill(request)).encode())
+
+
+_registry = {}
+
+
+def register(name, pattern, fill):
+    """`pattern`: bytes regex whose group 1 is the value; `fill(request)`: a fresh value (text
+    safe inside an HTML attribute)."""
+    if not re.fullmatch(r"[A-Za-z0-9_]+", name):
+        raise ValueError(f"Hole names are letters, digits and _: {name!r}")
+    compiled = re.compile(pattern) if isinstance(pattern, bytes) else pattern
+    if compiled.groups < 1:
+        raise ValueError("The pattern needs a group for the value.")
+    _registry[name] = Hole(name, compiled, fill)
+
+
+def get(name):
+    return _registry.get(name)
+
+
+def mark(response, *names):
+    """Declare the per-visitor values this response carries (see the module docstring)."""
+    setattr(response, ATTRIBUTE, tuple(getattr(response, ATTRIBUTE, ())) + names)
+    return response
+
+
+def declared(response):
+    """The registered holes a response declares, or None if it declares an unknown one."""
+    names = getattr(response, ATTRIBUTE, ())
+    found = [_registry.get(name) for name in names]
+    return None if None in found else found

@@ -138,9 +138,8 @@ def mark_form_response(request, response):
 
     A blank form shown on a plain GET declares its per-visitor values (the CSRF token, the signed
     timestamp), so the page cache can keep the page and fill them for each visitor."""
-    from portal.pagecache import holes
-
     from campaigns.apps import SIGNUP_STARTED_HOLE
+    from portal.pagecache import holes
 
     blank = (
         request.method == "GET"

@@ -11,8 +11,8 @@ The campaigns app registers the sign-up form's signed timestamp (campaigns/apps.
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 ATTRIBUTE = "page_cache_holes"
 

@@ -292,15 +292,14 @@ def test_a_campaign_page_with_the_sign_up_form_is_cached_with_fresh_per_visitor_
     # Neither the CSRF token nor the signed timestamp is ever handed to a second visitor, and
     # browsers and CDNs are told not to keep the page.
     (token_one,), (token_two,) = TOKEN_INPUT.findall(html_one), TOKEN_INPUT.findall(html_two)
-    (started_one,), (started_two,) = STARTED_INPUT.findall(html_one), STARTED_INPUT.findall(
-        html_two
+    (started_one,), (started_two,) = (
+        STARTED_INPUT.findall(html_one),
+        STARTED_INPUT.findall(html_two),
     )
     assert token_one != token_two and started_one != started_two
     assert "__PAGECACHE" not in html_two
     for response in (page_one, page_two):
-        assert {"private", "no-store"} <= {
-            d.strip() for d in response["Cache-Control"].split(",")
-        }
+        assert {"private", "no-store"} <= {d.strip() for d in response["Cache-Control"].split(",")}
         assert not response.has_header("ETag")
     # The visitor served from the cache signs up with their own token and timestamp.
     response = second.post(

@@ -1,22 +1,36 @@
 """PostgreSQL half of search.backends: modelsearch's database backend with cheaper SQL for
 words found in nearly every page.
 
-Measured on 10,000 articles (EXPLAIN ANALYZE, `cong doan`, 11,000 matches), upstream's
-ranking query spent its time on per-row work, not on finding rows:
+Measured on 10,000 articles (EXPLAIN ANALYZE, `cong doan`, 11,000 matches), upstream's queries
+spent their time on per-row work, not on finding rows:
 
-- it *selects* `title || body` (annotated as `_vector_`), so the concatenation of two
-  tsvectors is computed for every match before the top 60 are taken (~50 ms): here the vector
-  is an alias (filtered on, never selected);
-- its filter `(title || body) @@ query` concatenates and de-TOASTs the body of every row when
-  nearly every row matches (~95 ms). Rewriting it as `title @@ q OR body @@ q OR (title || body)
-  @@ q` made `cong doan` cheaper (~15 ms) but made the planner give up the GIN index for
-  medium-selective queries (`dai hoi xiii` 122 → 205 ms), so it was not kept.
+- the match `(title || body) @@ query` decompresses and concatenates two position-laden vectors
+  for every row when nearly every row matches (PostgreSQL then rightly reads the whole table
+  rather than the GIN index). Here the match is on `search_lexemes`, a stored
+  `strip(title || body)` column with its own GIN index (migration search/0003): the same rows
+  for any query without a phrase, a third of the bytes and no positions to decode (~65 → ~11 ms
+  for the scan). A phrase is matched on the lexemes first, then rechecked on `title || body`;
+- ranking computed `ts_rank` on title and on body for every match before keeping the best 60
+  (~155 ms, mostly the body's). Here, when the requested slice lies within the first
+  RANK_CANDIDATES hits, only RANK_CANDIDATES candidates get the full score: the best by the title
+  part of the score (cheap: titles are short and stored inline), most recent first on ties.
+  The order is one total order for every slice (candidates first, each group by the full score),
+  so a deep page computes the full score of every match and no hit is shown twice or skipped.
+  With at most RANK_CANDIDATES matches the order is exactly upstream's (tested against it).
 
-Results, counts and order are the same as upstream's (tested against it).
+Counts are exactly upstream's (tested against it).
 """
 
+from django.contrib.postgres.search import SearchQuery, SearchVectorField
+from django.db.models import BooleanField, Case, Expression, F, Value, When
 from modelsearch.backends.database.postgres import postgres as upstream
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
+
+LEXEMES_COLUMN = "search_lexemes"  # created by migration search/0003, unknown to the model
+
+# How many hits get the full (title + body) score when the first pages are asked for. The search
+# page shows the best 60 re-ranked (search.engine.RANK_WINDOW), so this covers pages 1 to 30.
+RANK_CANDIDATES = 300
 
 
 def _monotone(query):
@@ -30,7 +44,56 @@ def _monotone(query):
     return False
 
 
+def _has_phrase(query):
+    if isinstance(query, Phrase):
+        return True
+    if isinstance(query, Boost):
+        return _has_phrase(query.subquery)
+    if isinstance(query, (And, Or)):
+        return any(_has_phrase(sub) for sub in query.subqueries)
+    return False
+
+
+class IndexEntryLexemes(Expression):
+    """`<alias of the joined index entry>.search_lexemes`: a column the IndexEntry model does not
+    declare, on the same (possibly relabelled) join as `index_entries__title`."""
+
+    output_field = SearchVectorField()
+
+    def __init__(self, sibling=None):
+        super().__init__()
+        self.sibling = sibling if sibling is not None else F("index_entries__title")
+
+    def get_source_expressions(self):
+        return [self.sibling]
+
+    def set_source_expressions(self, exprs):
+        (self.sibling,) = exprs
+
+    def as_sql(self, compiler, connection):
+        alias = self.sibling.alias  # a Col once resolved
+        return (
+            f"{compiler.quote_name(alias)}.{connection.ops.quote_name(LEXEMES_COLUMN)}",
+            [],
+        )
+
+
 class FastPostgresSearchQueryCompiler(upstream.PostgresSearchQueryCompiler):
+    def _lexeme_tsquery(self, query, config):
+        """A tsquery whose matches on the stripped lexemes include every match of `query` on the
+        full vectors: the same query without phrases, a phrase becoming "all of its words"."""
+        if isinstance(query, Phrase):
+            return SearchQuery(query.query_string, search_type="plain", config=config)
+        if isinstance(query, Boost):
+            return self._lexeme_tsquery(query.subquery, config)
+        if isinstance(query, (And, Or)):
+            parts = [self._lexeme_tsquery(sub, config) for sub in query.subqueries]
+            combined = parts[0]
+            for part in parts[1:]:
+                combined = (combined & part) if isinstance(query, And) else (combined | part)
+            return combined
+        return self.build_tsquery(query, config=config)
+
     def search(self, config, start, stop, score_field=None, backend=None):
         query = self.query
         if (
@@ -42,12 +105,36 @@ class FastPostgresSearchQueryCompiler(upstream.PostgresSearchQueryCompiler):
 
         search_query = self.build_tsquery(query, config=config)
         vectors = self.get_index_vectors(search_query)  # [(title, title_norm), (body, 1.0)]
-        rank_expression = self._build_rank_expression(vectors, config)
         (title, _norm), (body, _boost) = vectors
-        queryset = self.queryset.alias(_vector_=title._combine(body, "||", False)).filter(
-            _vector_=search_query
+        queryset = self.queryset.alias(_lexemes_=IndexEntryLexemes()).filter(
+            _lexemes_=self._lexeme_tsquery(query, config)
         )
-        return self._apply_ordering_and_scoring(queryset, rank_expression, start, stop, score_field)
+        if _has_phrase(query):
+            queryset = queryset.alias(_vector_=title._combine(body, "||", False)).filter(
+                _vector_=search_query
+            )
+        rank_expression = self._build_rank_expression(vectors, config)
+        if not self.order_by_relevance:
+            return self._apply_ordering_and_scoring(
+                queryset, rank_expression, start, stop, score_field
+            )
+
+        start = start or 0
+        cheap_rank = self._build_rank_expression(vectors[:1], config)
+        candidates = queryset.order_by(cheap_rank.desc(), "-pk").values("pk")[:RANK_CANDIDATES]
+        if stop is not None and stop <= RANK_CANDIDATES:
+            ordered = queryset.filter(pk__in=candidates).order_by(rank_expression.desc(), "-pk")
+        else:
+            # Past the candidates (a deep page, a count, a facet): the same order over all hits.
+            candidate_first = Case(
+                When(pk__in=candidates, then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+            ordered = queryset.order_by(candidate_first.desc(), rank_expression.desc(), "-pk")
+        if score_field is not None:
+            ordered = ordered.annotate(**{score_field: rank_expression})
+        return ordered[start:stop]
 
 
 class FastPostgresSearchBackend(upstream.PostgresSearchBackend):

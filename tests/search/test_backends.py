@@ -13,7 +13,7 @@ import sys
 import pytest
 from django.conf import settings
 from django.db import connection
-from modelsearch.query import Not, Or, PlainText
+from modelsearch.query import Not, Or, Phrase, PlainText
 from wagtail.models import Page
 
 from search.es_settings import ELASTICSEARCH_BACKEND, elasticsearch_backend
@@ -250,13 +250,71 @@ def test_a_word_in_the_title_and_another_only_in_the_body_is_found(add_page, dem
     assert found == [p.title for p in upstream.search(query, Page.objects.live())]
 
 
+needs_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="PostgreSQL only: run with DATABASE_URL=postgres://…",
+)
+
+
+@needs_postgresql
 @pytest.mark.django_db
-def test_postgresql_has_an_index_for_the_backends_match_expression():
-    if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL only: run with DATABASE_URL=postgres://…")
+def test_postgresql_matches_on_an_indexed_stored_lexeme_column():
+    """Migration search/0003: a generated column PostgreSQL fills itself, with a GIN index; the
+    expression index of search/0002 is gone (the backend no longer matches that expression)."""
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT indexdef FROM pg_indexes WHERE indexname = 'search_indexentry_title_body_gin'"
+            "SELECT generation_expression FROM information_schema.columns "
+            "WHERE table_name = 'wagtailsearch_indexentry' AND column_name = 'search_lexemes'"
         )
-        (definition,) = cursor.fetchone()
-    assert "gin" in definition.lower() and "(title || body)" in definition
+        (expression,) = cursor.fetchone()
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes "
+            "WHERE tablename = 'wagtailsearch_indexentry'"
+        )
+        indexes = dict(cursor.fetchall())
+    assert "strip" in expression and "title || body" in expression
+    assert "gin (search_lexemes)" in indexes["search_indexentry_lexemes_gin"].lower()
+    assert "search_indexentry_title_body_gin" not in indexes
+
+
+@needs_postgresql
+@pytest.mark.django_db
+def test_postgresql_fills_the_lexemes_of_a_new_and_an_edited_page(add_page):
+    from wagtail.search.backends import get_search_backend
+
+    page = add_page("Hội thao bóng bàn công nhân")
+    backend = get_search_backend()
+
+    def lexemes():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT search_lexemes::text FROM wagtailsearch_indexentry WHERE object_id = %s",
+                [str(page.pk)],
+            )
+            return cursor.fetchone()[0]
+
+    assert "'bong'" in lexemes() and "'ban'" in lexemes() and ":" not in lexemes()  # no positions
+    assert [p.pk for p in backend.search("bong ban", Page.objects.live())] == [page.pk]
+    page.title = "Hội thao cờ vua công nhân"
+    page.save_revision().publish()
+    assert "'vua'" in lexemes() and "'ban'" not in lexemes()
+    assert [p.pk for p in backend.search("co vua", Page.objects.live())] == [page.pk]
+    assert list(backend.search("bong ban", Page.objects.live())) == []
+
+
+@needs_postgresql
+@pytest.mark.django_db
+def test_postgresql_phrase_matches_like_upstream(add_page):
+    """A phrase cannot be matched on stripped lexemes: they only narrow the rows, the phrase is
+    checked on the full vectors."""
+    from modelsearch.backends.database import SearchBackend as upstream_backend
+    from wagtail.search.backends import get_search_backend
+
+    add_page("Bóng bàn công nhân")
+    add_page("Bàn về bóng đá")  # both words, not side by side
+    backend = get_search_backend()
+    upstream = upstream_backend(settings.WAGTAILSEARCH_BACKENDS["default"])
+    query = Phrase("bong ban")
+    ours = [p.title for p in backend.search(query, Page.objects.live())]
+    assert ours == ["Bóng bàn công nhân"]
+    assert ours == [p.title for p in upstream.search(query, Page.objects.live())]

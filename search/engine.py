@@ -108,6 +108,7 @@ class SiteSearch:
         self.models = registry.searchable_models()
         self.active_type = ""
         self._types = None
+        self._specific_pages = {}  # pk -> specific page, loaded once per request
         self.pinned, self.sources, self.total = [], [], 0
         if self.terms:
             self._prepare(type_key)
@@ -248,20 +249,26 @@ class SiteSearch:
     def results(self):
         return RankedResults(self) if self.terms else []
 
-    def _hits(self, objects, pinned=""):
-        """Hits for a list of (possibly non-specific) objects, keeping their order."""
-        page_ids = [o.pk for o in objects if isinstance(o, Page) and type(o) is Page]
-        specific = {}
-        if page_ids:
-            specific = {p.pk: p for p in Page.objects.filter(pk__in=page_ids).specific()}
-        hits = []
+    def _specific(self, objects):
+        """The objects made specific, keeping their order; one query per page type, and pages
+        loaded earlier in this request are not loaded again. A page whose specific row is gone
+        is dropped."""
+        cache = self._specific_pages
+        wanted = [o.pk for o in objects if type(o) is Page and o.pk not in cache]
+        if wanted:
+            cache.update((p.pk, p) for p in Page.objects.filter(pk__in=wanted).specific())
+        found = []
         for obj in objects:
-            if isinstance(obj, Page) and type(obj) is Page:
-                obj = specific.get(obj.pk)
+            if type(obj) is Page:
+                obj = cache.get(obj.pk)
                 if obj is None:
                     continue
-            hits.append(self._hit(obj, pinned))
-        return hits
+            found.append(obj)
+        return found
+
+    def _hits(self, objects, pinned=""):
+        """Hits for a list of (possibly non-specific) objects, keeping their order."""
+        return [self._hit(obj, pinned) for obj in self._specific(objects)]
 
     def _hit(self, obj, pinned="", description=""):
         model = type(obj)
@@ -288,27 +295,53 @@ class SiteSearch:
             description=description,
         )
 
-    def rank_key(self, hit):
-        """(title match?, own accents matched?) — lower sorts first."""
-        title_words = set(folded_words(hit.title, limit=None))
-        in_title = all(term in title_words for term in self.terms)
-        exact = True
-        if self.accented:
-            source = hit.title if in_title else " ".join([hit.title, *hit.texts])
+    def _in_title(self, title):
+        title_words = set(folded_words(title, limit=None))
+        return all(term in title_words for term in self.terms)
+
+    def rank_keys(self, objects):
+        """(title match?, own accents matched?) per object, lower sorts first. Titles are on the
+        rows the backend returned; the text of a page is loaded (in bulk) only when the query
+        carries accents and the page's title does not match."""
+        in_title = [self._in_title(_title_of(obj)) for obj in objects]
+        if not self.accented:
+            return [(0 if hit else 1, 0) for hit in in_title]
+        self._specific([obj for obj, hit in zip(objects, in_title, strict=True) if not hit])
+        keys = []
+        for obj, hit in zip(objects, in_title, strict=True):
+            source = _title_of(obj)
+            if not hit:
+                full = self._specific_pages.get(obj.pk, obj) if type(obj) is Page else obj
+                source = " ".join([source, *_text_of(full)])
             present = set(words(source, limit=None))
             exact = all(term in present for term in self.raw_terms)
-        return (0 if in_title else 1, 0 if exact else 1)
+            keys.append((0 if hit else 1, 0 if exact else 1))
+        return keys
 
     def ranked_head(self):
-        """Pinned hits, then the re-ranked window of every source."""
-        head = [self._hit(obj, kind, description) for kind, obj, description in self.pinned]
+        """Pinned entries, then the re-ranked window of every source, as (object, pinned kind,
+        description); objects of the window may still be base pages (see `hits_for`)."""
+        head = [(obj, kind, description) for kind, obj, description in self.pinned]
         window = []
         for order, (_kind, results, _count) in enumerate(self.sources):
             objects = list(results[:RANK_WINDOW])
-            for position, hit in enumerate(self._hits(objects)):
-                window.append((self.rank_key(hit), position, order, hit))
+            for position, (key, obj) in enumerate(
+                zip(self.rank_keys(objects), objects, strict=True)
+            ):
+                window.append((key, position, order, obj))
         window.sort(key=lambda item: item[:3])
-        return head + [item[3] for item in window]
+        return head + [(item[3], "", "") for item in window]
+
+    def hits_for(self, entries):
+        """Hits for (object, pinned kind, description) entries: only these are made specific."""
+        self._specific([obj for obj, _, _ in entries])
+        hits = []
+        for obj, kind, description in entries:
+            if type(obj) is Page:
+                obj = self._specific_pages.get(obj.pk)
+            if obj is not None:
+                hits.append(self._hit(obj, kind, description))
+        return hits
 
     def decorate(self, hits):
         for hit in hits:
@@ -348,7 +381,7 @@ class RankedResults:
         if start < head_length:
             if self._head is None:
                 self._head = self.search.ranked_head()
-            hits.extend(self._head[start : min(stop, head_length)])
+            hits.extend(self.search.hits_for(self._head[start : min(stop, head_length)]))
         # Tails: each source's hits after its window, in source order.
         offset = head_length
         for _kind, results, count in self.search.sources:

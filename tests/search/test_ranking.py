@@ -1,6 +1,7 @@
 """Ranking rules, document numbers, promoted results and the query budget, on real page types."""
 
 import pytest
+from django.db import connection
 
 pytestmark = pytest.mark.django_db
 
@@ -136,3 +137,34 @@ def test_dang_ky_typed_without_accents_shows_the_sign_up_page_first(client, demo
     first = client.get("/tim-kiem/", {"q": "dang ky"}).context["results"][0]
     assert first.pinned == "promoted"
     assert first.title == "Đăng ký gia nhập Công đoàn"
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL only: run with DATABASE_URL=postgres://…"
+)
+def test_title_match_first_with_more_hits_than_ranking_candidates(client, add_article, monkeypatch):
+    """PostgreSQL gives the full score to RANK_CANDIDATES hits only (the best by title score):
+    with more hits than that, title matches still come first, and paging through the results
+    shows every hit exactly once."""
+    from wagtail.models import Page
+    from wagtail.search.backends import get_search_backend
+
+    from search import postgres_backend
+
+    monkeypatch.setattr(postgres_backend, "RANK_CANDIDATES", 4)
+    titles = [add_article(f"Lục bình số {i}").pk for i in range(3)]
+    bodies = [
+        add_article(f"Tin vắn {i}", lead="Lục bình trôi. Lục bình nở tím. " * (i + 1)).pk
+        for i in range(8)
+    ]
+    results = get_search_backend().search("luc binh", Page.objects.live())
+    assert results.count() == 11
+    assert set(titles) <= {p.pk for p in results[:4]}
+    sliced = [p.pk for p in results[:3]] + [p.pk for p in results[3:7]]
+    sliced += [p.pk for p in results[7:]]
+    assert sorted(sliced) == sorted(titles + bodies)
+    assert [p.pk for p in results[:11]] == sliced
+
+    found = hit_titles(client, "lục bình")
+    assert set(found[:3]) == {f"Lục bình số {i}" for i in range(3)}
+    assert len(found) == 10 and hit_titles(client, "lục bình", page=2)[0] not in found

@@ -13,7 +13,7 @@ from datetime import datetime
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -21,7 +21,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -37,6 +37,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import body_blocks
+from portal.pagecache.memo import CountRememberingPaginator, remember
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from search.text import nfc, plain_text
 
@@ -178,8 +179,16 @@ class NewsIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
         return public_articles().child_of(self)
 
     def categories(self):
-        return NewsCategory.objects.filter(pk__in=self.articles().values("category_id")).order_by(
-            "name"
+        """Categories that have a public article here, remembered until the next purge (the
+        semi-join reads every article's category)."""
+        return remember(
+            "news-categories",
+            self.pk,
+            compute=lambda: list(
+                NewsCategory.objects.filter(pk__in=self.articles().values("category_id")).order_by(
+                    "name"
+                )
+            ),
         )
 
     def archive_months(self, limit=24):
@@ -199,7 +208,7 @@ class NewsIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
         return months
 
     def paginate(self, request, queryset):
-        paginator = Paginator(card_queryset(queryset), self.page_size or 12)
+        paginator = CountRememberingPaginator(card_queryset(queryset), self.page_size or 12)
         number = request.GET.get("page", "1")
         try:
             return paginator.page(number)
@@ -611,7 +620,8 @@ class NewsArticlePage(FoldedSearchMixin, Page):
         index_page = self.news_index
         context["news_index"] = index_page
         context["share_url"] = self.get_full_url(request)
-        context["related"] = self.related_pages()
+        # Read only when the template's "news-related" fragment is not cached for this generation.
+        context["related"] = SimpleLazyObject(self.related_pages)
         context["article_tags"] = self.tag_list
         if isinstance(index_page, NewsIndexPage):
             for tag in context["article_tags"]:

@@ -4,6 +4,8 @@ JavaScript. Choices come from three small queries (issuing bodies, collections, 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.pagecache.memo import remember
+
 from .models import DOCUMENT_TYPES, CongressPage, DocumentStatus, IssuingBody, ResolutionPage
 
 FACETS = ("loai", "co_quan", "nam", "tinh_trang", "bo_suu_tap")
@@ -63,7 +65,15 @@ class DocumentFilterForm(forms.Form):
     def __init__(self, *args, documents=None, private_q=None, **kwargs):
         super().__init__(*args, **kwargs)
         documents = documents if documents is not None else ResolutionPage.objects.live()
-        years = [d.year for d in documents.order_by().dates("date_issued", "year", order="DESC")]
+        # The years with documents read every document's date: remembered until the next purge.
+        documents_sql = documents.order_by().query.sql_with_params()
+        years = remember(
+            "library-years",
+            documents_sql,
+            compute=lambda: [
+                d.year for d in documents.order_by().dates("date_issued", "year", order="DESC")
+            ],
+        )
         self.fields["nam"].choices = [("", _("Mọi năm"))] + [(y, str(y)) for y in years]
         collections = CongressPage.objects.live()
         collections = (

@@ -3,10 +3,11 @@ pagination. A fixed number of queries whatever the number of documents."""
 
 from datetime import date
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import Http404
 from wagtail.models import Page
 
+from portal.pagecache.memo import CountRememberingPaginator
 from search.text import folded_words, nfc
 
 from .forms import DocumentFilterForm
@@ -100,7 +101,7 @@ def library_context(page, request):
     form = DocumentFilterForm(request.GET or None, documents=documents, private_q=private_q)
     values = form.valid_values() if request.GET else {}
     results, searching = library_results(documents, values)
-    paginator = Paginator(results, PER_PAGE)
+    paginator = CountRememberingPaginator(results, PER_PAGE)
     try:
         page_obj = paginator.page(request.GET.get("page") or 1)
     except (PageNotAnInteger, EmptyPage) as exc:

@@ -33,6 +33,13 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _own_cache_generation(settings, tmp_path):
+    """Each test has its own page cache generation (the default file in the checkout would be
+    shared with other test runs on the machine, whose purges would look like this test's)."""
+    settings.PAGE_CACHE_GENERATION_FILE = str(tmp_path / "page-cache-generation")
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     from django.core.cache import cache
 

@@ -1,18 +1,30 @@
 from django import template
 from wagtail.models import Site
 
+from portal.pagecache.memo import remember
+
 register = template.Library()
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    """Top-level pages marked "show in menus", straight from the page tree (one query)."""
+    """Top-level pages marked "show in menus", from the page tree (one query, remembered until
+    the next purge: a page published, moved or deleted changes the menu)."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     items = []
     if site:
-        items = list(
-            site.root_page.get_children().live().public().in_menu().only("id", "title", "url_path")
+        items = remember(
+            "main-menu",
+            site.pk,
+            site.root_page_id,
+            compute=lambda: list(
+                site.root_page.get_children()
+                .live()
+                .public()
+                .in_menu()
+                .only("id", "title", "url_path")
+            ),
         )
     current = context.get("page")
     current_path = getattr(current, "url_path", "") or ""

@@ -99,6 +99,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "portal.pagecache.context_processors.page_cache",
             ],
         },
     },
@@ -136,6 +137,9 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "cdvc-portal",
+            # Per process. Django's default (300) holds few pages of a 10,000-article site;
+            # 2,000 pages of ~30 KB is ~60 MB per worker.
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "2000"))},
         }
     }
 
@@ -234,6 +238,9 @@ REGISTRY_CLIENT_IP_HEADER = os.environ.get("REGISTRY_CLIENT_IP_HEADER", "")
 # Whole pages for anonymous readers, in the default cache (Redis when REDIS_URL is set).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_ALIAS = "default"
+# Shared parts of pages (menu, footer partners, list counts, facets) kept until the next purge,
+# for the renders the page cache does not answer (portal/pagecache/memo.py).
+FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE", True)
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))  # server side, seconds
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))  # browsers
 PAGE_CACHE_S_MAXAGE = int(os.environ.get("PAGE_CACHE_S_MAXAGE", "120"))  # CDN / nginx

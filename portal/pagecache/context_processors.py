@@ -1,0 +1,21 @@
+"""`cache_generation` and `fragment_cache_seconds` for `{% cache %}` fragments that must follow
+the page cache's purges (memo.py): `{% cache fragment_cache_seconds "name" cache_generation %}`."""
+
+import secrets
+
+from django.conf import settings
+from django.utils.functional import SimpleLazyObject
+
+from . import generation, memo
+
+
+def _token():
+    # No readable generation: a value nobody else gets, so nothing stale can be served.
+    return generation.current() or f"none-{secrets.token_hex(8)}"
+
+
+def page_cache(request):
+    return {
+        "cache_generation": SimpleLazyObject(_token),
+        "fragment_cache_seconds": settings.PAGE_CACHE_TIMEOUT if memo.enabled() else 0,
+    }

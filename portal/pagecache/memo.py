@@ -1,0 +1,71 @@
+"""Derived data kept until the next purge: menus, partner strips, list counts, facets.
+
+When the page cache misses (after every purge, for logged-in editors, for pages with a query
+string it does not keep) pages are rendered again. Some of what they show is the same for many
+pages and costs the same whatever the page: the main menu, the footer's partners, how many
+articles a list has, which categories and years have documents. `remember()` keeps such values
+in the cache under the current page cache generation, so they are computed once per purge, and
+every purge (a page published, a snippet or setting changed: purge.py) makes them stale at once,
+exactly like the cached pages. The template tag `{% cache %}` gets the same guarantee from the
+`cache_generation` variable (context_processors.py).
+
+The token is read before the value is computed: a purge during the computation leaves the value
+under the old token, where nothing reads it. `FRAGMENT_CACHE=0` turns this off (every value is
+computed for every request), e.g. to measure the cost of a cold render.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
+
+from . import generation
+
+_MISSING = object()
+
+
+def enabled():
+    return getattr(settings, "FRAGMENT_CACHE_ENABLED", True)
+
+
+def _key(token, name, parts):
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    return f"memo:{token}:{name}:{digest}"
+
+
+def remember(name, *parts, compute, timeout=None):
+    """compute() for this generation, from the cache when another request already did it.
+
+    `parts` (reprs of plain values: ids, slugs, SQL) tell values of the same name apart; the
+    value must be picklable (lists of ids, numbers, model instances)."""
+    if not enabled():
+        return compute()
+    token = generation.current()
+    if token is None:
+        return compute()
+    cache = caches[settings.PAGE_CACHE_ALIAS]
+    key = _key(token, name, parts)
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, settings.PAGE_CACHE_TIMEOUT if timeout is None else timeout)
+    return value
+
+
+class CountRememberingPaginator(Paginator):
+    """A Paginator whose COUNT(*) is remembered until the next purge, keyed by the list's SQL.
+    Counting every live article of a 10,000-article archive is the one query of a list page that
+    grows with the archive; the page of items itself is a LIMIT/OFFSET on an index."""
+
+    @cached_property
+    def count(self):
+        queryset = self.object_list
+        query = getattr(queryset, "query", None)
+        if query is None:
+            return super().count
+        sql, params = query.sql_with_params()
+        return remember(
+            "count", queryset.db, sql, params, compute=lambda: Paginator.count.func(self)
+        )

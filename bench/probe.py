@@ -1,7 +1,9 @@
 """Run by bench/run.py inside the benchmark's environment (production settings, the bench
 database). Prints one JSON object: the URLs to load-test, and per URL the HTML bytes and the SQL
 queries of one request (page cache off, then a cache hit), counted with CaptureQueriesContext;
-plus the home page's weight (HTML + CSS + JS) and how much content there is."""
+plus the home page's weight (HTML + CSS + JS) and how much content there is. SQL is counted
+three ways: cold (page and fragment caches off), uncached (page cache off, fragments remembered
+from an earlier request of this generation: portal/pagecache/memo.py) and on a page cache hit."""
 
 import gzip
 import json
@@ -69,7 +71,13 @@ def urls():
 
 
 def measure(client, url):
+    cache.clear()
+    with override_settings(PAGE_CACHE_ENABLED=False, FRAGMENT_CACHE_ENABLED=False):
+        with CaptureQueriesContext(connection) as cold:
+            client.get(url)
+    cold_queries = len(cold)
     with override_settings(PAGE_CACHE_ENABLED=False):
+        client.get(url)  # fills the fragment cache
         with CaptureQueriesContext(connection) as uncached:
             response = client.get(url)
     uncached_queries = len(uncached)  # now: the next request resets the query log
@@ -82,6 +90,7 @@ def measure(client, url):
     return {
         "status": response.status_code,
         "bytes": len(body),
+        "cold_queries": cold_queries,
         "queries": uncached_queries,
         "cached_queries": cached_queries,
         "cache": hit.headers.get("X-Page-Cache", ""),
@@ -126,7 +135,10 @@ def counts():
 
 def main():
     client = Client(HTTP_HOST="127.0.0.1")
-    found = urls()
+    # The same pages at every size (bench/run.py passes the first size's URLs on): a page's cost
+    # is compared with itself as the content around it grows.
+    fixed = os.environ.get("BENCH_URLS")
+    found = json.loads(fixed) if fixed else urls()
     report = {
         "urls": found,
         "pages": {name: measure(client, url) for name, url in found.items()},

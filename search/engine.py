@@ -23,6 +23,8 @@ from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
+from portal.pagecache.memo import remember
+
 from . import registry
 from .text import clean_query, fold, folded_words, has_marks, highlight, highlight_title, words
 
@@ -110,6 +112,7 @@ class SiteSearch:
         self._types = None
         self._specific_pages = {}  # pk -> specific page, loaded once per request
         self.pinned, self.sources, self.total = [], [], 0
+        self._memo_key = ()
         if self.terms:
             self._prepare(type_key)
 
@@ -196,7 +199,19 @@ class SiteSearch:
             counts[key] = counts.get(key, 0) + count
             labels.setdefault(key, label)
 
-        page_facets = self._search(unpinned).facet("content_type_id")
+        # The counts repeat the whole match; a popular query's counts are remembered until the
+        # next purge (a publish anywhere), like the cached pages (portal/pagecache/memo.py).
+        self._memo_key = memo_key = (
+            self.site.pk if self.site else None,
+            self.backend_query,
+            " ".join(self.raw_terms) if self.accented else "",
+            tuple(sorted(page.pk for page in pinned_pages)),
+        )
+        page_facets = remember(
+            "search-facets",
+            *memo_key,
+            compute=lambda: dict(self._search(unpinned).facet("content_type_id")),
+        )
         for content_type_id, count in page_facets.items():
             model = registry.model_for_content_type_id(content_type_id)
             if model is not None:
@@ -208,7 +223,9 @@ class SiteSearch:
         for model in self.models:
             key = registry.type_key(model)
             model_results[key] = results = self._search(registry.site_search_queryset(model))
-            model_counts[key] = count = results.count()
+            model_counts[key] = count = remember(
+                "search-count", model._meta.label, *memo_key, compute=results.count
+            )
             if count:
                 add(key, registry.type_label(model), count)
         self._types = [
@@ -322,15 +339,22 @@ class SiteSearch:
         """Pinned entries, then the re-ranked window of every source, as (object, pinned kind,
         description); objects of the window may still be base pages (see `hits_for`)."""
         head = [(obj, kind, description) for kind, obj, description in self.pinned]
-        window = []
-        for order, (_kind, results, _count) in enumerate(self.sources):
-            objects = list(results[:RANK_WINDOW])
-            for position, (key, obj) in enumerate(
-                zip(self.rank_keys(objects), objects, strict=True)
-            ):
-                window.append((key, position, order, obj))
-        window.sort(key=lambda item: item[:3])
-        return head + [(item[3], "", "") for item in window]
+
+        def window():
+            ranked = []
+            for order, (_kind, results, _count) in enumerate(self.sources):
+                objects = list(results[:RANK_WINDOW])
+                for position, (key, obj) in enumerate(
+                    zip(self.rank_keys(objects), objects, strict=True)
+                ):
+                    ranked.append((key, position, order, obj))
+            ranked.sort(key=lambda item: item[:3])
+            return [item[3] for item in ranked]
+
+        # Ranking reads every match: a popular query's window is remembered until the next
+        # purge, like its counts (same key, plus the type filter).
+        objects = remember("search-window", *self._memo_key, self.active_type, compute=window)
+        return head + [(obj, "", "") for obj in objects]
 
     def hits_for(self, entries):
         """Hits for (object, pinned kind, description) entries: only these are made specific."""

@@ -65,7 +65,14 @@ def words(text, limit=MAX_QUERY_TERMS):
 
 
 def folded_words(text, limit=MAX_QUERY_TERMS):
-    return [fold(word) for word in words(text, limit)]
+    return [_fold_word(word) for word in words(text, limit)]
+
+
+@lru_cache(maxsize=65536)
+def _fold_word(word):
+    # Vietnamese is written in a few thousand syllables: ranking folds the words of every title
+    # in the window, so each syllable is folded once per process.
+    return fold(word)
 
 
 def has_marks(text):

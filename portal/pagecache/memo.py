@@ -27,7 +27,10 @@ _MISSING = object()
 
 
 def enabled():
-    return getattr(settings, "FRAGMENT_CACHE_ENABLED", True)
+    # Without purges nothing would ever tell a remembered value that it is stale.
+    return getattr(settings, "FRAGMENT_CACHE_ENABLED", True) and getattr(
+        settings, "PAGE_CACHE_PURGE_ENABLED", True
+    )
 
 
 def _key(token, name, parts):

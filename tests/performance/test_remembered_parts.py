@@ -40,3 +40,9 @@ def test_nothing_is_remembered_when_the_fragment_cache_is_off(db, settings):
     settings.FRAGMENT_CACHE_ENABLED = False
     values = iter(range(10))
     assert [remember("test-off", compute=lambda: next(values)) for _ in range(3)] == [0, 1, 2]
+
+
+def test_nothing_is_remembered_when_purges_are_off(db, settings):
+    settings.PAGE_CACHE_PURGE_ENABLED = False
+    values = iter(range(10))
+    assert [remember("test-no-purge", compute=lambda: next(values)) for _ in range(2)] == [0, 1]

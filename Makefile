@@ -11,6 +11,8 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test processes (pytest-xdist): one per CPU core; PYTEST_WORKERS=0 runs the suite in one process.
+PYTEST_WORKERS ?= auto
 
 .PHONY: run test lint format bench venv dev-deps check-python clean
 
@@ -40,7 +42,7 @@ run: venv
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: dev-deps
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: dev-deps
 	$(VENV)/bin/ruff check .

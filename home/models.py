@@ -46,6 +46,25 @@ class HomePage(Page):
 class SiteBranding(BaseSiteSetting):
     """Everything the header, banner and footer show: editors change it, templates only read it."""
 
+    @classmethod
+    def for_request(cls, request):
+        """As Wagtail's, but remembered until the next purge (every page reads it; saving it
+        purges). The admin edits the row itself (`for_site`), never this copy."""
+        from wagtail.models import Site
+
+        from portal.pagecache.memo import remember
+
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        branding = remember("site-branding", site.pk, compute=lambda: cls.for_site(site))
+        branding._request = request
+        setattr(request, attr_name, branding)
+        return branding
+
     name_vi = models.CharField(
         _("Tên đơn vị (tiếng Việt)"),
         max_length=120,

@@ -17,3 +17,36 @@ class SecurityHeadersMiddleware:
         if request.path.startswith("/admin/") and not hasattr(response, "_csp_config"):
             response._csp_config = settings.ADMIN_CSP
         return response
+
+
+class RememberedSiteMiddleware:
+    """Wagtail finds the request's Site with a query on every request (`Site.find_for_request`,
+    then cached on the request only). Here the answer for a host and port is remembered until the
+    next purge (portal/pagecache/memo.py): a site, its hostname or its root page changing purges.
+    Hosts Django would refuse (ALLOWED_HOSTS) are left to Wagtail, so no one can fill the cache
+    with made-up host names."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.core.exceptions import DisallowedHost
+        from django.http.request import split_domain_port
+        from wagtail.models import Site
+
+        from portal.pagecache.memo import remember
+
+        if not hasattr(request, "_wagtail_site"):
+            try:
+                request.get_host()
+            except DisallowedHost:
+                pass
+            else:
+                hostname = split_domain_port(request._get_raw_host())[0]
+                request._wagtail_site = remember(
+                    "site",
+                    hostname,
+                    request.get_port(),
+                    compute=lambda: Site._find_for_request(request),
+                )
+        return self.get_response(request)

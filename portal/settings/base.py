@@ -70,6 +70,7 @@ MIDDLEWARE = [
     # First after static files: a hit returns before sessions, CSRF, CSP or any query; a miss
     # stores the response with every inner layer's headers (docs/performance.md).
     "portal.pagecache.middleware.PageCacheMiddleware",
+    "portal.middleware.RememberedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -46,3 +46,33 @@ def test_nothing_is_remembered_when_purges_are_off(db, settings):
     settings.PAGE_CACHE_PURGE_ENABLED = False
     values = iter(range(10))
     assert [remember("test-no-purge", compute=lambda: next(values)) for _ in range(2)] == [0, 1]
+
+
+def test_the_site_and_its_branding_follow_changes(client, home_page, django_assert_max_num_queries):
+    from wagtail.models import Site
+
+    from home.models import SiteBranding
+
+    client.get("/")  # creates the branding row (a change: a purge)
+    client.get("/")
+    with django_assert_max_num_queries(20) as remembered:
+        client.get("/")
+    assert not any('"wagtailcore_site"' in q["sql"] for q in remembered.captured_queries)
+    assert not any('"home_sitebranding"' in q["sql"] for q in remembered.captured_queries)
+
+    branding = SiteBranding.for_site(Site.objects.get(is_default_site=True))
+    branding.name_vi = "Công đoàn Giáo dục Việt Nam"
+    branding.save()
+    assert "Công đoàn Giáo dục Việt Nam" in client.get("/").content.decode()
+
+    other_root = Page(title="Trang của tỉnh", slug="trang-tinh")
+    Page.get_first_root_node().add_child(instance=other_root)
+    other_root.save_revision().publish()
+    other = Site.objects.create(hostname="tinh.example", port=80, root_page=home_page)
+    assert (
+        "Trang của tỉnh" not in client.get("/", headers={"host": "tinh.example"}).content.decode()
+    )
+    other.root_page = other_root
+    other.save()
+    html = client.get("/", headers={"host": "tinh.example"}).content.decode()
+    assert "Trang của tỉnh" in html

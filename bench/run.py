@@ -321,23 +321,23 @@ class Bench:
         print("load average after: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
 
     def print_ratios(self):
-        checks = []
+        checks = []  # (label, value text, met?, target text)
+
+        def at_least(label, ratio, target):
+            checks.append((label, f"{ratio:.2f}", ratio >= target, f">= {target}"))
+
+        def under_ms(label, result, target):
+            value = result["p50"]
+            checks.append((label, f"{value:.1f} ms", value < target, f"< {target:.0f} ms"))
+
         for size in self.args.sizes:
             static = self.results.get((size, "cached", "static"))
-            if not static:
-                continue
-            for name in PAGE_ORDER[:-1]:
+            for name in PAGE_ORDER[:-1] if static else []:
                 cached = self.results.get((size, "cached", name))
                 if cached and cached.get("cache") == "hit":
                     ratio = cached["rps"] / static["rps"]
-                    checks.append(
-                        (
-                            f"cached {name} / static file rps at {size}",
-                            f"{ratio:.2f}",
-                            ratio >= TARGETS["cached_vs_static"],
-                            f">= {TARGETS['cached_vs_static']}",
-                        )
-                    )
+                    label = f"cached {name} / static file rps at {size}"
+                    at_least(label, ratio, TARGETS["cached_vs_static"])
         if "S" in self.args.sizes and "L" in self.args.sizes:
             for mode in ("uncached", "cold"):
                 for name in PAGE_ORDER[:-1]:
@@ -345,48 +345,20 @@ class Bench:
                     large = self.results.get(("L", mode, name))
                     if small and large:
                         ratio = large["rps"] / small["rps"]
-                        checks.append(
-                            (
-                                f"{mode} {name} rps L / S",
-                                f"{ratio:.2f}",
-                                ratio >= TARGETS["l_vs_s"],
-                                f">= {TARGETS['l_vs_s']}",
-                            )
-                        )
+                        at_least(f"{mode} {name} rps L / S", ratio, TARGETS["l_vs_s"])
         for size in self.args.sizes:
-            single = self.results.get((size, "1 client", "article"))
-            if single:
-                checks.append(
-                    (
-                        f"uncached article p50 at {size}, 1 client (render time)",
-                        f"{single['p50']:.1f} ms",
-                        single["p50"] < TARGETS["article_p50_ms"],
-                        f"< {TARGETS['article_p50_ms']:.0f} ms",
-                    )
-                )
-            article = self.results.get((size, "uncached", "article"))
-            if article:
-                checks.append(
-                    (
-                        f"uncached article p50 at {size}",
-                        f"{article['p50']:.1f} ms",
-                        article["p50"] < TARGETS["article_p50_ms"],
-                        f"< {TARGETS['article_p50_ms']:.0f} ms",
-                    )
-                )
+            for mode, label in (("1 client", ", 1 client (render time)"), ("uncached", "")):
+                article = self.results.get((size, mode, "article"))
+                if article:
+                    label = f"uncached article p50 at {size}{label}"
+                    under_ms(label, article, TARGETS["article_p50_ms"])
         largest = self.args.sizes[-1]
         clients = f", {self.args.connections} clients"
         for mode, label in (("1 client", ", 1 client"), ("uncached", clients)):
             search = self.results.get((largest, mode, "search"))
             if search:
-                checks.append(
-                    (
-                        f"search 'cong doan' p50 at {largest}{label}",
-                        f"{search['p50']:.1f} ms",
-                        search["p50"] < TARGETS["search_p50_ms"],
-                        f"< {TARGETS['search_p50_ms']:.0f} ms",
-                    )
-                )
+                label = f"search 'cong doan' p50 at {largest}{label}"
+                under_ms(label, search, TARGETS["search_p50_ms"])
         width = max(len(c[0]) for c in checks) if checks else 10
         print(f"{'ratio / figure':{width}} {'value':>9}  {'target':>9}  result")
         for label, value, ok, target in checks:

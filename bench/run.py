@@ -18,7 +18,6 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -26,6 +25,8 @@ import time
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
+
+from server import Gunicorn
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -147,46 +148,20 @@ class Bench:
     # --- gunicorn -------------------------------------------------------------------------
 
     def start_server(self, page_cache, fragment_cache=True):
-        port = free_port()
         env = {
             **self.env,
             "PAGE_CACHE": "1" if page_cache else "0",
             "FRAGMENT_CACHE": "1" if fragment_cache else "0",
         }
-        self.server = subprocess.Popen(
-            [
-                str(Path(PYTHON).parent / "gunicorn"),
-                "portal.wsgi",
-                "--workers",
-                "2",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env=env,
-            start_new_session=True,
+        self.server = Gunicorn(env, workers=2)
+        home = self.server.base_url + "/"
+        return self.server.start(
+            lambda: urllib.request.urlopen(home, timeout=2).read() is not None, attempts=100
         )
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/", timeout=2).read()
-                return base
-            except OSError:
-                if self.server.poll() is not None:
-                    raise RuntimeError("gunicorn exited") from None
-                time.sleep(0.2)
-        raise RuntimeError("gunicorn did not answer")
 
     def stop_server(self):
-        if self.server and self.server.poll() is None:
-            os.killpg(self.server.pid, signal.SIGTERM)
-            try:
-                self.server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.server.pid, signal.SIGKILL)
-                self.server.wait()
+        if self.server:
+            self.server.stop(timeout=10)
         self.server = None
 
     # --- load -----------------------------------------------------------------------------
@@ -388,12 +363,6 @@ def parse_wrk(output):
         "errors": int(errors.group(1)) if errors else 0,
         "socket_errors": socket_errors.group(1) if socket_errors else "",
     }
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def main():

@@ -25,7 +25,6 @@ import random
 import re
 import secrets
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -36,6 +35,8 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from server import Gunicorn, free_port
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 DB_NAME = f"cdvc_signup_bench_{os.getpid()}"
@@ -45,12 +46,6 @@ TIME_LIMIT = 600  # seconds for the whole run
 
 def log(message):
     print(message, file=sys.stderr, flush=True)
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def spellings(national9):
@@ -134,43 +129,14 @@ class SignupBench:
         log(f"manage.py {' '.join(args)} ({time.monotonic() - started:.0f} s)")
 
     def start_server(self):
-        self.server = subprocess.Popen(
-            [
-                str(Path(PYTHON).parent / "gunicorn"),
-                "portal.wsgi",
-                "--workers",
-                str(self.args.workers),
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "--log-level",
-                "warning",
-                "--timeout",
-                "60",
-            ],
-            cwd=ROOT,
-            env=self.env,
-            start_new_session=True,
+        self.server = Gunicorn(
+            self.env, workers=self.args.workers, port=self.port, extra_args=["--timeout", "60"]
         )
-        for _ in range(150):
-            try:
-                status, _, _ = self.request("GET", SIGNUP_PATH)
-                if status == 200:
-                    return
-            except OSError:
-                pass
-            if self.server.poll() is not None:
-                raise RuntimeError("gunicorn exited")
-            time.sleep(0.2)
-        raise RuntimeError("gunicorn did not answer")
+        self.server.start(lambda: self.request("GET", SIGNUP_PATH)[0] == 200)
 
     def stop_server(self):
-        if self.server and self.server.poll() is None:
-            os.killpg(self.server.pid, signal.SIGTERM)
-            try:
-                self.server.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.server.pid, signal.SIGKILL)
-                self.server.wait()
+        if self.server:
+            self.server.stop()
         self.server = None
 
     # --- HTTP ------------------------------------------------------------------------------

@@ -1,0 +1,71 @@
+"""gunicorn for the benchmarks: started in its own process group on 127.0.0.1, waited for, and
+stopped with everything it forked (also when the benchmark fails)."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GUNICORN = str(Path(sys.executable).parent / "gunicorn")
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Gunicorn:
+    def __init__(self, env, *, workers=2, port=None, extra_args=()):
+        self.env = env
+        self.workers = workers
+        self.port = port or free_port()
+        self.extra_args = list(extra_args)
+        self.process = None
+
+    @property
+    def base_url(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, ready, attempts=150, pause=0.2):
+        """Start the server and poll `ready()` (True once it answers) until it does."""
+        self.process = subprocess.Popen(
+            [
+                GUNICORN,
+                "portal.wsgi",
+                "--workers",
+                str(self.workers),
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--log-level",
+                "warning",
+                *self.extra_args,
+            ],
+            cwd=ROOT,
+            env=self.env,
+            start_new_session=True,
+        )
+        for _ in range(attempts):
+            try:
+                if ready():
+                    return self.base_url
+            except OSError:
+                pass
+            if self.process.poll() is not None:
+                raise RuntimeError("gunicorn exited")
+            time.sleep(pause)
+        raise RuntimeError("gunicorn did not answer")
+
+    def stop(self, timeout=15):
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        self.process = None

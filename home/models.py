@@ -3,9 +3,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from home.sections import home_sections
+from portal.pagecache.memo import remember
 
 
 class HomePage(Page):
@@ -50,10 +51,6 @@ class SiteBranding(BaseSiteSetting):
     def for_request(cls, request):
         """As Wagtail's, but remembered until the next purge (every page reads it; saving it
         purges). The admin edits the row itself (`for_site`), never this copy."""
-        from wagtail.models import Site
-
-        from portal.pagecache.memo import remember
-
         attr_name = cls.get_cache_attr_name()
         if hasattr(request, attr_name):
             return getattr(request, attr_name)

@@ -426,14 +426,8 @@ def _index_for_search(pks):
 
 
 def _after_bulk_change(index):
-    """Bulk inserts send no signals: clear what publishing would have cleared."""
-    from django.core.cache import cache
+    """Bulk inserts send no signals: purge as publishing would have (cached pages and the parts
+    remembered until the next purge, such as the index's counts and month archive)."""
+    from portal.pagecache.purge import purge
 
-    from .models import archive_cache_key
-
-    cache.delete(archive_cache_key(index.pk))
-    try:
-        from portal.pagecache.purge import purge
-    except ImportError:  # the page cache is optional
-        return
     purge("news: generated articles")

@@ -11,7 +11,6 @@ import re
 from datetime import datetime
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.core.serializers.json import DjangoJSONEncoder
@@ -51,7 +50,6 @@ FEED_SIZE = 20
 RSS_TYPE = "application/rss+xml"
 ATOM_TYPE = "application/atom+xml"
 RELATED_SIZE = 4
-ARCHIVE_CACHE_SECONDS = 60 * 60
 # Article slugs the index's own routes would shadow (a four-digit year is refused too).
 RESERVED_SLUGS = {"rss", "atom", "chuyen-muc", "the"}
 
@@ -64,10 +62,6 @@ def json_ld(data):
 
 
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-def archive_cache_key(index_pk):
-    return f"news:archive-months:{index_pk}"
 
 
 def expand_spec(spec):
@@ -193,19 +187,18 @@ class NewsIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
 
     def archive_months(self, limit=24):
         """The newest months that have articles (in Vietnam's time zone), for the archive list.
-        Truncating every article's date is the one query here that grows with the archive, so
-        its result is cached; publishing, unpublishing or deleting an article clears it
-        (news/signals.py)."""
-        key = archive_cache_key(self.pk)
-        months = cache.get(key)
-        if months is None:
-            months = list(
+        Truncating every article's date is the one query here that grows with the archive:
+        remembered until the next purge (an article published, unpublished, moved or deleted)."""
+        return remember(
+            "news-archive-months",
+            self.pk,
+            limit,
+            compute=lambda: list(
                 self.articles().datetimes(
                     "published_at", "month", order="DESC", tzinfo=timezone.get_current_timezone()
                 )[:limit]
-            )
-            cache.set(key, months, ARCHIVE_CACHE_SECONDS)
-        return months
+            ),
+        )
 
     def paginate(self, request, queryset):
         paginator = CountRememberingPaginator(card_queryset(queryset), self.page_size or 12)
@@ -505,25 +498,6 @@ class NewsArticlePage(FoldedSearchMixin, Page):
 
     def tag_names(self):
         return " ".join(tag.name for tag in self.tags.all())
-
-    # A search backend asks for each folded value several times per object (title, body,
-    # autocomplete and plain-text columns). The bulk indexer (news.demo) gives each object a
-    # `_folded_cache` dict so the text is folded once; normal saves never set it.
-    def get_folded_title(self):
-        memo = self.__dict__.get("_folded_cache")
-        if memo is None:
-            return super().get_folded_title()
-        if "title" not in memo:
-            memo["title"] = super().get_folded_title()
-        return memo["title"]
-
-    def get_folded_body(self):
-        memo = self.__dict__.get("_folded_cache")
-        if memo is None:
-            return super().get_folded_body()
-        if "body" not in memo:
-            memo["body"] = super().get_folded_body()
-        return memo["body"]
 
     def search_snippet_text(self):
         return plain_text(self.lead)

@@ -1,4 +1,9 @@
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
+from django.http.request import split_domain_port
+from wagtail.models import Site
+
+from portal.pagecache.memo import remember
 
 
 class SecurityHeadersMiddleware:
@@ -30,12 +35,6 @@ class RememberedSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        from django.core.exceptions import DisallowedHost
-        from django.http.request import split_domain_port
-        from wagtail.models import Site
-
-        from portal.pagecache.memo import remember
-
         if not hasattr(request, "_wagtail_site"):
             try:
                 request.get_host()

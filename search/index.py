@@ -62,20 +62,29 @@ class FoldedSearchMixin:
     folded_title_fields = ("title",)
     folded_body_fields = ()
 
-    def _folded(self, names):
+    def _folded(self, key, names):
+        # A search backend asks for each folded value several times per object (title, body,
+        # autocomplete and plain-text columns). A bulk indexer (news.demo) gives each object a
+        # `_folded_cache` dict so the text is folded once; normal saves never set it.
+        memo = self.__dict__.get("_folded_cache")
+        if memo is not None and key in memo:
+            return memo[key]
         parts = []
         for name in names:
             value = getattr(self, name, None)
             if callable(value):
                 value = value()
             parts.append(plain_text(value))
-        return folded_words_text(" ".join(p for p in parts if p))
+        folded = folded_words_text(" ".join(p for p in parts if p))
+        if memo is not None:
+            memo[key] = folded
+        return folded
 
     def get_folded_title(self):
-        return self._folded(self.folded_title_fields)
+        return self._folded("title", self.folded_title_fields)
 
     def get_folded_body(self):
-        return self._folded(self.folded_body_fields)
+        return self._folded("body", self.folded_body_fields)
 
     @classmethod
     def get_search_fields(cls):

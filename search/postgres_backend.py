@@ -33,25 +33,24 @@ LEXEMES_COLUMN = "search_lexemes"  # created by migration search/0003, unknown t
 RANK_CANDIDATES = 300
 
 
+def _leaves(query):
+    """The query's leaves: what And, Or and Boost combine (Not, Fuzzy, MatchAll are leaves)."""
+    if isinstance(query, Boost):
+        yield from _leaves(query.subquery)
+    elif isinstance(query, (And, Or)):
+        for sub in query.subqueries:
+            yield from _leaves(sub)
+    else:
+        yield query
+
+
 def _monotone(query):
     """True when matching more words can never unmatch: no negation anywhere."""
-    if isinstance(query, (PlainText, Phrase)):
-        return True
-    if isinstance(query, Boost):
-        return _monotone(query.subquery)
-    if isinstance(query, (And, Or)):
-        return all(_monotone(sub) for sub in query.subqueries)
-    return False
+    return all(isinstance(leaf, (PlainText, Phrase)) for leaf in _leaves(query))
 
 
 def _has_phrase(query):
-    if isinstance(query, Phrase):
-        return True
-    if isinstance(query, Boost):
-        return _has_phrase(query.subquery)
-    if isinstance(query, (And, Or)):
-        return any(_has_phrase(sub) for sub in query.subqueries)
-    return False
+    return any(isinstance(leaf, Phrase) for leaf in _leaves(query))
 
 
 class IndexEntryLexemes(Expression):

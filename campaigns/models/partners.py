@@ -55,7 +55,6 @@ __all__ = [
     "Sector",
     "forget_partner_caches",
     "partner_programme_url",
-    "partners_version",
     "with_renditions",
 ]
 
@@ -130,7 +129,6 @@ CLAIM_FIELDS = (
 PARTNER_LOGO_SPEC = "max-240x120"
 STRIP_LOGO_SPEC = "height-96"
 PROGRAMME_URL_CACHE_KEY = "campaigns:partner-programme-url"
-PARTNERS_VERSION_CACHE_KEY = "campaigns:partners-version"
 
 
 def today():
@@ -760,17 +758,8 @@ def partner_programme_url(request=None):
     return url or None
 
 
-def partners_version():
-    """A token that changes whenever a partner or the programme page changes (cache keys)."""
-    version = cache.get(PARTNERS_VERSION_CACHE_KEY)
-    if version is None:
-        version = timezone.now().timestamp()
-        cache.set(PARTNERS_VERSION_CACHE_KEY, version, None)
-    return version
-
-
 def forget_partner_caches():
-    cache.delete_many([PROGRAMME_URL_CACHE_KEY, PARTNERS_VERSION_CACHE_KEY])
+    cache.delete(PROGRAMME_URL_CACHE_KEY)
 
 
 @receiver(post_save, sender=Partner)

@@ -1,33 +1,28 @@
 from decimal import Decimal, InvalidOperation
 
 from django import template
-from django.core.cache import cache
 from django.utils import timezone
 
 register = template.Library()
 
 FOOTER_STRIP_SIZE = 24
-FOOTER_STRIP_TIMEOUT = 60 * 60
 
 
 def footer_partners():
     """Live partners in force today that have a logo, as plain data for the footer strip.
 
-    Cached per day and per "partners version" (bumped whenever a partner or the programme page
-    changes), so the footer costs no query on most requests and a fixed few when it is rebuilt.
+    Remembered per day until the next purge (a partner or the programme page changing purges:
+    portal/pagecache/memo.py), so the footer costs no query on most requests and a fixed few
+    when it is rebuilt.
     """
-    from campaigns.models import (
-        STRIP_LOGO_SPEC,
-        Partner,
-        partner_programme_url,
-        partners_version,
-        with_renditions,
-    )
+    from portal.pagecache.memo import remember
 
-    key = f"campaigns:footer-strip:{partners_version()}:{timezone.localdate().isoformat()}"
-    items = cache.get(key)
-    if items is not None:
-        return items
+    return remember("footer-strip", timezone.localdate().isoformat(), compute=_footer_partners)
+
+
+def _footer_partners():
+    from campaigns.models import STRIP_LOGO_SPEC, Partner, partner_programme_url, with_renditions
+
     base_url = partner_programme_url()
     partners = with_renditions(
         Partner.objects.current().filter(logo__isnull=False), "logo", STRIP_LOGO_SPEC
@@ -45,7 +40,6 @@ def footer_partners():
                 "height": rendition.height,
             }
         )
-    cache.set(key, items, FOOTER_STRIP_TIMEOUT)
     return items
 
 

@@ -462,6 +462,8 @@ class NewsArticlePage(FoldedSearchMixin, Page):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
+    # Read once when the page is remembered for routing (portal/pagecache/routes.py).
+    remembered_with_route = ("category", "hero_image", "tag_list", "news_index")
 
     class Meta:
         verbose_name = _("Bài viết")

@@ -8,8 +8,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
 from home import views as home_views
+from portal.pagecache import routes
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -32,7 +34,12 @@ if settings.DEBUG or settings.SERVE_MEDIA:
         )
     ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Wagtail's serve view, routed from remembered pages (portal/pagecache/routes.py); Wagtail's
+    # own URLs stay for its `_util/` views, for reverse("wagtail_serve") and as the fallback.
+    re_path(serve_pattern.replace("^", r"^(?!_util/)", 1), routes.serve, name="page_serve"),
+    path("", include(wagtail_urls)),
+]
 
 handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"

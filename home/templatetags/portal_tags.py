@@ -28,13 +28,19 @@ def main_menu(context):
         )
     current = context.get("page")
     current_path = getattr(current, "url_path", "") or ""
+    items = [
+        {"page": item, "active": bool(current_path) and current_path.startswith(item.url_path)}
+        for item in items
+    ]
     return {
         "request": request,
-        "items": [
-            {"page": item, "active": bool(current_path) and current_path.startswith(item.url_path)}
-            for item in items
-        ],
+        "items": items,
         "site": site,
+        # What the rendered menu depends on besides the generation (the template caches it).
+        "home_active": bool(request) and request.path == "/",
+        "active_id": next((item["page"].pk for item in items if item["active"]), None),
+        "cache_generation": context.get("cache_generation"),
+        "fragment_cache_seconds": context.get("fragment_cache_seconds", 0),
     }
 
 

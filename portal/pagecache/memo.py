@@ -57,6 +57,33 @@ def remember(name, *parts, compute, timeout=None):
     return value
 
 
+def recall(name, parts_list):
+    """Several remembered values in one cache round trip, for callers that store their own.
+
+    Returns (token, found): `found` maps the index in `parts_list` of every value remembered in
+    this generation to that value; `token` is what `keep()` stores new values under (None when
+    nothing may be remembered). As with remember(), read the token before computing."""
+    if not enabled():
+        return None, {}
+    token = generation.current()
+    if token is None:
+        return None, {}
+    keys = {_key(token, name, parts): index for index, parts in enumerate(parts_list)}
+    found = caches[settings.PAGE_CACHE_ALIAS].get_many(list(keys))
+    return token, {keys[key]: value for key, value in found.items()}
+
+
+def keep(token, name, parts, value, timeout=None):
+    """Remember `value` under the generation `token` that recall() returned before computing it."""
+    if token is None:
+        return
+    caches[settings.PAGE_CACHE_ALIAS].set(
+        _key(token, name, parts),
+        value,
+        settings.PAGE_CACHE_TIMEOUT if timeout is None else timeout,
+    )
+
+
 class CountRememberingPaginator(Paginator):
     """A Paginator whose COUNT(*) is remembered until the next purge, keyed by the list's SQL.
     Counting every live article of a 10,000-article archive is the one query of a list page that

@@ -1,0 +1,108 @@
+"""Wagtail's page routing, started from the deepest page already routed to in this generation.
+
+Wagtail finds the page for `/tin-tuc/some-article/` by walking the tree from the site's root: two
+queries per level (the child by slug, then its specific row), then two more for the view
+restrictions of the page and its ancestors. That is most of an article's queries, on every render
+the page cache does not answer (after each purge, for editors, for visitors with a session).
+
+Here, when a page is routed to, the specific page object, as routing left it (its parent chain
+attached), and the ids of the view restrictions that apply to it are remembered under the page's
+own path until the next purge (memo.py): any page published, unpublished, moved or deleted, and
+any privacy, site or snippet change starts a new generation. A request looks up every prefix of its
+path in one cache round trip and hands the deepest page found to that page's own `route()` with
+the rest of the path, so routable pages (news categories, tags, archives) resolve their sub-URLs
+exactly as Wagtail would, and a child that was never routed to is looked up as usual. Only paths of
+real pages are ever stored, never what a visitor typed.
+
+A page type may list, in `remembered_with_route`, attributes read while it renders that come from
+other tables (its category, its hero image, its tags); they are read once, before the page is
+stored, and travel with it. Their changes purge like everything else.
+
+Off with FRAGMENT_CACHE=0 (and with Wagtail's i18n, whose `localized` routing this does not do).
+"""
+
+from functools import partial
+
+from django.conf import settings
+from django.http import Http404
+from wagtail import views as wagtail_views
+from wagtail.models import Page, PageViewRestriction, Site
+
+from . import memo
+
+
+def _components(path):
+    return [component for component in path.split("/") if component]
+
+
+def _own_components(page, root):
+    """The path components of `page` below the site's root page, or None if it is elsewhere."""
+    if not page.url_path.startswith(root.url_path):
+        return None
+    return _components(page.url_path[len(root.url_path) :])
+
+
+def _restrictions(restriction_ids):
+    return PageViewRestriction.objects.filter(pk__in=restriction_ids)
+
+
+def _answer_restrictions_with(page, restriction_ids):
+    """Wagtail's `check_view_restrictions` hook asks the page; answer from the remembered ids.
+    Still a QuerySet, as the method promises; with no ids (a public page) it runs no query. A
+    partial, not a lambda: the page may itself be pickled later (inside other remembered values)."""
+    page.get_view_restrictions = partial(_restrictions, tuple(restriction_ids))
+
+
+def _remember(token, site, components, page):
+    """Store `page` under its own path, if that path is where this request found it."""
+    own = _own_components(page, site.root_page)
+    if own is None or components[: len(own)] != own:
+        return None
+    for name in getattr(page, "remembered_with_route", ()):
+        getattr(page, name)
+    restriction_ids = list(Page.get_view_restrictions(page).values_list("pk", flat=True))
+    memo.keep(token, "route", (site.pk, "/".join(own)), (page, restriction_ids))
+    return restriction_ids
+
+
+def route_for_request(request, path):
+    """What `Page.route_for_request(request, path)` returns, usually without its queries; the
+    result is left on the request where Wagtail's serve view (and Page.find_for_request) read it."""
+    if hasattr(request, "_wagtail_route_for_request") or getattr(
+        settings, "WAGTAIL_I18N_ENABLED", False
+    ):
+        return Page.route_for_request(request, path)
+    site = Site.find_for_request(request)
+    if site is None:
+        return Page.route_for_request(request, path)
+    components = _components(path)
+    prefixes = [(site.pk, "/".join(components[:depth])) for depth in range(len(components), -1, -1)]
+    token, found = memo.recall("route", prefixes)
+    if token is None:
+        return Page.route_for_request(request, path)
+
+    restriction_ids = None
+    if found:
+        index = min(found)  # the longest remembered prefix
+        page, restriction_ids = found[index]
+        depth = len(components) - index
+        try:
+            result = page.route(request, components[depth:])
+        except Http404:
+            result = None
+        if result is not None and result.page is not page:
+            restriction_ids = _remember(token, site, components, result.page)
+    else:
+        result = Page.route_for_request(request, path)
+        if result is not None:
+            restriction_ids = _remember(token, site, components, result.page)
+    if result is not None and restriction_ids is not None:
+        _answer_restrictions_with(result.page, restriction_ids)
+    request._wagtail_route_for_request = result
+    return result
+
+
+def serve(request, path):
+    """Wagtail's serve view, routed by route_for_request()."""
+    route_for_request(request, path)
+    return wagtail_views.serve(request, path)

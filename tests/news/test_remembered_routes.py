@@ -1,0 +1,109 @@
+"""Pages routed from remembered pages (portal/pagecache/routes.py), with the page cache off (as for
+editors, or a second render in a generation): no query for the route, the view restrictions, the
+category, the hero image or the tags, and every publish, slug change, move, privacy change and
+unpublish is followed at once. Paths that are not pages are never stored."""
+
+import re
+
+import pytest
+from wagtail.models import PageViewRestriction, Site
+
+from news.models import NewsIndexPage
+from portal.pagecache import memo
+
+pytestmark = pytest.mark.django_db
+
+
+def without_nonces(html):
+    return re.sub(r'nonce="[^"]+"', 'nonce=""', html)
+
+
+def remembered_paths(*paths):
+    site = Site.objects.get(is_default_site=True)
+    _token, found = memo.recall("route", [(site.pk, path) for path in paths])
+    return {paths[index] for index in found}
+
+
+def test_a_second_render_of_an_article_runs_no_query(
+    client, make_article, image, settings, django_assert_num_queries
+):
+    article = make_article("Hội nghị Ban Chấp hành", tags=["đại hội xiii"], hero_image=image)
+    client.get("/")  # creates the site settings row (a purge)
+    first = client.get(article.url)
+    assert first.status_code == 200
+    with django_assert_num_queries(0):
+        again = client.get(article.url)
+    settings.FRAGMENT_CACHE_ENABLED = False
+    cold = client.get(article.url)
+    html = again.content.decode()
+    assert "Hội nghị Ban Chấp hành" in html and "đại hội xiii" in html and "<picture>" in html
+    assert without_nonces(html) == without_nonces(cold.content.decode())
+
+
+def test_the_route_follows_edits_slug_changes_privacy_and_unpublishing(client, make_article):
+    article = make_article("Tin cũ")
+    old_url = article.url
+    assert "Tin cũ" in client.get(old_url).content.decode()
+
+    article.title = "Tin đã sửa"
+    article.save_revision().publish()
+    assert "Tin đã sửa" in client.get(old_url).content.decode()
+
+    article.slug = "tin-da-sua"
+    article.save_revision().publish()
+    article.refresh_from_db()
+    assert client.get(old_url).status_code == 404
+    assert client.get(article.url).status_code == 200
+
+    restriction = PageViewRestriction.objects.create(
+        page=article.get_parent(), restriction_type=PageViewRestriction.PASSWORD, password="mk"
+    )
+    html = client.get(article.url).content.decode()
+    assert "Tin đã sửa" not in html and 'name="password"' in html
+    restriction.delete()
+    assert "Tin đã sửa" in client.get(article.url).content.decode()
+
+    article.unpublish()
+    assert client.get(article.url).status_code == 404
+
+
+def test_a_moved_article_leaves_its_old_address(client, make_article, home_page):
+    article = make_article("Tin chuyển mục")
+    old_url = article.url
+    assert client.get(old_url).status_code == 200
+    archive = NewsIndexPage(title="Tin lưu trữ", slug="tin-luu-tru", page_size=10)
+    home_page.add_child(instance=archive)
+    archive.save_revision().publish()
+    article.move(archive, pos="last-child")
+    article.refresh_from_db()
+    # Wagtail leaves a redirect behind (auto redirects); the page is not served there.
+    left = client.get(old_url)
+    assert left.status_code == 301 and left["Location"] == article.url
+    moved = client.get(article.url)
+    assert moved.status_code == 200 and "Tin chuyển mục" in moved.content.decode()
+
+
+def test_sub_urls_and_children_resolve_from_a_remembered_index(
+    client, make_article, union_category
+):
+    article = make_article("Tin trong chuyên mục", category=union_category)
+    client.get("/")  # creates the site settings row (a purge)
+    assert client.get("/tin-tuc/").status_code == 200
+    assert remembered_paths("tin-tuc") == {"tin-tuc"}
+
+    category = client.get(f"/tin-tuc/chuyen-muc/{union_category.slug}/")
+    assert category.status_code == 200 and "Tin trong chuyên mục" in category.content.decode()
+    # The article under the remembered index is looked up as a child, then remembered itself.
+    assert "Tin trong chuyên mục" in client.get(article.url).content.decode()
+    assert remembered_paths(article.url.strip("/")) == {article.url.strip("/")}
+
+
+def test_paths_that_are_not_pages_are_never_stored(client, make_article):
+    make_article()
+    client.get("/")  # creates the site settings row (a purge)
+    for path in ("tin-tuc/khong-co-bai-nay", "khong-co-trang-nay/con"):
+        assert client.get(f"/{path}/").status_code == 404
+        assert not remembered_paths(path)
+    # A sub-URL of a remembered page is stored under the page's own path, never its own.
+    assert client.get("/tin-tuc/the/bat-ky/").status_code in (200, 404)
+    assert remembered_paths("tin-tuc/the/bat-ky", "tin-tuc") == {"tin-tuc"}

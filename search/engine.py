@@ -15,11 +15,16 @@ How a query is answered (the number of database queries does not depend on the n
 """
 
 import re
+from collections import namedtuple
 from dataclasses import dataclass, field
 
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from modelsearch.query import Or, PlainText
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
@@ -30,11 +35,21 @@ from .text import clean_query, fold, folded_words, has_marks, highlight, highlig
 
 RANK_WINDOW = 60
 MAX_NUMBER_HITS = 5
+# Result slices ending within the first REMEMBERED_HITS unpinned hits (the first five pages of
+# ten) are remembered decorated until the next purge: readers rarely go further, and the memo of
+# a query stays a few small entries.
+REMEMBERED_HITS = 50
+HIT_TEMPLATE = "search/includes/hit.html"
+
+# A page of the remembered ranking window: enough to load the specific page in one query per type.
+PageRef = namedtuple("PageRef", "content_type_id pk")
 
 
 @dataclass
 class Hit:
-    obj: object
+    """What the template shows of one result. A remembered hit keeps plain values only: its
+    object (`obj`) is loaded again, by model and pk, only if some code asks for it."""
+
     url: str
     title: str
     type_key: str
@@ -45,6 +60,35 @@ class Hit:
     description: str = ""
     title_html: str = ""
     snippet_html: str = ""
+    model_label: str = ""
+    pk: object = None
+    html: str = ""  # the rendered hit (search/includes/hit.html), for a remembered hit
+    _obj: object = field(default=None, repr=False, compare=False)
+
+    @property
+    def obj(self):
+        if self._obj is None and self.pk is not None:
+            model = apps.get_model(self.model_label)
+            self._obj = model._default_manager.filter(pk=self.pk).first()
+        return self._obj
+
+    def plain(self):
+        """This hit without its object and source texts, rendered, to be remembered: the page
+        shows `html` as it is (the template renders only hits without it)."""
+        return Hit(
+            url=self.url,
+            title=self.title,
+            type_key=self.type_key,
+            type_label=self.type_label,
+            date=self.date,
+            pinned=self.pinned,
+            description=self.description,
+            title_html=self.title_html,
+            snippet_html=self.snippet_html,
+            model_label=self.model_label,
+            pk=self.pk,
+            html=render_to_string(HIT_TEMPLATE, {"hit": self}),
+        )
 
 
 @dataclass
@@ -95,6 +139,48 @@ def _title_of(obj):
     return str(obj)
 
 
+def _is_base_page(obj):
+    """A result the page source returned (a base `Page`) or its remembered reference."""
+    return type(obj) is Page or type(obj) is PageRef
+
+
+def _ref(obj):
+    return PageRef(obj.content_type_id, obj.pk) if type(obj) is Page else obj
+
+
+def _private_q():
+    """Wagtail's `PageQuerySet.private_q()`, from the restricted sections remembered until the
+    next purge (every privacy change and page move purges): the same filter, without a query
+    per search."""
+    sections = remember(
+        "search-private-sections",
+        compute=lambda: list(PageViewRestriction.objects.values_list("page__path", "page__depth")),
+    )
+    q = Q()
+    for path, depth in sections:
+        q |= Q(path__startswith=path) & Q(depth__gte=depth)
+    return q if q else Q(pk__in=[])
+
+
+class _Deferred:
+    """Backend results built on first use: a search answered from remembered values never
+    builds its querysets."""
+
+    def __init__(self, build):
+        self._build = build
+        self._results = None
+
+    def __getitem__(self, index):
+        if self._results is None:
+            self._results = self._build()
+        return self._results[index]
+
+    def count(self):
+        if self._results is None:
+            self._results = self._build()
+        return self._results.count()
+
+
 class SiteSearch:
     """One search request: `results` is a sequence Django's Paginator can slice."""
 
@@ -119,7 +205,8 @@ class SiteSearch:
     # -- sources ------------------------------------------------------------------------------
 
     def _pages(self):
-        pages = Page.objects.live().public()
+        # Page.objects.live().public(), with the restricted sections remembered.
+        pages = Page.objects.live().exclude(_private_q())
         if self.site is not None:
             pages = pages.in_site(self.site)
         return pages
@@ -153,6 +240,7 @@ class SiteSearch:
 
         # Editors type the query with accents, readers often without: compare folded. Promoted
         # queries are few (editors pick them by hand), so they are folded here, in one query.
+        # Promotions are read on every search: editing one does not purge the page cache.
         wanted = fold(normalise_query_string(self.query))
         promoted_queries = Query.objects.filter(editors_picks__isnull=False).distinct()
         query_ids = [
@@ -186,10 +274,21 @@ class SiteSearch:
             matches = matches.public()
         return [("number", page, "") for page in matches[:MAX_NUMBER_HITS]]
 
+    def _counts(self, unpinned):
+        """(hits per content type of the unpinned pages, hits per opted-in model label)."""
+        facets = dict(self._search(unpinned()).facet("content_type_id"))
+        models = {
+            model._meta.label: self._search(registry.site_search_queryset(model)).count()
+            for model in self.models
+        }
+        return facets, models
+
     def _prepare(self, type_key):
         pinned = self._pinned()
         pinned_pages = [obj for _, obj, _ in pinned if isinstance(obj, Page)]
-        unpinned = self._pages().exclude(pk__in=[page.pk for page in pinned_pages])
+
+        def unpinned():
+            return self._pages().exclude(pk__in=[page.pk for page in pinned_pages])
 
         # Counts per type: one facet query over pages, one count per opted-in model, plus the
         # pinned pages (excluded from the facet so that nothing is counted twice).
@@ -207,10 +306,8 @@ class SiteSearch:
             " ".join(self.raw_terms) if self.accented else "",
             tuple(sorted(page.pk for page in pinned_pages)),
         )
-        page_facets = remember(
-            "search-facets",
-            *memo_key,
-            compute=lambda: dict(self._search(unpinned).facet("content_type_id")),
+        page_facets, model_counts = remember(
+            "search-counts", *memo_key, compute=lambda: self._counts(unpinned)
         )
         for content_type_id, count in page_facets.items():
             model = registry.model_for_content_type_id(content_type_id)
@@ -219,13 +316,13 @@ class SiteSearch:
                 content_types.setdefault(registry.type_key(model), []).append(content_type_id)
         for page in pinned_pages:
             add(registry.type_key(type(page)), registry.type_label(type(page)), 1)
-        model_results, model_counts = {}, {}
+        model_results = {}
         for model in self.models:
             key = registry.type_key(model)
-            model_results[key] = results = self._search(registry.site_search_queryset(model))
-            model_counts[key] = count = remember(
-                "search-count", model._meta.label, *memo_key, compute=results.count
+            model_results[key] = _Deferred(
+                lambda model=model: self._search(registry.site_search_queryset(model))
             )
+            count = model_counts.get(model._meta.label, 0)
             if count:
                 add(key, registry.type_label(model), count)
         self._types = [
@@ -237,8 +334,12 @@ class SiteSearch:
         self.active_type = key = type_key if type_key in labels else ""
         if not key:
             self.pinned = pinned
-            self.sources = [("page", self._search(unpinned), sum(page_facets.values()))]
-            self.sources += [("model", model_results[k], model_counts[k]) for k in model_results]
+            pages = _Deferred(lambda: self._search(unpinned()))
+            self.sources = [("page", pages, sum(page_facets.values()))]
+            self.sources += [
+                ("model", model_results[registry.type_key(m)], model_counts.get(m._meta.label, 0))
+                for m in self.models
+            ]
         elif key in model_results:
             self.pinned = []
             self.sources = [("model", model_results[key], counts[key])]
@@ -250,9 +351,13 @@ class SiteSearch:
                 for kind, obj, text in pinned
                 if kind == "number" and registry.type_key(type(obj)) == key
             ]
-            pages = self._pages().filter(content_type__in=content_types.get(key, []))
-            pages = pages.exclude(pk__in=[obj.pk for _, obj, _ in self.pinned])
-            self.sources = [("page", self._search(pages), counts[key] - len(self.pinned))]
+            excluded = [obj.pk for _, obj, _ in self.pinned]
+
+            def typed():
+                pages = self._pages().filter(content_type__in=content_types.get(key, []))
+                return self._search(pages.exclude(pk__in=excluded))
+
+            self.sources = [("page", _Deferred(typed), counts[key] - len(self.pinned))]
         self.sources = [source for source in self.sources if source[2] > 0]
         self.total = len(self.pinned) + sum(count for _, _, count in self.sources)
 
@@ -268,15 +373,26 @@ class SiteSearch:
 
     def _specific(self, objects):
         """The objects made specific, keeping their order; one query per page type, and pages
-        loaded earlier in this request are not loaded again. A page whose specific row is gone
-        is dropped."""
+        loaded earlier in this request are not loaded again. A page whose row is gone is
+        dropped (one whose specific row is gone stays a plain Page, as with `specific()`)."""
         cache = self._specific_pages
-        wanted = [o.pk for o in objects if type(o) is Page and o.pk not in cache]
-        if wanted:
-            cache.update((p.pk, p) for p in Page.objects.filter(pk__in=wanted).specific())
+        wanted = {}  # content type id -> pks
+        for obj in objects:
+            if _is_base_page(obj) and obj.pk not in cache:
+                wanted.setdefault(obj.content_type_id, []).append(obj.pk)
+        missing = []
+        for content_type_id, pks in wanted.items():
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            if model is None:
+                missing.extend(pks)
+                continue
+            cache.update((p.pk, p) for p in model.objects.filter(pk__in=pks))
+            missing.extend(pk for pk in pks if pk not in cache)
+        if missing:
+            cache.update((p.pk, p) for p in Page.objects.filter(pk__in=missing).specific())
         found = []
         for obj in objects:
-            if type(obj) is Page:
+            if _is_base_page(obj):
                 obj = cache.get(obj.pk)
                 if obj is None:
                     continue
@@ -292,16 +408,17 @@ class SiteSearch:
         url = url_of(obj, self.request)
         if model.__name__ == "SearchPromotion":  # an external link promotion
             return Hit(
-                obj=obj,
                 url=obj.external_link_url,
                 title=obj.external_link_text or obj.external_link_url,
                 type_key="promoted",
                 type_label="",
                 texts=[obj.description] if obj.description else [],
                 pinned=pinned,
+                model_label=model._meta.label,
+                pk=obj.pk,
+                _obj=obj,
             )
         return Hit(
-            obj=obj,
             url=url,
             title=_title_of(obj),
             type_key=registry.type_key(model),
@@ -310,6 +427,9 @@ class SiteSearch:
             date=_date_of(obj),
             pinned=pinned,
             description=description,
+            model_label=model._meta.label,
+            pk=obj.pk,
+            _obj=obj,
         )
 
     def _in_title(self, title):
@@ -335,10 +455,9 @@ class SiteSearch:
             keys.append((0 if hit else 1, 0 if exact else 1))
         return keys
 
-    def ranked_head(self):
-        """Pinned entries, then the re-ranked window of every source, as (object, pinned kind,
-        description); objects of the window may still be base pages (see `hits_for`)."""
-        head = [(obj, kind, description) for kind, obj, description in self.pinned]
+    def ranked_window(self):
+        """The re-ranked window of every source (pages as `PageRef`s, other objects as they
+        are), without the pinned entries."""
 
         def window():
             ranked = []
@@ -349,19 +468,19 @@ class SiteSearch:
                 ):
                     ranked.append((key, position, order, obj))
             ranked.sort(key=lambda item: item[:3])
-            return [item[3] for item in ranked]
+            return [_ref(item[3]) for item in ranked]
 
         # Ranking reads every match: a popular query's window is remembered until the next
-        # purge, like its counts (same key, plus the type filter).
-        objects = remember("search-window", *self._memo_key, self.active_type, compute=window)
-        return head + [(obj, "", "") for obj in objects]
+        # purge, like its counts (same key, plus the type filter). References, not pages: a
+        # small value, and the pages shown are loaded in one query per type.
+        return remember("search-window", *self._memo_key, self.active_type, compute=window)
 
     def hits_for(self, entries):
         """Hits for (object, pinned kind, description) entries: only these are made specific."""
         self._specific([obj for obj, _, _ in entries])
         hits = []
         for obj, kind, description in entries:
-            if type(obj) is Page:
+            if _is_base_page(obj):
                 obj = self._specific_pages.get(obj.pk)
             if obj is not None:
                 hits.append(self._hit(obj, kind, description))
@@ -379,11 +498,14 @@ class SiteSearch:
 
 
 class RankedResults:
-    """A lazy sequence for Paginator: pinned + re-ranked window first, then each source's tail."""
+    """A lazy sequence for Paginator: pinned first, then the re-ranked window, then each
+    source's tail. Pinned entries are built on every request (promotions do not purge); the
+    rest of a slice within the first REMEMBERED_HITS is remembered, decorated, until the next
+    purge."""
 
     def __init__(self, search):
         self.search = search
-        self._head = None
+        self._window = None
 
     def __len__(self):
         return self.search.total
@@ -391,28 +513,50 @@ class RankedResults:
     def count(self):
         return self.search.total
 
-    def _head_length(self):
-        return len(self.search.pinned) + sum(
-            min(count, RANK_WINDOW) for _, _, count in self.search.sources
-        )
-
     def __getitem__(self, index):
         if not isinstance(index, slice):
             return self[index : index + 1][0]
         start, stop = index.start or 0, index.stop if index.stop is not None else len(self)
+        search = self.search
+        pinned = search.pinned
         hits = []
-        head_length = self._head_length()
-        if start < head_length:
-            if self._head is None:
-                self._head = self.search.ranked_head()
-            hits.extend(self.search.hits_for(self._head[start : min(stop, head_length)]))
+        if start < len(pinned):
+            entries = [(obj, kind, text) for kind, obj, text in pinned[start:stop]]
+            hits.extend(search.decorate(search.hits_for(entries)))
+        lo, hi = max(start - len(pinned), 0), max(stop - len(pinned), 0)
+        if hi <= lo:
+            return hits
+        if hi > REMEMBERED_HITS:
+            return hits + self._unpinned(lo, hi)
+        # Hits are the same whoever asks (live, public pages only) except for their language.
+        remembered = remember(
+            "search-hits",
+            *search._memo_key,
+            search.active_type,
+            lo,
+            hi,
+            get_language(),
+            compute=lambda: [hit.plain() for hit in self._unpinned(lo, hi)],
+        )
+        return hits + remembered
+
+    def _unpinned(self, lo, hi):
+        """Decorated hits lo..hi (0 is the first unpinned hit)."""
+        search = self.search
+        window_length = sum(min(count, RANK_WINDOW) for _, _, count in search.sources)
+        hits = []
+        if lo < window_length:
+            if self._window is None:
+                self._window = search.ranked_window()
+            entries = [(obj, "", "") for obj in self._window[lo : min(hi, window_length)]]
+            hits.extend(search.hits_for(entries))
         # Tails: each source's hits after its window, in source order.
-        offset = head_length
-        for _kind, results, count in self.search.sources:
+        offset = window_length
+        for _kind, results, count in search.sources:
             tail = max(count - RANK_WINDOW, 0)
-            lo, hi = max(start - offset, 0), min(stop - offset, tail)
-            if hi > lo:
-                objects = list(results[RANK_WINDOW + lo : RANK_WINDOW + hi])
-                hits.extend(self.search._hits(objects))
+            a, b = max(lo - offset, 0), min(hi - offset, tail)
+            if b > a:
+                objects = list(results[RANK_WINDOW + a : RANK_WINDOW + b])
+                hits.extend(search._hits(objects))
             offset += tail
-        return self.search.decorate(hits)
+        return search.decorate(hits)

@@ -12,6 +12,7 @@ from wagtail.search.backends import get_search_backend
 
 from . import registry
 from .engine import SiteSearch, url_of
+from .querylog import count_search
 from .text import clean_query, folded_words
 
 RESULTS_PER_PAGE = 10
@@ -32,10 +33,8 @@ def search(request):
         raise Http404("Trang kết quả không tồn tại.") from exc
 
     if site_search.terms and results.number == 1:
-        from wagtail.contrib.search_promotions.models import Query
-
         # The editors' query log (Wagtail admin › Reports › Search terms / Promoted results).
-        Query.get(site_search.query).add_hit()
+        count_search(site_search.query)
 
     return render(
         request,

@@ -111,10 +111,11 @@ def test_query_count_does_not_grow_with_results(
     for page in pages:
         add_article(page.title, lead=page.lead)
     client.get("/tim-kiem/", {"q": "hoi thao"})  # warm per-process caches (content types)
-    # 13 on SQLite and PostgreSQL: site; promoted queries; view restrictions (public()); facet
-    # counts per type; the ranking window; specific(): content types + one per type in the
-    # window; promotion/query log (query, daily hits, update); branding; restrictions and menu
-    # for the header. Headroom: one count and one window per opted-in model (Partner).
+    # At most: site; promoted queries; view restrictions; facet counts per type; the ranking
+    # window; one query per page type shown; the query log (one UPDATE, or Wagtail's
+    # get_or_create the first time); branding; menu for the header. Headroom: one count and
+    # one window per opted-in model (Partner). A repeated search runs far fewer (remembered
+    # results: test_remembered_results.py).
     with django_assert_max_num_queries(BUDGET):
         response = client.get("/tim-kiem/", {"q": "hoi thao"})
     assert response.context["total"] >= count

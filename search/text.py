@@ -86,9 +86,24 @@ def _fold_char(ch):
     return fold(ch)
 
 
+# Characters seen so far that fold to exactly one character, as a str.translate() table.
+_ONE_TO_ONE = {}
+
+
 def fold_with_offsets(text):
     """Folded text plus, for each folded character, the index of the original character it came
-    from. Folding a precomposed Vietnamese letter gives one letter, but we never rely on that."""
+    from. Folding a precomposed Vietnamese letter gives one letter, but we never rely on that:
+    only a text whose every character is known to fold to one character takes the fast path
+    (one translate(), offsets 0, 1, 2…); any other text is folded character by character."""
+    chars = set(text)
+    for ch in chars:
+        if ord(ch) not in _ONE_TO_ONE:
+            out = _fold_char(ch)
+            if len(out) != 1:
+                break
+            _ONE_TO_ONE[ord(ch)] = out
+    else:
+        return text.translate(_ONE_TO_ONE), range(len(text))
     folded = []
     offsets = []
     for index, ch in enumerate(text):

@@ -75,3 +75,17 @@ def test_highlight_title_keeps_the_whole_title():
     html = highlight_title(title, "CÔNG ĐOÀN")
     assert "<mark>công</mark> tác <mark>công</mark> <mark>đoàn</mark>" in html
     assert "lập" in html
+
+
+def test_fold_with_offsets_is_the_same_on_the_fast_path_and_character_by_character():
+    from search.text import _fold_char, fold_with_offsets
+
+    for text in ["Công Đoàn Việt Nam", "Hội nghi\u0323 lần", "İstanbul Straße ﬁ", "a\u0301b", ""]:
+        folded, offsets = [], []
+        for index, ch in enumerate(text):
+            for out in _fold_char(ch):
+                folded.append(out)
+                offsets.append(index)
+        for _ in range(2):  # the second time every character is known
+            result, result_offsets = fold_with_offsets(text)
+            assert (result, list(result_offsets)) == ("".join(folded), offsets), text

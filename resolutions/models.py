@@ -559,19 +559,40 @@ class ResolutionPage(FoldedSearchMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         outline = self.outline()
-        attachments = self.attachments_for_display()
+        attachments = self.attachment_list
         context.update(
             {
                 "outline": outline,
                 "toc": [e for e in outline if e["anchor"]],
                 "attachments": attachments,
                 "has_unsearchable_attachment": any(a.is_unsearchable_pdf for a in attachments),
-                "related_documents": self.related_documents(),
-                "mentions": self.mentioned_in(),
+                "related_documents": self.related_document_list,
+                "mentions": self.mention_list,
                 "json_ld": self.json_ld(request),
             }
         )
         return context
+
+    # Read once per request, and once per generation when the page is remembered for routing
+    # (portal/pagecache/routes.py): other documents' and articles' changes purge.
+    @cached_property
+    def attachment_list(self):
+        return self.attachments_for_display()
+
+    @cached_property
+    def related_document_list(self):
+        return self.related_documents()
+
+    @cached_property
+    def mention_list(self):
+        return self.mentioned_in()
+
+    remembered_with_route = (
+        "issuing_body",
+        "attachment_list",
+        "related_document_list",
+        "mention_list",
+    )
 
     @cached_property
     def status_badge_class(self):

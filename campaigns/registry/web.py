@@ -120,11 +120,17 @@ def handle_signup_post(page, request):
 
 def signup_context(page, request):
     from campaigns.forms import SignupForm
+    from portal.pagecache import memo
 
     form = getattr(request, FORM_ATTR, None)
     done = request.method == "GET" and request.GET.get(SIGNUP_DONE_PARAM) == "1"
     return {
         "signup_form": form if form is not None else SignupForm(),
+        # The blank form's fields are the same for everyone (the per-visitor token and timestamp
+        # sit outside them): the template keeps them as a fragment; a form with errors never.
+        "signup_fields_seconds": (
+            settings.PAGE_CACHE_TIMEOUT if form is None and memo.enabled() else 0
+        ),
         "signup_form_name": SignupForm.form_name,
         "signup_done": done,
         "signup_notice": SimpleLazyObject(PrivacyNotice.current),

@@ -1,10 +1,12 @@
 """`cache_generation` and `fragment_cache_seconds` for `{% cache %}` fragments that must follow
-the page cache's purges (memo.py): `{% cache fragment_cache_seconds "name" cache_generation %}`."""
+the page cache's purges (memo.py): `{% cache fragment_cache_seconds "name" cache_generation %}`;
+`cache_site` for fragments with page links, which are relative on their own site only."""
 
 import secrets
 
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
+from wagtail.models import Site
 
 from . import generation, memo
 
@@ -18,4 +20,6 @@ def page_cache(request):
     return {
         "cache_generation": SimpleLazyObject(_token),
         "fragment_cache_seconds": settings.PAGE_CACHE_TIMEOUT if memo.enabled() else 0,
+        # The request's site is remembered (portal.middleware.RememberedSiteMiddleware).
+        "cache_site": SimpleLazyObject(lambda: getattr(Site.find_for_request(request), "pk", "")),
     }

@@ -317,3 +317,16 @@ def test_rejections_log_no_personal_data(client, page, caplog):
     text = caplog.text
     for secret in ["Phạm Thu Hà", "12345", "0912345678", "912345678"]:
         assert secret not in text
+
+
+@pytest.mark.django_db
+def test_a_form_with_errors_is_never_the_cached_blank_form(client, page):
+    blank = client.get(page.url).content.decode()  # its fields are now a cached fragment
+    assert 'name="full_name"' in blank and "Lê Minh Châu" not in blank
+    data = form_data(full_name="Lê Minh Châu", phone="12")
+    html = client.post(page.url, data).content.decode()
+    assert 'value="Lê Minh Châu"' in html and 'value="12"' in html
+    assert 'class="errorlist"' in html
+    # And the next visitor gets the blank form, never someone else's answers.
+    again = client.get(page.url).content.decode()
+    assert "Lê Minh Châu" not in again and 'class="errorlist"' not in again

@@ -107,3 +107,14 @@ def test_paths_that_are_not_pages_are_never_stored(client, make_article):
     # A sub-URL of a remembered page is stored under the page's own path, never its own.
     assert client.get("/tin-tuc/the/bat-ky/").status_code in (200, 404)
     assert remembered_paths("tin-tuc/the/bat-ky", "tin-tuc") == {"tin-tuc"}
+
+
+def test_article_cards_follow_edits_on_every_list(client, make_article):
+    article = make_article("Tiêu đề đầu tiên")
+    client.get("/")  # creates the site settings row (a purge)
+    assert "Tiêu đề đầu tiên" in client.get("/tin-tuc/").content.decode()
+    article.title = "Tiêu đề đã sửa"
+    article.save_revision().publish()
+    for url in ("/tin-tuc/", f"/tin-tuc/chuyen-muc/{article.category.slug}/"):
+        html = client.get(url).content.decode()
+        assert ">Tiêu đề đã sửa</a>" in html and ">Tiêu đề đầu tiên</a>" not in html

@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 
+from resolutions.models import RelationType, ResolutionRelation
+
 from .conftest import make_document
 
 pytestmark = pytest.mark.django_db
@@ -25,3 +27,22 @@ def test_years_and_count_follow_publishing_and_unpublishing(client, library):
     assert years_and_count(client, library) == (["2022", "2019"], 2)
     older.unpublish()
     assert years_and_count(client, library) == (["2022"], 1)
+
+
+def test_a_document_page_follows_new_relations_and_renders_again_without_queries(
+    client, library, django_assert_num_queries
+):
+    resolution = make_document(library, title="Nghị quyết gốc", number="02-NQ/TW")
+    client.get("/")  # creates the site settings row (a purge)
+    client.get(resolution.url)
+    with django_assert_num_queries(0):
+        html = client.get(resolution.url).content.decode()
+    assert "Được hướng dẫn, triển khai bởi:" not in html
+    make_document(
+        library,
+        title="Chương trình thực hiện",
+        number="1734/CTr-TLĐ",
+        related=[ResolutionRelation(relation_type=RelationType.IMPLEMENTS, target=resolution)],
+    )
+    html = client.get(resolution.url).content.decode()
+    assert "Được hướng dẫn, triển khai bởi:" in html and "1734/CTr-TLĐ" in html

@@ -18,13 +18,19 @@ Two per-visitor values can be inside an otherwise shared page; neither is ever s
 
 import hashlib
 import re
+import secrets
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
-from django.middleware.csrf import CsrfViewMiddleware, _unmask_cipher_token, get_token
+from django.middleware.csrf import (
+    CSRF_ALLOWED_CHARS,
+    CSRF_SECRET_LENGTH,
+    CsrfViewMiddleware,
+    _unmask_cipher_token,
+)
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.csp import generate_nonce
@@ -55,6 +61,36 @@ def _noop(request):  # pragma: no cover - never called
 
 def _cache():
     return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def _random_chars(count, chars=CSRF_ALLOWED_CHARS):
+    """`count` characters drawn uniformly from `chars`, from one urandom read. (Django's
+    get_random_string makes one system call per character: 64 per new visitor's token, the
+    largest cost of serving a cached form page.) Bytes past the last whole multiple of
+    len(chars) are skipped, so no character is more likely than another."""
+    limit = 256 - 256 % len(chars)
+    found = []
+    while len(found) < count:
+        found += [
+            chars[byte % len(chars)] for byte in secrets.token_bytes(count * 2) if byte < limit
+        ]
+    return "".join(found[:count])
+
+
+def _csrf_token(request):
+    """django.middleware.csrf.get_token(request), the same token in the same format (a fresh
+    mask + the secret enciphered with it) and the same side effects on request.META (a new
+    secret for a visitor without the cookie; the cookie (re)sent by process_response), with the
+    random characters drawn by _random_chars()."""
+    secret = request.META.get("CSRF_COOKIE")
+    if secret is None:
+        secret = request.META["CSRF_COOKIE"] = _random_chars(CSRF_SECRET_LENGTH)
+    request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
+    mask = _random_chars(CSRF_SECRET_LENGTH)
+    chars = CSRF_ALLOWED_CHARS
+    pairs = zip(secret, mask, strict=True)
+    cipher = "".join(chars[(chars.index(x) + chars.index(y)) % len(chars)] for x, y in pairs)
+    return mask + cipher
 
 
 class PageCacheMiddleware:
@@ -214,7 +250,7 @@ class PageCacheMiddleware:
         if entry["holes"]:
             csrf = CsrfViewMiddleware(_noop)
             csrf.process_request(request)
-            token_input = CSRF_INPUT_PREFIX + get_token(request).encode() + b'">'
+            token_input = CSRF_INPUT_PREFIX + _csrf_token(request).encode() + b'">'
             body = body.replace(CSRF_HOLE, token_input)
         for hole in fills:
             body = hole.filled(body, request)

@@ -324,3 +324,20 @@ def test_a_form_page_whose_timestamp_is_missing_is_never_stored(home_page, monke
     monkeypatch.setitem(holes._registry, "signup_started", never)
     for _ in range(2):
         assert cache_status(Client().get(campaign.url)) == "bypass"
+
+
+def test_hole_tokens_are_django_tokens_drawn_from_every_allowed_character():
+    from django.middleware.csrf import CSRF_ALLOWED_CHARS, _unmask_cipher_token
+    from django.test import RequestFactory
+
+    from portal.pagecache.middleware import _csrf_token
+
+    seen = set()
+    for _ in range(200):
+        request = RequestFactory().get("/")
+        token = _csrf_token(request)
+        secret = request.META["CSRF_COOKIE"]
+        assert len(token) == 64 and len(secret) == 32
+        assert _unmask_cipher_token(token) == secret
+        seen.update(token)
+    assert seen == set(CSRF_ALLOWED_CHARS)

@@ -19,6 +19,7 @@ from django.utils.functional import SimpleLazyObject
 
 from campaigns.models import PrivacyNotice
 from campaigns.models.registry import SIGNUP_DONE_PARAM
+from portal.pagecache import memo
 
 logger = logging.getLogger(__name__)
 
@@ -120,7 +121,6 @@ def handle_signup_post(page, request):
 
 def signup_context(page, request):
     from campaigns.forms import SignupForm
-    from portal.pagecache import memo
 
     form = getattr(request, FORM_ATTR, None)
     done = request.method == "GET" and request.GET.get(SIGNUP_DONE_PARAM) == "1"

@@ -48,12 +48,10 @@ def remember(name, *parts, compute, timeout=None):
     token = generation.current()
     if token is None:
         return compute()
-    cache = caches[settings.PAGE_CACHE_ALIAS]
-    key = _key(token, name, parts)
-    value = cache.get(key, _MISSING)
+    value = caches[settings.PAGE_CACHE_ALIAS].get(_key(token, name, parts), _MISSING)
     if value is _MISSING:
         value = compute()
-        cache.set(key, value, settings.PAGE_CACHE_TIMEOUT if timeout is None else timeout)
+        keep(token, name, parts, value, timeout)
     return value
 
 

@@ -18,14 +18,6 @@ def _media_root(settings, search_media):
     settings.MEDIA_ROOT = search_media
 
 
-@pytest.fixture(autouse=True)
-def _own_cache_generation(settings, tmp_path):
-    """A generation file of the test's own: with the local-memory cache the page cache
-    generation lives in a file, and another test process bumping a shared one would make what
-    these tests remember vanish between two requests."""
-    settings.PAGE_CACHE_GENERATION_FILE = str(tmp_path / "page-cache-generation")
-
-
 @pytest.fixture(scope="module")
 def search_demo(django_db_setup, django_db_blocker, search_media):
     """The demo site, loaded once per test module (it takes seconds) inside a transaction that

@@ -37,6 +37,8 @@ class Gunicorn:
             [
                 GUNICORN,
                 "portal.wsgi",
+                "--config",  # the project's own, as in production (docs/deployment.md)
+                str(ROOT / "gunicorn.conf.py"),
                 "--workers",
                 str(self.workers),
                 "--bind",

@@ -19,7 +19,7 @@ from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -32,7 +32,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.images.shortcuts import get_rendition_or_not_found
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from home.blocks import body_blocks
@@ -590,30 +590,60 @@ class NewsArticlePage(FoldedSearchMixin, Page):
         return data
 
     def get_context(self, request, *args, **kwargs):
-        from home.models import SiteBranding
-
         context = super().get_context(request, *args, **kwargs)
-        index_page = self.news_index
-        context["news_index"] = index_page
-        context["share_url"] = self.get_full_url(request)
+        if getattr(request, "is_preview", False):
+            # A draft: its own title, tags and image, never the published page's.
+            links = self.page_links(request)
+        else:
+            # The same for every reader of this page on this site until the next purge.
+            site = Site.find_for_request(request)
+            links = remember(
+                "article-links",
+                self.pk,
+                getattr(site, "pk", None),
+                translation.get_language(),
+                compute=lambda: self.page_links(request),
+            )
+        context.update(links)
+        context["news_index"] = self.news_index
+        context["article_tags"] = self.tag_list
+        for tag, url in zip(self.tag_list, links["tag_urls"], strict=False):
+            tag.news_url = url
         # Read only when the template's "news-related" fragment is not cached for this generation.
         context["related"] = SimpleLazyObject(self.related_pages)
-        context["article_tags"] = self.tag_list
+        return context
+
+    def page_links(self, request):
+        """What the article template shows besides the page's own fields, as plain values: the
+        URLs of its tags, category and feeds, its share URL, its social image and its structured
+        data (absolute URLs on its site)."""
+        from home.models import SiteBranding
+
+        index_page = self.news_index
+        links = {"share_url": self.get_full_url(request), "tag_urls": []}
         if isinstance(index_page, NewsIndexPage):
-            for tag in context["article_tags"]:
-                tag.news_url = index_page.route_url(request, "tag_route", slug=tag.slug)
-            context["feed_links"] = index_page.feed_links(request)
+            links["tag_urls"] = [
+                index_page.route_url(request, "tag_route", slug=tag.slug) for tag in self.tag_list
+            ]
+            # Plain strings: a lazy translation is slow to unpickle.
+            links["feed_links"] = [
+                (str(label), href, kind) for label, href, kind in index_page.feed_links(request)
+            ]
             if self.category_id:
-                context["category_url"] = index_page.route_url(
+                links["category_url"] = index_page.route_url(
                     request, "category_route", slug=self.category.slug
                 )
         social_image = self.social_image()
         if social_image is not None:
-            context["social_image"] = social_image
-            context["social_image_url"] = self.absolute(request, social_image.url)
+            links["social_image"] = {
+                "url": social_image.url,
+                "width": social_image.width,
+                "height": social_image.height,
+            }
+            links["social_image_url"] = self.absolute(request, social_image.url)
         branding = SiteBranding.for_request(request)
-        context["json_ld"] = json_ld(self.structured_data(request, branding, social_image))
-        return context
+        links["json_ld"] = json_ld(self.structured_data(request, branding, social_image))
+        return links
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)

@@ -26,22 +26,35 @@ def main_menu(context):
                 .only("id", "title", "url_path")
             ),
         )
-    current = context.get("page")
-    current_path = getattr(current, "url_path", "") or ""
+    current_path = getattr(context.get("page"), "url_path", "") or ""
     items = [
         {"page": item, "active": bool(current_path) and current_path.startswith(item.url_path)}
         for item in items
     ]
-    return {
-        "request": request,
-        "items": items,
-        "site": site,
-        # What the rendered menu depends on besides the generation (the template caches it).
-        "home_active": bool(request) and request.path == "/",
-        "active_id": next((item["page"].pk for item in items if item["active"]), None),
-        "cache_generation": context.get("cache_generation"),
-        "fragment_cache_seconds": context.get("fragment_cache_seconds", 0),
-    }
+    return {"request": request, "items": items}
+
+
+@register.simple_tag(takes_context=True)
+def menu_section(context):
+    """What the main menu's rendering depends on besides the site and the generation (base.html
+    caches the header with it): "/" on the home page, else the slug of the top-level section the
+    page being shown is in (the menu marks that item as current), "" outside the page tree."""
+    request = context.get("request")
+    if request is not None and request.path == "/":
+        return "/"
+    current_path = getattr(context.get("page"), "url_path", "") or ""
+    site = Site.find_for_request(request) if request is not None else None
+    root_path = getattr(getattr(site, "root_page", None), "url_path", None)
+    if not root_path or not current_path.startswith(root_path):
+        return ""
+    return current_path[len(root_path) :].split("/", 1)[0]
+
+
+@register.simple_tag(takes_context=True)
+def fragment_seconds_unless(context, value):
+    """`fragment_cache_seconds`, or 0 (nothing kept) when `value` is set: for a fragment that
+    shows a visitor's own input, e.g. `{% fragment_seconds_unless search_query as seconds %}`."""
+    return 0 if value else context.get("fragment_cache_seconds", 0)
 
 
 @register.simple_tag(takes_context=True)

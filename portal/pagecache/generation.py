@@ -7,11 +7,18 @@ keeps it under a key, so every worker and every server sees a purge at once. The
 is private to each process: a purge made in one gunicorn worker (or by `publish_scheduled` run
 from cron) would never reach the others, so with it the token lives in a small file that every
 process on the machine reads (one `read()` per request, no database).
+
+Within a request the token is read once (`for_request()`, entered by PageCacheMiddleware): the
+page cache, every remembered value and every `{% cache %}` fragment of one response then agree on
+one generation, and a page that reads it a dozen times costs one file read or one cache round trip.
+A purge made by the request itself (an editor publishing) moves the request to the new token.
 """
 
 import logging
 import os
 import secrets
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from django.conf import settings
@@ -22,6 +29,9 @@ from django.core.cache.backends.locmem import LocMemCache
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
+
+# The token as this request read it: a one-item dict while a request runs, else None.
+_request_token = ContextVar("pagecache_request_token", default=None)
 
 
 def _cache():
@@ -37,7 +47,26 @@ def _file():
 
 
 def current():
-    """The current generation token (a short string)."""
+    """The current generation token (a short string); None when it cannot be read."""
+    held = _request_token.get()
+    if held is None:
+        return _read()
+    if "token" not in held:
+        held["token"] = _read()
+    return held["token"]
+
+
+@contextmanager
+def for_request():
+    """Read the token at most once until the block ends (one request)."""
+    reset = _request_token.set({})
+    try:
+        yield
+    finally:
+        _request_token.reset(reset)
+
+
+def _read():
     cache = _cache()
     if _process_local(cache):
         try:
@@ -60,6 +89,9 @@ def current():
 def bump():
     """Start a new generation: every page cached so far is no longer served."""
     token = secrets.token_hex(6)
+    held = _request_token.get()
+    if held is not None:
+        held["token"] = token
     cache = _cache()
     if _process_local(cache):
         path = _file()

@@ -273,6 +273,10 @@ class PageCacheMiddleware:
     # --- the middleware -----------------------------------------------------------------------
 
     def __call__(self, request):
+        with generation.for_request():
+            return self._respond(request)
+
+    def _respond(self, request):
         if not settings.PAGE_CACHE_ENABLED:
             return self.get_response(request)
         key, may_store = self._lookup(request)

@@ -43,6 +43,8 @@ def _own_components(page, root):
 
 
 def _restrictions(restriction_ids):
+    if not restriction_ids:
+        return PageViewRestriction.objects.none()  # a public page: not even a query to build
     return PageViewRestriction.objects.filter(pk__in=restriction_ids)
 
 

@@ -4,6 +4,10 @@ import re
 
 import pytest
 from django.contrib.staticfiles import finders
+from django.utils.module_loading import import_string
+from whitenoise.storage import CompressedManifestStaticFilesStorage
+
+from portal.storage import StaticFilesStorage
 
 pytestmark = pytest.mark.django_db
 
@@ -53,8 +57,23 @@ def test_production_serves_hashed_compressed_static_files_for_a_year(monkeypatch
     monkeypatch.setenv("SECRET_KEY", "only-for-this-test")
     production = importlib.import_module("portal.settings.production")
 
-    assert (
-        production.STORAGES["staticfiles"]["BACKEND"]
-        == "whitenoise.storage.CompressedManifestStaticFilesStorage"
-    )
+    storage = import_string(production.STORAGES["staticfiles"]["BACKEND"])
+    assert issubclass(storage, CompressedManifestStaticFilesStorage)
     assert production.WHITENOISE_MAX_AGE >= 60 * 60 * 24 * 365
+
+
+def test_static_urls_are_the_hashed_ones_and_a_missing_file_still_fails(tmp_path):
+    """The production storage remembers each URL; it gives what WhiteNoise's gives, and a name
+    missing from the manifest is still an error (never a remembered unhashed URL)."""
+    (tmp_path / "css").mkdir()
+    (tmp_path / "css" / "a.css").write_text("body { color: red }")
+    manifest = tmp_path / "staticfiles.json"
+    manifest.write_text('{"paths": {"css/a.css": "css/a.0123456789ab.css"}, "version": "1.1"}')
+    remembered = StaticFilesStorage(location=tmp_path, base_url="/static/")
+    plain = CompressedManifestStaticFilesStorage(location=tmp_path, base_url="/static/")
+
+    assert remembered.url("css/a.css") == plain.url("css/a.css") == "/static/css/a.0123456789ab.css"
+    assert remembered.url("css/a.css") == "/static/css/a.0123456789ab.css"
+    for _ in range(2):
+        with pytest.raises(ValueError):
+            remembered.url("css/missing.css")

@@ -43,9 +43,12 @@ def _own_components(page, root):
 
 
 def _restrictions(restriction_ids):
+    restrictions = PageViewRestriction.objects.filter(pk__in=restriction_ids)
     if not restriction_ids:
-        return PageViewRestriction.objects.none()  # a public page: not even a query to build
-    return PageViewRestriction.objects.filter(pk__in=restriction_ids)
+        # A public page: an already evaluated, empty QuerySet, so iterating it (as Wagtail's hook
+        # does on every render) does not even compile SQL.
+        restrictions._result_cache = []
+    return restrictions
 
 
 def _answer_restrictions_with(page, restriction_ids):

@@ -4,6 +4,8 @@ import os
 import subprocess
 import sys
 from datetime import timedelta
+from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
@@ -149,6 +151,47 @@ def test_a_purge_from_another_process_reaches_this_one(client, home_page, page_c
         [sys.executable, "-c", script], env=env, check=True, cwd=django_settings.BASE_DIR
     )
     fresh_home(client)
+
+
+def test_purge_page_cache_command_shows_bulk_writes_and_new_templates(client, menu_page):
+    """Bulk writes send no signal, nor does a deploy with new templates: the command purges."""
+    assert "Giới thiệu" in cached_home(client)
+    Page.objects.filter(pk=menu_page.pk).update(title="Về chúng tôi")
+    assert "Giới thiệu" in cached_home(client)  # no signal: still the old copy
+
+    out = StringIO()
+    call_command("purge_page_cache", stdout=out)
+    assert "Page cache purged" in out.getvalue()
+    html = fresh_home(client)
+    assert "Về chúng tôi" in html and "Giới thiệu" not in html
+
+
+def test_a_request_reads_the_generation_once_and_follows_its_own_purges(page_cache):
+    """Within a request every cached part agrees on one generation (one read); a purge from
+    elsewhere meanwhile reaches the next request, and the request's own purge reaches it at once."""
+    path = Path(page_cache.PAGE_CACHE_GENERATION_FILE)
+    before = generation.bump()
+    with generation.for_request():
+        assert generation.current() == before
+        path.write_text("from-another-process")
+        assert generation.current() == before
+        own = generation.bump()
+        assert generation.current() == own != before
+    assert generation.current() == own == path.read_text()
+    path.write_text("from-another-process")
+    assert generation.current() == "from-another-process"
+
+
+def test_gunicorn_workers_freeze_the_loaded_app_out_of_the_collector():
+    import gc
+    import runpy
+
+    config = runpy.run_path(str(Path(django_settings.BASE_DIR) / "gunicorn.conf.py"))
+    try:
+        config["post_worker_init"](worker=None)
+        assert gc.get_freeze_count() > 0 and gc.isenabled()
+    finally:
+        gc.unfreeze()
 
 
 def test_models_can_opt_out_of_purging(client, home_page):

@@ -1,0 +1,156 @@
+"""The article kept in fragments between purges (the page cache off, as for editors or a second
+render in a generation): its description and content come from Wagtail's page fragment cache, its
+links and structured data are remembered, the header is one fragment per section. Whatever is
+kept, readers see every publish and snippet change at once, previews show the draft, and nothing
+of one visitor (the CSP nonce, search words) reaches another."""
+
+import json
+import re
+
+import pytest
+from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from news.models import NewsIndexPage
+
+pytestmark = pytest.mark.django_db
+
+
+def head_title(html):
+    return re.search(r"<title>(.*?)</title>", html, re.S).group(1).strip()
+
+
+def json_ld(html):
+    block = re.search(
+        r'<script type="application/ld\+json" nonce="[^"]+">(.*?)</script>', html, re.S
+    )
+    return json.loads(block.group(1))
+
+
+def test_a_published_edit_reaches_the_description_the_content_and_the_structured_data(
+    client, make_article
+):
+    article = make_article("Tin trước khi sửa", lead="Sapo trước khi sửa.", tags=["đại hội xiii"])
+    before = client.get(article.url).content.decode()
+    assert client.get(article.url).content.decode().count("Tin trước khi sửa") == before.count(
+        "Tin trước khi sửa"
+    )
+
+    article.title = "Tin sau khi sửa"
+    article.lead = "Sapo sau khi sửa."
+    article.save_revision().publish()
+    article.tags.set(["nghị quyết 02"])
+    article.save_revision().publish()
+
+    html = client.get(article.url).content.decode()
+    assert "Tin trước khi sửa" not in html and "Sapo trước khi sửa." not in html
+    assert head_title(html).startswith("Tin sau khi sửa –")
+    assert '<meta property="og:title" content="Tin sau khi sửa">' in html
+    assert '<meta name="description" content="Sapo sau khi sửa.">' in html
+    assert "<h1>Tin sau khi sửa</h1>" in html
+    assert '<meta property="article:tag" content="nghị quyết 02">' in html
+    assert ">nghị quyết 02</a>" in html and "đại hội xiii" not in html
+    data = json_ld(html)
+    assert data["headline"] == "Tin sau khi sửa" and data["keywords"] == ["nghị quyết 02"]
+
+
+def test_a_renamed_category_or_index_reaches_an_article_kept_in_fragments(
+    client, make_article, union_category
+):
+    article = make_article("Tin có chuyên mục")
+    html = client.get(article.url).content.decode()
+    assert "Hoạt động Công đoàn" in html
+
+    union_category.name = "Hoạt động các cấp"
+    union_category.save()
+    index = NewsIndexPage.objects.get()
+    index.title = "Tin tức – Sự kiện"
+    index.save_revision().publish()
+
+    html = client.get(article.url).content.decode()
+    assert "Hoạt động Công đoàn" not in html
+    assert '<meta property="article:section" content="Hoạt động các cấp">' in html
+    assert json_ld(html)["articleSection"] == "Hoạt động các cấp"
+    breadcrumb = re.search(r'<ol class="breadcrumb">(.*?)</ol>', html, re.S).group(1)
+    assert "Tin tức – Sự kiện" in breadcrumb and "Hoạt động các cấp" in breadcrumb
+
+
+def test_a_preview_shows_the_draft_not_the_kept_article(client, admin_client, make_article):
+    article = make_article("Bài đang đăng", lead="Sapo đang đăng.", tags=["Đại hội XIII"])
+    assert "Bài đang đăng" in client.get(article.url).content.decode()  # now kept
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=(article.pk,))
+    data = nested_form_data(
+        {
+            "title": "Bài nháp chưa đăng",
+            "slug": article.slug,
+            "published_at": "2024-03-21 10:50",
+            "byline": "Kim Thư",
+            "category": article.category_id,
+            "lead": "Sapo nháp.",
+            "hero_caption": "",
+            "hero_alt": "",
+            "body": streamfield([("paragraph", rich_text("<p>Thân bài nháp.</p>"))]),
+            "tags": "thẻ nháp,",  # a comma: one tag with a space
+            "related_articles": inline_formset([]),
+            "go_live_at": "",
+            "expire_at": "",
+            "seo_title": "",
+            "search_description": "",
+        }
+    )
+    assert admin_client.post(url, data).json()["is_valid"]
+    preview = admin_client.get(url).content.decode()
+    assert "<h1>Bài nháp chưa đăng</h1>" in preview and "Thân bài nháp." in preview
+    assert head_title(preview).startswith("Bài nháp chưa đăng –")
+    assert '<meta property="article:tag" content="thẻ nháp">' in preview
+    assert json_ld(preview)["headline"] == "Bài nháp chưa đăng"
+    assert "Bài đang đăng" not in preview
+
+    live = client.get(article.url).content.decode()
+    assert "<h1>Bài đang đăng</h1>" in live and "Bài nháp chưa đăng" not in live
+    assert "Thân bài nháp." not in live and "thẻ nháp" not in live
+
+
+def test_every_reader_gets_their_own_nonce_on_the_structured_data(client, make_article):
+    article = make_article("Tin có dữ liệu cấu trúc")
+    nonces = []
+    for _ in range(2):
+        response = client.get(article.url)
+        nonce = re.search(
+            r'<script type="application/ld\+json" nonce="([^"]+)">', response.content.decode()
+        ).group(1)
+        assert f"'nonce-{nonce}'" in response["Content-Security-Policy"]
+        nonces.append(nonce)
+    assert nonces[0] != nonces[1]
+
+
+def test_the_header_never_keeps_a_visitors_search_words(client, make_article):
+    article = make_article("Tin về tìm kiếm")
+    box = re.compile(r'<input id="header-search-q"[^>]*value="([^"]*)"')
+    assert box.search(client.get("/tim-kiem/?q=bao+hiem").content.decode()).group(1) == "bao hiem"
+    assert box.search(client.get(article.url).content.decode()).group(1) == ""
+    assert box.search(client.get("/tim-kiem/?q=cong+doan").content.decode()).group(1) == "cong doan"
+    assert box.search(client.get("/tim-kiem/").content.decode()).group(1) == ""
+
+
+def test_the_menu_marks_the_section_of_each_page_it_is_kept_for(
+    client, make_article, news_index, home_page
+):
+    from resolutions.models import DocumentLibraryPage
+
+    library = DocumentLibraryPage(title="Văn bản", slug="van-ban", show_in_menus=True)
+    home_page.add_child(instance=library)
+    library.save_revision().publish()
+    article = make_article("Tin trong mục Tin tức")
+
+    def current(path):
+        html = client.get(path).content.decode()
+        menu = re.search(r'<nav class="main-nav".*?</nav>', html, re.S).group(0)
+        return re.findall(r'<a href="([^"]*)" aria-current="page">', menu)
+
+    for _ in range(2):  # rendered, then from the kept header
+        assert current("/") == ["/"]
+        assert current(article.url) == ["/tin-tuc/"]
+        assert current("/tin-tuc/") == ["/tin-tuc/"]
+        assert current("/van-ban/") == ["/van-ban/"]
+        assert current("/tim-kiem/") == []

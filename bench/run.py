@@ -108,6 +108,21 @@ class Bench:
         self._admin(f"CREATE DATABASE {DB_NAME}")
         self.db_created = True
 
+    def settle(self):
+        """After a bulk import, as an operator would: VACUUM ANALYZE, so the planner knows the
+        new rows and autovacuum does not start on them in the middle of a measurement."""
+        import psycopg2
+
+        started = time.monotonic()
+        conn = psycopg2.connect(self.database_url)
+        conn.autocommit = True
+        try:
+            with conn.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE")
+        finally:
+            conn.close()
+        log(f"VACUUM ANALYZE ({time.monotonic() - started:.0f} s)")
+
     def drop_database(self):
         if self.db_created:
             try:
@@ -229,6 +244,7 @@ class Bench:
                 args += [f"--{kind}", str(missing)]
         if args:
             self.manage("generate_content", *args, "--seed", "99")
+            self.settle()
 
     def run(self):
         load = " ".join(f"{value:.1f}" for value in os.getloadavg())
@@ -242,6 +258,7 @@ class Bench:
             if index == 0:
                 target = SIZES[size]
                 self.manage("generate_content", "--articles", str(target["articles"]))
+                self.settle()
             else:
                 self.grow(SIZES[size])
             if self.args.setup_only:
@@ -298,12 +315,15 @@ class Bench:
     def print_ratios(self):
         checks = []  # (label, value text, met?, target text)
 
-        def at_least(label, ratio, target):
-            checks.append((label, f"{ratio:.2f}", ratio >= target, f">= {target}"))
+        # The issue's targets, then figures shown beside them for information only: the cold
+        # mode (nothing remembered, as right after a purge) and one client (a render's own time).
+        def at_least(label, ratio, target, is_target=True):
+            checks.append((label, f"{ratio:.2f}", ratio >= target, f">= {target}", is_target))
 
-        def under_ms(label, result, target):
+        def under_ms(label, result, target, is_target=True):
             value = result["p50"]
-            checks.append((label, f"{value:.1f} ms", value < target, f"< {target:.0f} ms"))
+            row = (label, f"{value:.1f} ms", value < target, f"< {target:.0f} ms", is_target)
+            checks.append(row)
 
         for size in self.args.sizes:
             static = self.results.get((size, "cached", "static"))
@@ -320,26 +340,34 @@ class Bench:
                     large = self.results.get(("L", mode, name))
                     if small and large:
                         ratio = large["rps"] / small["rps"]
-                        at_least(f"{mode} {name} rps L / S", ratio, TARGETS["l_vs_s"])
+                        label = f"{mode} {name} rps L / S"
+                        at_least(label, ratio, TARGETS["l_vs_s"], is_target=mode == "uncached")
         for size in self.args.sizes:
             for mode, label in (("1 client", ", 1 client (render time)"), ("uncached", "")):
                 article = self.results.get((size, mode, "article"))
                 if article:
-                    label = f"uncached article p50 at {size}{label}"
-                    under_ms(label, article, TARGETS["article_p50_ms"])
+                    target = TARGETS["article_p50_ms"]
+                    is_target = mode == "uncached"
+                    under_ms(f"uncached article p50 at {size}{label}", article, target, is_target)
         largest = self.args.sizes[-1]
         clients = f", {self.args.connections} clients"
         for mode, label in (("1 client", ", 1 client"), ("uncached", clients)):
             search = self.results.get((largest, mode, "search"))
             if search:
                 label = f"search 'cong doan' p50 at {largest}{label}"
-                under_ms(label, search, TARGETS["search_p50_ms"])
+                under_ms(label, search, TARGETS["search_p50_ms"], is_target=mode == "uncached")
         width = max(len(c[0]) for c in checks) if checks else 10
-        print(f"{'ratio / figure':{width}} {'value':>9}  {'target':>9}  result")
-        for label, value, ok, target in checks:
-            print(f"{label:{width}} {value:>9}  {target:>9}  {'ok' if ok else 'MISSED'}")
-        missed = [c for c in checks if not c[2]]
-        print(f"\n{len(checks) - len(missed)} of {len(checks)} targets met.")
+        targets = [c for c in checks if c[4]]
+        for title, rows, words in (
+            ("target", targets, ("ok", "MISSED")),
+            ("for information", [c for c in checks if not c[4]], ("meets", "misses")),
+        ):
+            print(f"{title:{width}} {'value':>9}  {'line':>9}  result")
+            for label, value, ok, line, _is_target in rows:
+                print(f"{label:{width}} {value:>9}  {line:>9}  {words[0] if ok else words[1]}")
+            print()
+        missed = [c for c in targets if not c[2]]
+        print(f"{len(targets) - len(missed)} of {len(targets)} targets met.")
 
 
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}

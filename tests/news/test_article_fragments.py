@@ -154,3 +154,40 @@ def test_the_menu_marks_the_section_of_each_page_it_is_kept_for(
         assert current("/tin-tuc/") == ["/tin-tuc/"]
         assert current("/van-ban/") == ["/van-ban/"]
         assert current("/tim-kiem/") == []
+
+
+def test_the_kept_article_page_shows_the_partners_in_force_on_the_day(
+    client, make_article, home_page, monkeypatch
+):
+    """The footer's partner strip is part of the article's kept page: a new day renders it
+    again, so a partner whose agreement starts tomorrow appears tomorrow, not at the next purge."""
+    from datetime import datetime, timedelta
+
+    from django.template import defaulttags
+    from django.utils import timezone
+
+    from tests.campaigns.campaign_helpers import days, make_partner, make_programme
+
+    make_programme(home_page)
+    make_partner("Đối tác từ hôm nay")
+    make_partner("Đối tác từ ngày mai", valid_from=days(1))
+    article = make_article("Tin có chân trang")
+
+    def strip(html):
+        return html[html.index('class="partner-strip"') :]
+
+    for _ in range(2):  # rendered, then kept
+        html = strip(client.get(article.url).content.decode())
+        assert 'alt="Đối tác từ hôm nay"' in html and "Đối tác từ ngày mai" not in html
+
+    tomorrow = timezone.now() + timedelta(days=1)
+
+    class Tomorrow(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return tomorrow.astimezone(tz) if tz else tomorrow.replace(tzinfo=None)
+
+    monkeypatch.setattr(timezone, "now", lambda: tomorrow)
+    monkeypatch.setattr(defaulttags, "datetime", Tomorrow)
+    html = strip(client.get(article.url).content.decode())
+    assert 'alt="Đối tác từ ngày mai"' in html and 'alt="Đối tác từ hôm nay"' in html

@@ -1,13 +1,17 @@
 """The library listing: filters, the in-library search (exact number first, then full text) and
 pagination. A fixed number of queries whatever the number of documents."""
 
+import hashlib
 from datetime import date
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import Http404
 from wagtail.models import Page
 
+from portal.pagecache import memo
 from portal.pagecache.memo import CountRememberingPaginator
+from portal.pagecache.privacy import private_q as remembered_private_q
 from search.text import folded_words, nfc
 
 from .forms import DocumentFilterForm
@@ -51,9 +55,10 @@ class NumberFirstResults:
 
 def site_documents(page, private_q=None):
     """Live, public documents of the site the page belongs to (every site root is at depth 2).
-    `private_q` (Wagtail's view restrictions, one query) can be passed in to reuse it."""
+    `private_q` (Wagtail's view restrictions, remembered until the next purge) can be passed in
+    to reuse it."""
     if private_q is None:
-        private_q = ResolutionPage.objects.private_q()
+        private_q = remembered_private_q()
     root_path = page.path[: Page.steplen * 2]
     return ResolutionPage.objects.live().exclude(private_q).filter(path__startswith=root_path)
 
@@ -96,7 +101,7 @@ def library_results(documents, values):
 
 
 def library_context(page, request):
-    private_q = ResolutionPage.objects.private_q()
+    private_q = remembered_private_q()
     documents = site_documents(page, private_q)
     form = DocumentFilterForm(request.GET or None, documents=documents, private_q=private_q)
     values = form.valid_values() if request.GET else {}
@@ -107,8 +112,16 @@ def library_context(page, request):
     except (PageNotAnInteger, EmptyPage) as exc:
         raise Http404 from exc
     facets = form.active_facets() if request.GET else []
+    # The filter fields' HTML is the same for everyone who chose the same filters: two fields list
+    # issuing bodies and collections from the database, and every option of every select is a
+    # template render. Kept until the next purge, per choice of filters; never with errors shown
+    # or with a visitor's own search words (nothing is stored then, and the words are in the key).
+    chosen = [(name, request.GET.get(name, "")) for name in form.fields]
+    keep = memo.enabled() and not form.errors and not request.GET.get("q")
     return {
         "filter_form": form,
+        "filter_fields_key": hashlib.sha256(repr(chosen).encode()).hexdigest(),
+        "filter_fields_seconds": settings.PAGE_CACHE_TIMEOUT if keep else 0,
         "documents": list(page_obj.object_list),
         "page_obj": page_obj,
         "paginator": paginator,

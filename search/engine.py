@@ -24,11 +24,12 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from modelsearch.query import Or, PlainText
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
 from portal.pagecache.memo import remember
+from portal.pagecache.privacy import private_q
 
 from . import registry
 from .text import clean_query, fold, folded_words, has_marks, highlight, highlight_title, words
@@ -148,20 +149,6 @@ def _ref(obj):
     return PageRef(obj.content_type_id, obj.pk) if type(obj) is Page else obj
 
 
-def _private_q():
-    """Wagtail's `PageQuerySet.private_q()`, from the restricted sections remembered until the
-    next purge (every privacy change and page move purges): the same filter, without a query
-    per search."""
-    sections = remember(
-        "search-private-sections",
-        compute=lambda: list(PageViewRestriction.objects.values_list("page__path", "page__depth")),
-    )
-    q = Q()
-    for path, depth in sections:
-        q |= Q(path__startswith=path) & Q(depth__gte=depth)
-    return q if q else Q(pk__in=[])
-
-
 class _Deferred:
     """Backend results built on first use: a search answered from remembered values never
     builds its querysets."""
@@ -206,7 +193,7 @@ class SiteSearch:
 
     def _pages(self):
         # Page.objects.live().public(), with the restricted sections remembered.
-        pages = Page.objects.live().exclude(_private_q())
+        pages = Page.objects.live().exclude(private_q())
         if self.site is not None:
             pages = pages.in_site(self.site)
         return pages

@@ -46,3 +46,57 @@ def test_a_document_page_follows_new_relations_and_renders_again_without_queries
     )
     html = client.get(resolution.url).content.decode()
     assert "Được hướng dẫn, triển khai bởi:" in html and "1734/CTr-TLĐ" in html
+
+
+def filter_fields(html):
+    start = html.index('<form class="filters doc-filters"')
+    return html[start : html.index("</form>", start)]
+
+
+def selected(html, name):
+    select = re.search(rf'<select name="{name}".*?</select>', filter_fields(html), re.S).group(0)
+    return re.findall(r'<option value="([^"]*)"[^>]*selected', select)
+
+
+def test_kept_filter_fields_show_each_visitors_own_choice_and_words(client, library, politburo):
+    make_document(library, doc_type="nghi-quyet", issuing_body=politburo)
+    for _ in range(2):  # rendered, then kept
+        assert selected(
+            client.get(library.url, {"loai": "nghi-quyet"}).content.decode(), "loai"
+        ) == ["nghi-quyet"]
+        assert selected(client.get(library.url, {"loai": "ke-hoach"}).content.decode(), "loai") == [
+            "ke-hoach"
+        ]
+        assert selected(client.get(library.url).content.decode(), "loai") == [""]
+    box = re.compile(r'<input type="search" name="q" value="([^"]*)"')
+    assert box.search(client.get(library.url, {"q": "tiền lương"}).content.decode()).group(1) == (
+        "tiền lương"
+    )
+    assert not box.search(filter_fields(client.get(library.url, {"q": ""}).content.decode()))
+
+
+def test_kept_filter_fields_never_carry_an_error_to_another_visitor(client, library):
+    make_document(library)
+    bad = client.get(library.url, {"loai": "khong-co"}).content.decode()
+    assert "form-field--error" in filter_fields(bad)
+    for _ in range(2):
+        good = client.get(library.url, {"loai": "ke-hoach"}).content.decode()
+        assert "form-field--error" not in filter_fields(good)
+    assert "form-field--error" in filter_fields(
+        client.get(library.url, {"loai": "khong-co"}).content.decode()
+    )
+
+
+def test_kept_filter_fields_follow_a_new_issuing_body_and_cost_no_query(
+    client, library, politburo, django_assert_max_num_queries
+):
+    from resolutions.models import IssuingBody
+
+    make_document(library, issuing_body=politburo)
+    client.get("/")  # creates the site settings row (a purge)
+    client.get(library.url)
+    with django_assert_max_num_queries(2):  # the page of documents and its renditions at most
+        html = client.get(library.url).content.decode()
+    assert "Bộ Chính trị" in filter_fields(html)
+    IssuingBody.objects.create(name="Ban Bí thư", short_name="BBT")
+    assert "Ban Bí thư" in filter_fields(client.get(library.url).content.decode())

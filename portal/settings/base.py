@@ -101,6 +101,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "portal.pagecache.context_processors.page_cache",
+                "home.context_processors.branding",
             ],
         },
     },

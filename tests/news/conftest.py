@@ -85,3 +85,33 @@ def make_article(news_index, union_category):
         return article
 
     return make
+
+
+def preview_form_data(article, *, title, lead, body, tags):
+    """The article's edit form as an editor fills it in for a preview (Wagtail's form data)."""
+    from wagtail.test.utils.form_data import (
+        inline_formset,
+        nested_form_data,
+        rich_text,
+        streamfield,
+    )
+
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": article.slug,
+            "published_at": "2024-03-21 10:50",
+            "byline": "Kim Thư",
+            "category": article.category_id,
+            "lead": lead,
+            "hero_caption": "",
+            "hero_alt": "",
+            "body": streamfield([("paragraph", rich_text(f"<p>{body}</p>"))]),
+            "tags": tags,
+            "related_articles": inline_formset([]),
+            "go_live_at": "",
+            "expire_at": "",
+            "seo_title": "",
+            "search_description": "",
+        }
+    )

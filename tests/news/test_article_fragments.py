@@ -9,9 +9,10 @@ import re
 
 import pytest
 from django.urls import reverse
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from news.models import NewsIndexPage
+
+from .conftest import preview_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -79,24 +80,12 @@ def test_a_preview_shows_the_draft_not_the_kept_article(client, admin_client, ma
     article = make_article("Bài đang đăng", lead="Sapo đang đăng.", tags=["Đại hội XIII"])
     assert "Bài đang đăng" in client.get(article.url).content.decode()  # now kept
     url = reverse("wagtailadmin_pages:preview_on_edit", args=(article.pk,))
-    data = nested_form_data(
-        {
-            "title": "Bài nháp chưa đăng",
-            "slug": article.slug,
-            "published_at": "2024-03-21 10:50",
-            "byline": "Kim Thư",
-            "category": article.category_id,
-            "lead": "Sapo nháp.",
-            "hero_caption": "",
-            "hero_alt": "",
-            "body": streamfield([("paragraph", rich_text("<p>Thân bài nháp.</p>"))]),
-            "tags": "thẻ nháp,",  # a comma: one tag with a space
-            "related_articles": inline_formset([]),
-            "go_live_at": "",
-            "expire_at": "",
-            "seo_title": "",
-            "search_description": "",
-        }
+    data = preview_form_data(
+        article,
+        title="Bài nháp chưa đăng",
+        lead="Sapo nháp.",
+        body="Thân bài nháp.",
+        tags="thẻ nháp,",  # a comma: one tag with a space
     )
     assert admin_client.post(url, data).json()["is_valid"]
     preview = admin_client.get(url).content.decode()

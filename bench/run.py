@@ -1,17 +1,20 @@
 """`make bench`: load-test the portal at two content sizes, with and without the page cache.
 
-Creates its own PostgreSQL database (portal_bench on 127.0.0.1:5432, user postgres), migrates,
-loads the demo content and generates size S (100 articles); collects static files; serves the
-site with gunicorn (production settings, DEBUG off, 2 workers) on 127.0.0.1:<free port>; drives
-each page type with wrk (16 connections) with the page cache off and on; grows to size L (10,000
-articles, 1,000 documents) and repeats. Prints a table and the target ratios, then drops the
-database and removes its temporary folder, also on Ctrl-C or an error.
+Creates its own PostgreSQL databases on 127.0.0.1:5432 (user postgres): portal_bench_s, where it
+migrates, loads the demo content and generates size S (100 articles), and portal_bench_l, a copy
+of it grown to size L (10,000 articles, 1,000 documents); collects static files. Then, three
+times (cold, uncached, cached), it serves each size with its own gunicorn (production settings,
+DEBUG off, 2 workers) on 127.0.0.1:<free port> and drives each page type with wrk (16
+connections), the two sizes interleaved (S L L S) so that the machine's drift weighs on both
+alike. Prints a table and the target ratios, then drops the databases and removes its temporary
+folder, also on Ctrl-C or an error.
 
-Options: --duration SECONDS per URL (default 5), --connections N (16), --sizes S,L,
---database-url postgres://... (the server; the database name is replaced by portal_bench).
+Options: --duration SECONDS per URL and size (default 6, in two halves), --connections N (16),
+--sizes S,L, --database-url postgres://... (the server; the database names are the bench's own).
 """
 
 import argparse
+import itertools
 import json
 import os
 import re
@@ -30,7 +33,8 @@ from server import Gunicorn
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-DB_NAME = "portal_bench"
+DB_PREFIX = "portal_bench"
+WARM_UP_REQUESTS = 20  # per server and URL, before measuring: both workers warm
 SIZES = {"S": {"articles": 100, "documents": 0}, "L": {"articles": 10_000, "documents": 1_000}}
 PAGE_ORDER = [
     "home",
@@ -64,12 +68,11 @@ class Bench:
     def __init__(self, args):
         self.args = args
         self.tmp = Path(tempfile.mkdtemp(prefix="cdvc-bench-"))
-        self.server = None
-        self.db_created = False
-        server_url = urlsplit(args.database_url)
-        self.admin_url = urlunsplit(server_url._replace(path="/postgres"))
-        self.database_url = urlunsplit(server_url._replace(path=f"/{DB_NAME}"))
-        self.env = {
+        self.servers = {}  # size -> Gunicorn
+        self.created = []  # databases to drop
+        self.server_url = urlsplit(args.database_url)
+        self.admin_url = urlunsplit(self.server_url._replace(path="/postgres"))
+        self.base_env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "portal.settings.production",
             "SECRET_KEY": secrets.token_urlsafe(40),
@@ -77,11 +80,9 @@ class Bench:
             "SECURE_SSL_REDIRECT": "false",
             "SECURE_HSTS_SECONDS": "0",
             "DEBUG": "false",
-            "DATABASE_URL": self.database_url,
             "STATIC_ROOT": str(self.tmp / "static"),
             "MEDIA_ROOT": str(self.tmp / "media"),
             "SERVE_MEDIA": "true",
-            "PAGE_CACHE_GENERATION_FILE": str(self.tmp / "page-cache-generation"),
             "REGISTRY_RATE_LIMIT": "0",
             "LOG_LEVEL": "WARNING",
             "PYTHONPATH": str(ROOT),
@@ -90,7 +91,22 @@ class Bench:
         self.urls = None  # chosen at the first size, measured at every size
         self.probes = {}  # size -> probe report
 
-    # --- database -------------------------------------------------------------------------
+    # --- databases: one per size, all kept until the end ----------------------------------
+
+    @staticmethod
+    def database_name(size):
+        return f"{DB_PREFIX}_{size.lower()}"
+
+    def database_url(self, size):
+        return urlunsplit(self.server_url._replace(path=f"/{self.database_name(size)}"))
+
+    def env(self, size):
+        """Each size has its own database and page cache generation: both servers run at once."""
+        return {
+            **self.base_env,
+            "DATABASE_URL": self.database_url(size),
+            "PAGE_CACHE_GENERATION_FILE": str(self.tmp / f"page-cache-generation-{size}"),
+        }
 
     def _admin(self, sql):
         import psycopg2
@@ -103,49 +119,52 @@ class Bench:
         finally:
             conn.close()
 
-    def create_database(self):
-        self._admin(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
-        self._admin(f"CREATE DATABASE {DB_NAME}")
-        self.db_created = True
+    def create_database(self, size, template=None):
+        """An empty database, or a copy of `template`'s (PostgreSQL copies the files: seconds)."""
+        name = self.database_name(size)
+        self._admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        copy = f" TEMPLATE {self.database_name(template)}" if template else ""
+        self._admin(f"CREATE DATABASE {name}{copy}")
+        self.created.append(name)
 
-    def settle(self):
+    def settle(self, size):
         """After a bulk import, as an operator would: VACUUM ANALYZE, so the planner knows the
         new rows and autovacuum does not start on them in the middle of a measurement."""
         import psycopg2
 
         started = time.monotonic()
-        conn = psycopg2.connect(self.database_url)
+        conn = psycopg2.connect(self.database_url(size))
         conn.autocommit = True
         try:
             with conn.cursor() as cursor:
                 cursor.execute("VACUUM ANALYZE")
         finally:
             conn.close()
-        log(f"VACUUM ANALYZE ({time.monotonic() - started:.0f} s)")
+        log(f"{size}: VACUUM ANALYZE ({time.monotonic() - started:.0f} s)")
 
-    def drop_database(self):
-        if self.db_created:
+    def drop_databases(self):
+        for name in reversed(self.created):
             try:
-                self._admin(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
-                self.db_created = False
+                self._admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
             except Exception as error:
-                log(f"could not drop {DB_NAME}: {error}")
+                log(f"could not drop {name}: {error}")
+        self.created = []
 
     # --- Django commands ------------------------------------------------------------------
 
-    def manage(self, *args):
+    def manage(self, size, *args):
         started = time.monotonic()
         subprocess.run(
             [PYTHON, "manage.py", *args],
             cwd=ROOT,
-            env=self.env,
+            env=self.env(size),
             check=True,
             stdout=subprocess.DEVNULL,
         )
-        log(f"manage.py {' '.join(args)} ({time.monotonic() - started:.0f} s)")
+        log(f"{size}: manage.py {' '.join(args)} ({time.monotonic() - started:.0f} s)")
 
-    def probe(self):
-        env = dict(self.env)
+    def probe(self, size):
+        env = self.env(size)
         if self.urls:  # the same pages at every size
             env["BENCH_URLS"] = json.dumps(self.urls)
         output = subprocess.run(
@@ -158,39 +177,63 @@ class Bench:
         ).stdout
         report = json.loads(output.strip().splitlines()[-1])
         self.urls = self.urls or report["urls"]
-        return report
+        self.probes[size] = report
+        log(f"{size}: {report['counts']}")
 
-    # --- gunicorn -------------------------------------------------------------------------
+    def build(self):
+        """The first size from scratch; each next size as a copy of the one before, grown."""
+        sizes = self.args.sizes
+        first = sizes[0]
+        self.create_database(first)
+        self.manage(first, "migrate", "--noinput")
+        self.manage(first, "load_demo_content")
+        self.manage(first, "collectstatic", "--noinput")
+        self.manage(first, "generate_content", "--articles", str(SIZES[first]["articles"]))
+        self.settle(first)
+        self.probe(first)
+        for previous, size in itertools.pairwise(sizes):
+            self.create_database(size, template=previous)
+            have = self.probes[previous]["counts"]
+            args = []
+            for kind in ("articles", "documents"):
+                missing = SIZES[size][kind] - have.get(kind, 0)
+                if missing > 0:
+                    args += [f"--{kind}", str(missing)]
+            if args:
+                self.manage(size, "generate_content", *args, "--seed", "99")
+                self.settle(size)
+            self.probe(size)
 
-    def start_server(self, page_cache, fragment_cache=True):
-        env = {
-            **self.env,
-            "PAGE_CACHE": "1" if page_cache else "0",
-            "FRAGMENT_CACHE": "1" if fragment_cache else "0",
-        }
-        self.server = Gunicorn(env, workers=2)
-        home = self.server.base_url + "/"
-        return self.server.start(
-            lambda: urllib.request.urlopen(home, timeout=2).read() is not None, attempts=100
-        )
+    # --- gunicorn: one per size, started together -----------------------------------------
 
-    def stop_server(self):
-        if self.server:
-            self.server.stop(timeout=10)
-        self.server = None
+    def start_servers(self, page_cache, fragment_cache=True):
+        for size in self.args.sizes:
+            env = {
+                **self.env(size),
+                "PAGE_CACHE": "1" if page_cache else "0",
+                "FRAGMENT_CACHE": "1" if fragment_cache else "0",
+            }
+            server = self.servers[size] = Gunicorn(env, workers=2)
+            home = server.base_url + "/"
+            server.start(
+                lambda home=home: urllib.request.urlopen(home, timeout=2).read() is not None,
+                attempts=100,
+            )
+
+    def stop_servers(self):
+        for server in self.servers.values():
+            server.stop(timeout=10)
+        self.servers = {}
 
     # --- load -----------------------------------------------------------------------------
 
-    def wrk(self, url, connections=None):
-        connections = connections or self.args.connections
-        for _ in range(5):  # warm up: templates, connections, the page cache
-            urllib.request.urlopen(url, timeout=60).read()
+    def wrk(self, url, seconds, connections):
         output = subprocess.run(
             [
                 "wrk",
                 f"-t{min(2, connections)}",
                 f"-c{connections}",
-                f"-d{self.args.duration}s",
+                f"-d{seconds}s",
                 "--timeout",
                 "10s",
                 "--latency",
@@ -202,80 +245,68 @@ class Bench:
         ).stdout
         return parse_wrk(output)
 
-    def run_size(self, size):
-        report = self.probes[size] = self.probe()
-        log(f"size {size}: {report['counts']}")
-        for mode, page_cache, fragment_cache in MODES:
-            base = self.start_server(page_cache, fragment_cache)
-            try:
-                for name in PAGE_ORDER:
-                    if name not in report["urls"]:
-                        continue
-                    self.measure(size, mode, name, base + report["urls"][name], report)
-                if mode == "uncached":
-                    # One client: the time one render takes (with 16 clients and 2 workers,
-                    # p50 is mostly waiting in the queue: 16 / requests per second).
-                    for name in SINGLE_CLIENT:
-                        if name in report["urls"]:
-                            url = base + report["urls"][name]
-                            self.measure(size, "1 client", name, url, report, connections=1)
-            finally:
-                self.stop_server()
-
-    def measure(self, size, mode, name, url, report, connections=None):
+    def measure(self, mode, name, connections=None):
+        """One page at every size, interleaved: S L L S (each size gets half of --duration
+        twice), so a drift of this machine's speed during the run (it moves ±15% from minute to
+        minute) weighs on both sizes alike instead of on whichever size came second."""
+        connections = connections or self.args.connections
+        sizes = self.args.sizes
+        urls = {size: self.servers[size].base_url + self.urls[name] for size in sizes}
+        for url in urls.values():
+            for _ in range(WARM_UP_REQUESTS):  # templates, connections, remembered parts
+                urllib.request.urlopen(url, timeout=60).read()
+        seconds = max(1, round(self.args.duration / 2))
+        segments = {size: [] for size in sizes}
         try:
-            result = self.wrk(url, connections=connections)
+            for size in sizes + sizes[::-1]:
+                segments[size].append(self.wrk(urls[size], seconds, connections))
         except (OSError, subprocess.CalledProcessError, AttributeError) as error:
-            log(f"{size} {mode} {name}: not measured ({error})")
+            log(f"{mode} {name}: not measured ({error})")
             return
-        result.update(report["pages"][name])
-        self.results[size, mode, name] = result
-        log(
-            f"{size} {mode:8} {name:10} {result['rps']:8.0f} req/s "
-            f"p50 {result['p50']:6.1f} ms p99 {result['p99']:6.1f} ms"
-        )
-
-    def grow(self, target):
-        have = self.probes.get("S", {}).get("counts", {})
-        args = []
-        for kind in ("articles", "documents"):
-            missing = target[kind] - have.get(kind, 0)
-            if missing > 0:
-                args += [f"--{kind}", str(missing)]
-        if args:
-            self.manage("generate_content", *args, "--seed", "99")
-            self.settle()
+        for size in sizes:
+            result = combine(segments[size])
+            result.update(self.probes[size]["pages"][name])
+            self.results[size, mode, name] = result
+            rps = "/".join(f"{s['requests'] / s['seconds']:.0f}" for s in segments[size])
+            log(
+                f"{size} {mode:8} {name:10} {result['rps']:8.0f} req/s ({rps}) "
+                f"p50 {result['p50']:6.1f} ms p99 {result['p99']:6.1f} ms"
+            )
+            if result["errors"] or result["socket_errors"]:
+                log(f"  non-2xx/3xx: {result['errors']}; socket: {result['socket_errors'] or 0}")
 
     def run(self):
         load = " ".join(f"{value:.1f}" for value in os.getloadavg())
         log(f"load average before: {load} (other work on this machine skews the figures)")
-        self.create_database()
-        self.manage("migrate", "--noinput")
-        self.manage("load_demo_content")
-        self.manage("collectstatic", "--noinput")
-        sizes = self.args.sizes
-        for index, size in enumerate(sizes):
-            if index == 0:
-                target = SIZES[size]
-                self.manage("generate_content", "--articles", str(target["articles"]))
-                self.settle()
-            else:
-                self.grow(SIZES[size])
-            if self.args.setup_only:
-                return
-            self.run_size(size)
+        self.build()
+        if self.args.setup_only:
+            return
+        for mode, page_cache, fragment_cache in MODES:
+            self.start_servers(page_cache, fragment_cache)
+            try:
+                for name in PAGE_ORDER:
+                    if name in self.urls:
+                        self.measure(mode, name)
+                if mode == "uncached":
+                    # One client: the time one render takes (with 16 clients and 2 workers,
+                    # p50 is mostly waiting in the queue: 16 / requests per second).
+                    for name in SINGLE_CLIENT:
+                        if name in self.urls:
+                            self.measure("1 client", name, connections=1)
+            finally:
+                self.stop_servers()
         self.print_report()
 
     def cleanup(self):
-        self.stop_server()
+        self.stop_servers()
         if self.args.keep:
-            env = " ".join(
-                f"{k}={self.env[k]}"
-                for k in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "STATIC_ROOT", "MEDIA_ROOT")
-            )
-            log(f"kept for profiling: {env} SECRET_KEY=x ALLOWED_HOSTS=127.0.0.1 ...")
+            for size in self.args.sizes:
+                env = self.env(size)
+                keys = ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "STATIC_ROOT", "MEDIA_ROOT")
+                kept = " ".join(f"{k}={env[k]}" for k in keys)
+                log(f"kept for profiling ({size}): {kept} SECRET_KEY=x ALLOWED_HOSTS=127.0.0.1 ...")
             return
-        self.drop_database()
+        self.drop_databases()
         shutil.rmtree(self.tmp, ignore_errors=True)
 
     # --- report ---------------------------------------------------------------------------
@@ -342,6 +373,13 @@ class Bench:
                         ratio = large["rps"] / small["rps"]
                         label = f"{mode} {name} rps L / S"
                         at_least(label, ratio, TARGETS["l_vs_s"], is_target=mode == "uncached")
+                # The control: one static file, the same bytes at both sizes. Its ratio is how much
+                # the machine itself moved between the two sizes' measurements.
+                small = self.results.get(("S", mode, "static"))
+                large = self.results.get(("L", mode, "static"))
+                if small and large:
+                    label = f"{mode} static file rps L / S (control)"
+                    at_least(label, large["rps"] / small["rps"], TARGETS["l_vs_s"], is_target=False)
         for size in self.args.sizes:
             for mode, label in (("1 client", ", 1 client (render time)"), ("uncached", "")):
                 article = self.results.get((size, mode, "article"))
@@ -382,9 +420,12 @@ def parse_wrk(output):
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     p50 = to_ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))
     p99 = to_ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))
+    done = re.search(r"(\d+) requests in ([\d.]+)(us|ms|s|m)", output)
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     socket_errors = re.search(r"Socket errors: (.*)", output)
     return {
+        "requests": int(done.group(1)),
+        "seconds": to_ms(done.group(2) + done.group(3)) / 1000,
         "rps": rps,
         "p50": p50,
         "p99": p99,
@@ -393,13 +434,29 @@ def parse_wrk(output):
     }
 
 
+def combine(segments):
+    """One figure from a page's segments at one size: requests/s over all of them; p50 and p99
+    are the mean of the segments' own (wrk prints percentiles, not its histogram)."""
+    requests = sum(s["requests"] for s in segments)
+    seconds = sum(s["seconds"] for s in segments)
+    return {
+        "requests": requests,
+        "seconds": seconds,
+        "rps": requests / seconds,
+        "p50": sum(s["p50"] for s in segments) / len(segments),
+        "p99": sum(s["p99"] for s in segments) / len(segments),
+        "errors": sum(s["errors"] for s in segments),
+        "socket_errors": "; ".join(s["socket_errors"] for s in segments if s["socket_errors"]),
+    }
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--duration", type=int, default=5)
+    parser.add_argument("--duration", type=int, default=6)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--sizes", default="S,L", type=lambda v: v.split(","))
-    parser.add_argument("--keep", action="store_true", help="keep the database and files")
-    parser.add_argument("--setup-only", action="store_true", help="build size S, no load test")
+    parser.add_argument("--keep", action="store_true", help="keep the databases and files")
+    parser.add_argument("--setup-only", action="store_true", help="build the sizes, no load test")
     parser.add_argument(
         "--database-url",
         default=os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"),
@@ -432,7 +489,8 @@ def main():
     finally:
         bench.cleanup()
         log(
-            f"done in {time.monotonic() - started:.0f} s; database dropped, temporary files removed"
+            f"done in {time.monotonic() - started:.0f} s; "
+            "databases dropped, temporary files removed"
         )
     sys.exit(status)
 

@@ -116,13 +116,24 @@ def library_context(page, request):
     # issuing bodies and collections from the database, and every option of every select is a
     # template render. Kept until the next purge, per choice of filters; never with errors shown
     # or with a visitor's own search words (nothing is stored then, and the words are in the key).
+    # The list of results (count, cards, pagination) is kept in the same way, per query string
+    # (filters and page): `documents` stays a lazy queryset, so a kept list runs no query. Its
+    # pagination links repeat the request's query string, so it is kept only when that holds
+    # nothing but the filters and the page, each once (not a shared link's click identifier).
     chosen = [(name, request.GET.get(name, "")) for name in form.fields]
     keep = memo.enabled() and not form.errors and not request.GET.get("q")
+    plain_query = all(name in form.fields or name == "page" for name in request.GET) and all(
+        len(values) == 1 for values in request.GET.lists()
+    )
+    seconds = settings.PAGE_CACHE_TIMEOUT if keep else 0
     return {
         "filter_form": form,
         "filter_fields_key": hashlib.sha256(repr(chosen).encode()).hexdigest(),
-        "filter_fields_seconds": settings.PAGE_CACHE_TIMEOUT if keep else 0,
-        "documents": list(page_obj.object_list),
+        "filter_fields_seconds": seconds,
+        # The whole query string: the links are built from it, parameter order included.
+        "results_key": hashlib.sha256(request.GET.urlencode().encode()).hexdigest(),
+        "results_seconds": seconds if plain_query else 0,
+        "documents": page_obj.object_list,
         "page_obj": page_obj,
         "paginator": paginator,
         "searching": searching,

@@ -1,11 +1,13 @@
-"""The library's count and its list of years are remembered until the next purge
-(portal/pagecache/memo.py); they follow every publish and unpublish (page cache off)."""
+"""The library's count, its list of years, its filter fields and its list of results are
+remembered until the next purge (portal/pagecache/memo.py); they follow every publish and
+unpublish (page cache off)."""
 
 import re
 from datetime import date
 
 import pytest
 
+from resolutions.demo import generate_documents
 from resolutions.models import RelationType, ResolutionRelation
 
 from .conftest import make_document
@@ -95,8 +97,51 @@ def test_kept_filter_fields_follow_a_new_issuing_body_and_cost_no_query(
     make_document(library, issuing_body=politburo)
     client.get("/")  # creates the site settings row (a purge)
     client.get(library.url)
-    with django_assert_max_num_queries(2):  # the page of documents and its renditions at most
+    with django_assert_max_num_queries(0):  # the filter fields and the list are both kept
         html = client.get(library.url).content.decode()
     assert "Bộ Chính trị" in filter_fields(html)
     IssuingBody.objects.create(name="Ban Bí thư", short_name="BBT")
     assert "Ban Bí thư" in filter_fields(client.get(library.url).content.decode())
+
+
+def cards(html):
+    return re.findall(r'class="card__title"><a href="[^"]+">([^<]+)</a>', html)
+
+
+def test_kept_list_of_results_follows_edits_and_each_visitors_filters_and_page(
+    client, library, politburo
+):
+    plan = make_document(library, title="Kế hoạch cũ", doc_type="ke-hoach")
+    make_document(library, title="Nghị quyết mới", doc_type="nghi-quyet", issuing_body=politburo)
+    for _ in range(2):  # rendered, then kept
+        assert cards(client.get(library.url, {"loai": "ke-hoach"}).content.decode()) == [
+            "Kế hoạch cũ"
+        ]
+        assert cards(client.get(library.url, {"loai": "nghi-quyet"}).content.decode()) == [
+            "Nghị quyết mới"
+        ]
+    plan.title = "Kế hoạch đã sửa"
+    plan.save_revision().publish()
+    assert cards(client.get(library.url, {"loai": "ke-hoach"}).content.decode()) == [
+        "Kế hoạch đã sửa"
+    ]
+    plan.unpublish()
+    html = client.get(library.url, {"loai": "ke-hoach"}).content.decode()
+    assert cards(html) == [] and "Không tìm thấy văn bản phù hợp" in html
+
+
+def test_kept_list_of_results_never_hands_a_visitors_search_or_link_to_another(client, library):
+    generate_documents(25, seed=3)
+    make_document(library, title="Hướng dẫn tiền lương", date_issued=date(2000, 1, 1))
+    found = client.get(library.url, {"q": "tien luong"}).content.decode()
+    assert cards(found) == ["Hướng dẫn tiền lương"] and "cho “tien luong”" in found
+    assert "cho “" not in client.get(library.url).content.decode()
+    # A shared link's click identifier is in its own pagination links, never in anyone else's.
+    shared = client.get(library.url, {"fbclid": "abc"}).content.decode()
+    assert 'href="?fbclid=abc&amp;page=2"' in shared
+    for _ in range(2):
+        plain = client.get(library.url).content.decode()
+        assert 'href="?page=2"' in plain and "fbclid" not in plain
+        second = client.get(library.url, {"page": "2"}).content.decode()
+        assert 'href="?page=1"' in second and "Trang 2/2" in second
+        assert len(cards(second)) == 6 and "Hướng dẫn tiền lương" in cards(second)

@@ -5,11 +5,12 @@ migrates, loads the demo content and generates size S (100 articles), and portal
 of it grown to size L (10,000 articles, 1,000 documents); collects static files. Then, three
 times (cold, uncached, cached), it serves each size with its own gunicorn (production settings,
 DEBUG off, 2 workers) on 127.0.0.1:<free port> and drives each page type with wrk (16
-connections), the two sizes interleaved (S L L S) so that the machine's drift weighs on both
-alike. Prints a table and the target ratios, then drops the databases and removes its temporary
-folder, also on Ctrl-C or an error.
+connections), the two sizes taking turns every 2 s (S L L S S L L S) so that the machine's drift
+weighs on both alike. Prints a table and the target ratios, then drops the databases and removes
+its temporary folder, also on Ctrl-C or an error.
 
-Options: --duration SECONDS per URL and size (default 6, in two halves), --connections N (16),
+Options: --duration SECONDS per URL and size (default 8; half in the cold mode and with one
+client), --connections N (16),
 --sizes S,L, --database-url postgres://... (the server; the database names are the bench's own).
 """
 
@@ -35,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 DB_PREFIX = "portal_bench"
 WARM_UP_REQUESTS = 20  # per server and URL, before measuring: both workers warm
+SEGMENT_SECONDS = 2  # the sizes take turns this long (Bench.measure)
 SIZES = {"S": {"articles": 100, "documents": 0}, "L": {"articles": 10_000, "documents": 1_000}}
 PAGE_ORDER = [
     "home",
@@ -90,6 +92,7 @@ class Bench:
         self.results = {}  # (size, mode, page) -> dict
         self.urls = None  # chosen at the first size, measured at every size
         self.probes = {}  # size -> probe report
+        self.turns = 0  # URLs measured so far (Bench.measure)
 
     # --- databases: one per size, all kept until the end ----------------------------------
 
@@ -245,21 +248,28 @@ class Bench:
         ).stdout
         return parse_wrk(output)
 
-    def measure(self, mode, name, connections=None):
-        """One page at every size, interleaved: S L L S (each size gets half of --duration
-        twice), so a drift of this machine's speed during the run (it moves ±15% from minute to
-        minute) weighs on both sizes alike instead of on whichever size came second."""
+    def measure(self, mode, name, connections=None, seconds=None):
+        """One page at every size, interleaved in segments of SEGMENT_SECONDS: S L L S S L L S
+        (or L S S L L S S L), `seconds` (--duration) per size in all. A drift of this machine's
+        speed during the run (it moves ±15% from minute to minute) then weighs on both sizes
+        alike instead of on whichever size came second."""
         connections = connections or self.args.connections
+        seconds = seconds or self.args.duration
         sizes = self.args.sizes
         urls = {size: self.servers[size].base_url + self.urls[name] for size in sizes}
         for url in urls.values():
             for _ in range(WARM_UP_REQUESTS):  # templates, connections, remembered parts
                 urllib.request.urlopen(url, timeout=60).read()
-        seconds = max(1, round(self.args.duration / 2))
+        rounds = max(1, round(seconds / SEGMENT_SECONDS))
+        # Which size goes first alternates from one URL to the next, so neither always has the
+        # first segment after the warm-up.
+        self.turns += 1
+        first = sizes if self.turns % 2 else sizes[::-1]
+        order = [size for n in range(rounds) for size in (first if n % 2 == 0 else first[::-1])]
         segments = {size: [] for size in sizes}
         try:
-            for size in sizes + sizes[::-1]:
-                segments[size].append(self.wrk(urls[size], seconds, connections))
+            for size in order:
+                segments[size].append(self.wrk(urls[size], SEGMENT_SECONDS, connections))
         except (OSError, subprocess.CalledProcessError, AttributeError) as error:
             log(f"{mode} {name}: not measured ({error})")
             return
@@ -284,15 +294,17 @@ class Bench:
         for mode, page_cache, fragment_cache in MODES:
             self.start_servers(page_cache, fragment_cache)
             try:
+                # The cold mode and one client are shown for information: half the time.
+                seconds = self.args.duration // 2 if mode == "cold" else self.args.duration
                 for name in PAGE_ORDER:
                     if name in self.urls:
-                        self.measure(mode, name)
+                        self.measure(mode, name, seconds=seconds)
                 if mode == "uncached":
                     # One client: the time one render takes (with 16 clients and 2 workers,
                     # p50 is mostly waiting in the queue: 16 / requests per second).
                     for name in SINGLE_CLIENT:
                         if name in self.urls:
-                            self.measure("1 client", name, connections=1)
+                            self.measure("1 client", name, connections=1, seconds=seconds // 2)
             finally:
                 self.stop_servers()
         self.print_report()
@@ -452,7 +464,7 @@ def combine(segments):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--duration", type=int, default=6)
+    parser.add_argument("--duration", type=int, default=8)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--sizes", default="S,L", type=lambda v: v.split(","))
     parser.add_argument("--keep", action="store_true", help="keep the databases and files")

@@ -93,6 +93,7 @@ class Bench:
         self.urls = None  # chosen at the first size, measured at every size
         self.probes = {}  # size -> probe report
         self.turns = 0  # URLs measured so far (Bench.measure)
+        self.segments = {}  # (size, mode, page) -> wrk runs so far
 
     # --- databases: one per size, all kept until the end ----------------------------------
 
@@ -274,10 +275,13 @@ class Bench:
             log(f"{mode} {name}: not measured ({error})")
             return
         for size in sizes:
-            result = combine(segments[size])
+            # A URL measured twice in a mode (the static file) adds its segments together.
+            kept = self.segments.setdefault((size, mode, name), [])
+            kept += segments[size]
+            result = combine(kept)
             result.update(self.probes[size]["pages"][name])
             self.results[size, mode, name] = result
-            rps = "/".join(f"{s['requests'] / s['seconds']:.0f}" for s in segments[size])
+            rps = "/".join(f"{s['requests'] / s['seconds']:.0f}" for s in kept)
             log(
                 f"{size} {mode:8} {name:10} {result['rps']:8.0f} req/s ({rps}) "
                 f"p50 {result['p50']:6.1f} ms p99 {result['p99']:6.1f} ms"
@@ -296,9 +300,14 @@ class Bench:
             try:
                 # The cold mode and one client are shown for information: half the time.
                 seconds = self.args.duration // 2 if mode == "cold" else self.args.duration
-                for name in PAGE_ORDER:
-                    if name in self.urls:
-                        self.measure(mode, name, seconds=seconds)
+                # The static file, which the cached pages are compared with, takes half of its
+                # time before the pages and half after: the pages' minute lies between.
+                names = [name for name in PAGE_ORDER if name in self.urls]
+                if "static" in names:
+                    names = ["static", *names]
+                for name in names:
+                    share = seconds // 2 if name == "static" else seconds
+                    self.measure(mode, name, seconds=share)
                 if mode == "uncached":
                     # One client: the time one render takes (with 16 clients and 2 workers,
                     # p50 is mostly waiting in the queue: 16 / requests per second).

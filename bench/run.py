@@ -10,8 +10,8 @@ weighs on both alike. Prints a table and the target ratios, then drops the datab
 its temporary folder, also on Ctrl-C or an error.
 
 Options: --duration SECONDS per URL and size (default 8; half in the cold mode and with one
-client), --connections N (16),
---sizes S,L, --database-url postgres://... (the server; the database names are the bench's own).
+client), --connections N (16), --sizes S,L, --keep, --setup-only, --database-url postgres://...
+(the server; the database names are the bench's own).
 """
 
 import argparse

@@ -9,6 +9,11 @@ from portal.pagecache.memo import remember
 class SecurityHeadersMiddleware:
     """Adds Permissions-Policy everywhere and swaps in the looser admin CSP under /admin/.
 
+    A preview (Wagtail's `make_preview_request`, which runs the page through this middleware
+    chain with `request.is_preview` set) gets the public policy with `frame-ancestors 'self'`
+    (PREVIEW_CSP) and `X-Frame-Options: SAMEORIGIN`, so the admin's preview panel may frame it
+    and no other site may; public pages keep `frame-ancestors 'none'`.
+
     Sits after ContentSecurityPolicyMiddleware in MIDDLEWARE so its response hook runs first and
     the CSP middleware then builds the header from the chosen config (with the request's nonce).
     """
@@ -19,7 +24,12 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
-        if request.path.startswith("/admin/") and not hasattr(response, "_csp_config"):
+        if hasattr(response, "_csp_config"):
+            return response
+        if getattr(request, "is_preview", False):
+            response._csp_config = settings.PREVIEW_CSP
+            response["X-Frame-Options"] = "SAMEORIGIN"
+        elif request.path.startswith("/admin/"):
             response._csp_config = settings.ADMIN_CSP
         return response
 

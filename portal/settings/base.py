@@ -116,11 +116,17 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets readers proceed while the sign-up form writes; a busy timeout instead of
-    # "database is locked" under concurrent writes.
+    # WAL lets readers proceed while the sign-up form or the admin writes. Every transaction
+    # starts with BEGIN IMMEDIATE: it takes the write lock up front and waits for it (up to the
+    # busy timeout), where a deferred transaction that reads and then writes (an autosave racing
+    # a publish) fails at once with "database is locked", whatever the timeout (docs/admin.md).
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -297,6 +303,9 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
+# A page previewed in the admin (the preview panel's iframe, the preview in a new tab, a
+# revision or a workflow task's preview): the public policy, framed only by our own admin.
+PREVIEW_CSP = {**SECURE_CSP, "frame-ancestors": [CSP.SELF]}
 ADMIN_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],

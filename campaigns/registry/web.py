@@ -61,7 +61,9 @@ def over_rate_limit(request):
     except ValueError:  # expired between add and incr
         cache.set(key, 1, window)
         count = 1
-    return count > limit
+    # None: the cache is unreachable (portal/cache.py). The sign-up is taken rather than
+    # refused: docs/operations.md, "When a part fails", says why.
+    return count is not None and count > limit
 
 
 def rate_limited_response(request, page):

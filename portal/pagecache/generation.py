@@ -12,6 +12,10 @@ Within a request the token is read once (`for_request()`, entered by PageCacheMi
 page cache, every remembered value and every `{% cache %}` fragment of one response then agree on
 one generation, and a page that reads it a dozen times costs one file read or one cache round trip.
 A purge made by the request itself (an editor publishing) moves the request to the new token.
+
+When the shared cache is unreachable (portal/cache.py) the token is None: nothing is read from or
+kept in the cache, pages are rendered for every request, and nothing fails. When it answers again
+the first request of each process starts a new generation, since a purge made meanwhile was lost.
 """
 
 import logging
@@ -25,6 +29,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
+
+from portal.cache import outage
 
 logger = logging.getLogger(__name__)
 
@@ -77,8 +83,13 @@ def _read():
             # Unreadable: serve nothing from the cache rather than something stale.
             logger.exception("Page cache generation file unreadable; cache bypassed")
             return None
+    if outage.take_recovered():
+        # Back after an outage: purges made while it was away never reached the cache.
+        return bump()
     token = cache.get(GENERATION_KEY)
     if token is None:
+        if outage.down:
+            return None
         # First use, or the key was evicted: a new random token can never collide with the keys
         # of an older generation (a counter restarting at 1 could).
         cache.add(GENERATION_KEY, secrets.token_hex(6), timeout=None)

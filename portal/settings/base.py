@@ -130,15 +130,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set, local memory otherwise.
+# Cache: Redis when REDIS_URL is set, local memory otherwise. Redis through django-redis, which
+# turns an unreachable server into cache misses (the site serves uncached pages, never a 500);
+# portal/cache.py adds short timeouts, a pause before retrying and one log line per outage.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_RETRY_SECONDS = float(os.environ.get("CACHE_RETRY_SECONDS", "5"))
+DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False  # portal/cache.py logs once per outage instead
 if REDIS_URL:
+    from portal.cache import redis_cache_settings
+
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "cdvc"),
-        }
+        "default": redis_cache_settings(
+            REDIS_URL, os.environ.get("CACHE_KEY_PREFIX", "cdvc"), os.environ
+        )
     }
 else:
     CACHES = {

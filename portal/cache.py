@@ -1,0 +1,145 @@
+"""The shared cache (Redis) may go away; the site must not (docs/operations.md).
+
+The cache backend is django-redis with `IGNORE_EXCEPTIONS`: a read that cannot reach Redis is a
+miss, a write is dropped, so every page is rendered uncached instead of answering 500. Two things
+django-redis does not do are done here, in the connection class its pool uses:
+
+* **Fail fast.** A Redis that is down (refused) or frozen (accepts, never answers) would cost
+  every cache call its timeout, a dozen times per page. After the first failure this process stops
+  talking to Redis for `CACHE_RETRY_SECONDS` (default 5); calls fail at once (a miss). One call
+  after that delay tries again: a success closes the gap, a failure waits again.
+* **One log line per outage**, not one per call: a WARNING when this process first finds Redis
+  unreachable and another when it answers again (with how long it was away). django-redis's own
+  per-call logging stays off (`DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False`).
+
+When Redis answers again, the page cache starts a new generation (generation.py): a purge made
+while Redis was away (an editor publishing) was lost, and pages kept from before the outage must
+not be served again. The state is per process (each gunicorn worker logs its own line).
+"""
+
+import logging
+import threading
+import time
+
+from redis.connection import Connection
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger("portal.cache")
+
+_FAILURES = (RedisConnectionError, RedisTimeoutError, OSError)
+
+
+class _Outage:
+    """This process's view of the shared cache: up, or down since when and until when to wait."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self.down_since = None  # monotonic time of the first failure of the current outage
+        self.retry_at = 0.0
+        self.recovered = False  # a recovery not yet seen by the page cache generation
+
+    @staticmethod
+    def _retry_seconds():
+        from django.conf import settings
+
+        return float(getattr(settings, "CACHE_RETRY_SECONDS", 5))
+
+    def check(self):
+        """Raise at once while this process waits before trying Redis again."""
+        if self.down_since is None:
+            return
+        if time.monotonic() < self.retry_at:
+            raise RedisConnectionError("cache unavailable (waiting before the next try)")
+        # Past the pause: this call tries again (a failure starts another pause).
+
+    def failed(self, error):
+        with self._lock:
+            now = time.monotonic()
+            self.retry_at = now + self._retry_seconds()
+            if self.down_since is not None:
+                return
+            self.down_since = now
+        logger.warning(
+            "Cache server unreachable (%s: %s); pages are served uncached, next try in %g s",
+            type(error).__name__,
+            error,
+            self._retry_seconds(),
+        )
+
+    def succeeded(self):
+        if self.down_since is None:
+            return
+        with self._lock:
+            if self.down_since is None:
+                return
+            seconds = time.monotonic() - self.down_since
+            self.down_since = None
+            self.recovered = True
+        logger.warning("Cache server answers again after %.1f s; caching resumed", seconds)
+
+    def take_recovered(self):
+        """True once after each recovery (the page cache then starts a new generation)."""
+        if not self.recovered:
+            return False
+        with self._lock:
+            was, self.recovered = self.recovered, False
+        return was
+
+    @property
+    def down(self):
+        return self.down_since is not None
+
+    def reset(self):
+        with self._lock:
+            self.down_since = None
+            self.retry_at = 0.0
+            self.recovered = False
+
+
+outage = _Outage()
+
+
+class GuardedConnection(Connection):
+    """redis-py's connection, failing fast while the server is known to be unreachable."""
+
+    def connect(self):
+        outage.check()
+        try:
+            super().connect()
+        except _FAILURES as error:
+            outage.failed(error)
+            raise
+
+    def send_packed_command(self, command, check_health=True):
+        outage.check()
+        try:
+            super().send_packed_command(command, check_health=check_health)
+        except _FAILURES as error:
+            outage.failed(error)
+            raise
+
+    def read_response(self, *args, **kwargs):
+        try:
+            response = super().read_response(*args, **kwargs)
+        except _FAILURES as error:
+            outage.failed(error)
+            raise
+        outage.succeeded()
+        return response
+
+
+def redis_cache_settings(url, key_prefix, environ):
+    """The CACHES["default"] entry for REDIS_URL (settings/base.py)."""
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": key_prefix,
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            # Seconds. A healthy Redis on the LAN answers in well under a millisecond.
+            "SOCKET_CONNECT_TIMEOUT": float(environ.get("REDIS_CONNECT_TIMEOUT", "0.3")),
+            "SOCKET_TIMEOUT": float(environ.get("REDIS_TIMEOUT", "0.5")),
+            "CONNECTION_POOL_KWARGS": {"connection_class": GuardedConnection},
+        },
+    }

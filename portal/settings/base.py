@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "resolutions",
     "campaigns",
     "search",
+    "pages",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -260,7 +261,7 @@ PAGE_CACHE_S_MAXAGE = int(os.environ.get("PAGE_CACHE_S_MAXAGE", "120"))  # CDN /
 PAGE_CACHE_MAX_BYTES = 1024 * 1024
 PAGE_CACHE_PURGE_ENABLED = True
 # Apps whose every model change purges the cache (a model opts out with page_cache_purge = False).
-PAGE_CACHE_PURGE_APPS = ["home", "news", "resolutions", "campaigns"]
+PAGE_CACHE_PURGE_APPS = ["home", "news", "resolutions", "campaigns", "pages"]
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/tai-lieu/", "/django-admin/"]
 # Query parameters that are part of the key (values: up to 40 of [0-9A-Za-z_.-]); any other
 # parameter bypasses the cache. Tracking parameters are ignored (utm_* too).

@@ -12,6 +12,7 @@ DEMO_LOADERS = [
     "resolutions.demo",
     "campaigns.demo",
     "campaigns.registry_demo",
+    "pages.demo",
     "search.demo",
 ]
 

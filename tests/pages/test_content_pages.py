@@ -1,0 +1,129 @@
+"""Content pages ("Trang nội dung"): Giới thiệu and its children, with breadcrumbs, the side
+navigation of their section, the main menu, the sitemap and search."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from pages.models import ContentPage
+
+from .factories import ContentPageFactory
+
+
+def main_text(response):
+    html = response.content.decode()
+    return html[html.index("<main") : html.index("</main>")]
+
+
+@pytest.mark.django_db
+def test_demo_builds_gioi_thieu_and_its_children_once(home_page):
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+    about = ContentPage.objects.get(slug="gioi-thieu")
+    assert about.get_parent().pk == home_page.pk
+    assert about.show_in_menus and about.live
+    children = [page.title for page in about.get_children().live()]
+    assert children == ["Lịch sử hình thành", "Chức năng, nhiệm vụ", "Cơ cấu tổ chức"]
+    assert ContentPage.objects.count() == 4
+    # First in the menu, right after "Trang chủ".
+    home_page.refresh_from_db()
+    assert home_page.get_children().first().pk == about.pk
+
+
+@pytest.mark.django_db
+def test_child_page_shows_breadcrumbs_side_navigation_and_menu(client, home_page):
+    about = ContentPageFactory(parent=home_page, title="Giới thiệu", slug="gioi-thieu")
+    about.show_in_menus = True
+    about.save_revision().publish()
+    history = ContentPageFactory(parent=about, title="Lịch sử", slug="lich-su")
+    ContentPageFactory(parent=about, title="Chức năng nhiệm vụ", slug="chuc-nang")
+
+    response = client.get("/gioi-thieu/lich-su/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    crumbs = re.search(r'<ol class="breadcrumb">(.*?)</ol>', html, re.S).group(1)
+    assert re.findall(r">([^<>]+)</(?:a|li)>", crumbs) == ["Trang chủ", "Giới thiệu", "Lịch sử"]
+    nav = re.search(r'<nav class="side-nav".*?</nav>', html, re.S).group(0)
+    assert 'href="/gioi-thieu/chuc-nang/"' in nav
+    assert re.search(r'href="/gioi-thieu/lich-su/" aria-current="page"', nav)
+    menu = re.search(r'<nav class="main-nav".*?</nav>', html, re.S).group(0)
+    assert re.search(r'href="/gioi-thieu/" aria-current="page">Giới thiệu<', menu)
+    # The section page lists its children.
+    section = main_text(client.get("/gioi-thieu/"))
+    assert "Trong mục này" in section and "Lịch sử" in section
+    assert history.url == "/gioi-thieu/lich-su/"
+
+
+@pytest.mark.django_db
+def test_a_draft_child_is_not_in_the_side_navigation(client, home_page):
+    about = ContentPageFactory(parent=home_page, slug="gioi-thieu")
+    draft = ContentPageFactory(parent=about, title="Bản nháp chưa đăng", slug="nhap", live=False)
+    assert draft.live is False
+    assert "Bản nháp chưa đăng" not in client.get("/gioi-thieu/").content.decode()
+
+
+@pytest.mark.django_db
+def test_query_count_does_not_grow_with_the_section(
+    client, home_page, django_assert_max_num_queries
+):
+    about = ContentPageFactory(parent=home_page, slug="gioi-thieu")
+    first = ContentPageFactory(parent=about, slug="a")
+
+    def count_queries():
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get("/gioi-thieu/a/").status_code == 200
+        return len(ctx)
+
+    few = count_queries()
+    for n in range(12):
+        child = ContentPageFactory(parent=about, slug=f"con-{n}")
+        ContentPageFactory(parent=child, slug=f"chau-{n}")
+    ContentPageFactory(parent=first, slug="duoi-a")
+    from django.core.cache import cache
+
+    cache.clear()
+    with django_assert_max_num_queries(few):
+        assert client.get("/gioi-thieu/a/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_content_pages_are_in_the_sitemap_and_found_without_accents(client, home_page):
+    about = ContentPageFactory(
+        parent=home_page, title="Giới thiệu", slug="gioi-thieu", intro="Lịch sử Công đoàn"
+    )
+    ContentPageFactory(parent=about, title="Chức năng, nhiệm vụ", slug="chuc-nang-nhiem-vu")
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/gioi-thieu/</loc>" in sitemap and "/gioi-thieu/chuc-nang-nhiem-vu/</loc>" in sitemap
+    for query in ("chuc nang nhiem vu", "Chức năng"):
+        results = main_text(client.get("/tim-kiem/", {"q": query}))
+        assert "/gioi-thieu/chuc-nang-nhiem-vu/" in results, query
+
+
+@pytest.mark.django_db
+def test_an_editor_creates_a_content_page_under_home_and_a_child(editor_client, home_page, client):
+    data = nested_form_data(
+        {
+            "title": "Giới thiệu chung",
+            "slug": "gioi-thieu-chung",
+            "intro": "Về Công đoàn Viên chức Việt Nam.",
+            "body": streamfield([("paragraph", rich_text("<p>Thành lập ngày 2/7/1994.</p>"))]),
+            "show_child_list": "on",
+            "action-publish": "publish",
+        }
+    )
+    response = editor_client.post(f"/admin/pages/add/pages/contentpage/{home_page.pk}/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    parent = ContentPage.objects.get(slug="gioi-thieu-chung")
+    data.update({"title": "Lịch sử", "slug": "lich-su"})
+    response = editor_client.post(f"/admin/pages/add/pages/contentpage/{parent.pk}/", data)
+    assert response.status_code == 302
+    child = ContentPage.objects.get(slug="lich-su")
+    assert child.live and child.get_parent().pk == parent.pk
+    html = client.get("/gioi-thieu-chung/lich-su/").content.decode()
+    assert "Thành lập ngày 2/7/1994." in html
+    assert 'href="/gioi-thieu-chung/"' in html  # breadcrumb and side navigation

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    # After wagtail.admin: its ready() sets the page form every page type uses.
+    "editorial",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -194,6 +196,9 @@ WHITENOISE_MAX_AGE = 60 * 60
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Công đoàn Viên chức Việt Nam"
+# Addresses are ASCII, made from the title the Vietnamese way ("tap-huan-nghiep-vu"); see
+# editorial/slugs.py for the folding Wagtail and Django do not do (đ -> d).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

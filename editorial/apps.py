@@ -1,0 +1,24 @@
+from django.apps import AppConfig
+
+
+class EditorialConfig(AppConfig):
+    """The editors' admin: ASCII slugs, the page form that survives an autosaved draft, the
+    editorial workflow and its groups (docs/admin.md). Listed after wagtail.admin in
+    INSTALLED_APPS, so its ready() runs after Wagtail's own."""
+
+    name = "editorial"
+    verbose_name = "Biên tập"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import pre_save
+        from taggit.models import Tag
+        from wagtail.models import Page
+
+        from .forms import EditorialPageForm
+        from .slugs import ascii_tag_slug
+
+        # Wagtail's admin app sets Page.base_form_class in its ready(); every page type that does
+        # not name a form of its own inherits this one.
+        Page.base_form_class = EditorialPageForm
+        pre_save.connect(ascii_tag_slug, sender=Tag, dispatch_uid="editorial-ascii-tag-slug")

@@ -5,7 +5,7 @@ import re
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from modelsearch.query import PlainText
 from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
@@ -20,7 +20,7 @@ AUTOCOMPLETE_LIMIT = 8
 AUTOCOMPLETE_MIN_LENGTH = 2
 
 
-@require_GET
+@require_safe
 def search(request):
     site_search = SiteSearch(request, request.GET.get("q", ""), request.GET.get("loai", ""))
     paginator = Paginator(site_search.results, RESULTS_PER_PAGE)
@@ -53,7 +53,7 @@ def search(request):
     )
 
 
-@require_GET
+@require_safe
 def autocomplete(request):
     """Titles starting with what was typed, folded like the full search. Progressive: the header
     box works without it."""

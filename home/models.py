@@ -36,6 +36,7 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("Trang chủ")
+        verbose_name_plural = _("Trang chủ")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -189,6 +190,7 @@ class SiteBranding(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("Nhận diện trang")
+        verbose_name_plural = _("Nhận diện trang")
 
     @property
     def show_banner(self):

@@ -132,6 +132,7 @@ class DocumentLibraryPage(Page):
 
     class Meta:
         verbose_name = _("Thư viện văn bản")
+        verbose_name_plural = _("Thư viện văn bản")
 
     def get_context(self, request, *args, **kwargs):
         from .library import library_context
@@ -188,6 +189,7 @@ class CongressPage(Page):
 
     class Meta:
         verbose_name = _("Bộ sưu tập văn bản (Đại hội)")
+        verbose_name_plural = _("Bộ sưu tập văn bản (Đại hội)")
 
     def __str__(self):
         return self.short_name or self.title

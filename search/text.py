@@ -128,6 +128,20 @@ def _match_spans(text, terms):
     return spans
 
 
+def _marked(text, spans, start, end):
+    """Escaped `text[start:end]` with each span inside it wrapped in <mark>."""
+    parts = []
+    cursor = start
+    for s, e in spans:
+        if s < cursor or e > end:
+            continue
+        parts.append(escape(text[cursor:s]))
+        parts.append(f"<mark>{escape(text[s:e])}</mark>")
+        cursor = e
+    parts.append(escape(text[cursor:end]))
+    return "".join(parts)
+
+
 def highlight(text, query, length=240):
     """An HTML excerpt of `text` around the first match of the query, with every matched word in
     <mark>. Matching is folded on both sides; everything is escaped."""
@@ -143,20 +157,17 @@ def highlight(text, query, length=240):
     if end < len(text):
         cut = text.rfind(" ", start, end)
         end = cut if cut > start else end
-    parts = ["…" if start > 0 else ""]
-    cursor = start
-    for s, e in spans:
-        if s < cursor or e > end:
-            continue
-        parts.append(escape(text[cursor:s]))
-        parts.append(f"<mark>{escape(text[s:e])}</mark>")
-        cursor = e
-    parts.append(escape(text[cursor:end]))
-    if end < len(text):
-        parts.append("…")
-    return mark_safe("".join(parts))  # noqa: S308 - every piece above is escaped
+    excerpt = _marked(text, spans, start, end)
+    before = "…" if start > 0 else ""
+    after = "…" if end < len(text) else ""
+    return mark_safe(before + excerpt + after)  # noqa: S308 - _marked escapes every piece
 
 
 def highlight_title(text, query):
-    """The whole title, escaped, with matched words in <mark>."""
-    return highlight(text, query, length=max(len(text or ""), 1))
+    """The whole title, escaped, with matched words in <mark>: never an excerpt (a title cut at
+    its start reads as another title)."""
+    text = squash(text)
+    if not text:
+        return ""
+    spans = _match_spans(text, folded_words(query))
+    return mark_safe(_marked(text, spans, 0, len(text)))  # noqa: S308 - _marked escapes

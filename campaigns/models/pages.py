@@ -93,6 +93,7 @@ class CampaignIndexPage(FoldedSearchMixin, Page):
 
     class Meta:
         verbose_name = _("Danh sách chiến dịch")
+        verbose_name_plural = _("Danh sách chiến dịch")
 
     def search_snippet_text(self):
         return Truncator(plain_text(self.intro)).words(30)
@@ -235,6 +236,7 @@ class CampaignPage(SignupFormPageMixin, FoldedSearchMixin, Page):
 
     class Meta:
         verbose_name = _("Trang chiến dịch")
+        verbose_name_plural = _("Trang chiến dịch")
 
     # --- period -------------------------------------------------------------------------
 
@@ -403,6 +405,7 @@ class PartnerProgramPage(FoldedSearchMixin, RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("Chương trình Vì phúc lợi đoàn viên")
+        verbose_name_plural = _("Chương trình Vì phúc lợi đoàn viên")
 
     def search_snippet_text(self):
         return Truncator(plain_text(self.intro)).words(30)

@@ -1,8 +1,8 @@
-"""The demo site as a reader meets it: loaded once per test module (loading takes seconds), inside
-a transaction that is rolled back at the end, and crawled once from the home page and the sitemap.
+"""The demo site as a reader meets it: loaded once for this test package (loading takes seconds),
+inside a transaction rolled back at the end, and crawled once from the home page and the sitemap.
 
 Every test here is marked `django_db` (so pytest-django creates the test database); each test's
-own transaction is a savepoint inside the module's."""
+own transaction is a savepoint inside the package's."""
 
 import os
 import re
@@ -88,9 +88,9 @@ def crawl(client, start_urls):
     return result
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo content, loaded once for the module and rolled back after it."""
+    """The demo content, loaded once for the package and rolled back after it."""
     from django.core.management import call_command
     from django.db import transaction
     from django.test import override_settings
@@ -118,10 +118,10 @@ def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def _media_root():
-    """Overrides the per-test MEDIA_ROOT of tests/conftest.py: the module's media stay put."""
+    """Overrides the per-test MEDIA_ROOT of tests/conftest.py: the package's media stay put."""
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def site_crawl(demo_site, django_db_blocker):
     """Every public page reachable from the home page, the sitemap and every live page."""
     from django.core.cache import cache

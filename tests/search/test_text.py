@@ -77,6 +77,17 @@ def test_highlight_title_keeps_the_whole_title():
     assert "lập" in html
 
 
+def test_highlight_title_never_cuts_the_start_of_a_title_matched_at_its_end():
+    html = highlight_title("Đăng ký gia nhập Công đoàn", "cong doan")
+    assert html == "Đăng ký gia nhập <mark>Công</mark> <mark>đoàn</mark>"
+    long_title = "Hướng dẫn " + "rất dài " * 60 + "về Công đoàn"
+    html = highlight_title(long_title, "cong doan")
+    assert html.startswith("Hướng dẫn rất dài")
+    assert "…" not in html
+    assert html.endswith("về <mark>Công</mark> <mark>đoàn</mark>")
+    assert highlight_title("<b> & Công đoàn", "cong") == "&lt;b&gt; &amp; <mark>Công</mark> đoàn"
+
+
 def test_fold_with_offsets_is_the_same_on_the_fast_path_and_character_by_character():
     from search.text import _fold_char, fold_with_offsets
 

@@ -4,7 +4,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from campaigns.progress import goal_progress, target_choices
+from campaigns.registry.api import goal_progress, target_choices
 
 
 class GoalBlock(blocks.StructBlock):

@@ -8,7 +8,7 @@ HOME_SECTION_PROVIDERS = [
     "news.home.latest_news",  # -> {"latest_news": [...]}
     "campaigns.home.featured_campaigns",  # -> {"featured_campaigns": [...]}
     "resolutions.home.latest_documents",  # -> {"latest_documents": [...]}
-    "campaigns.progress.membership_progress",  # -> {"membership_progress": {...}}
+    "campaigns.registry.api.membership_progress",  # -> {"membership_progress": {...}}
 ]
 
 

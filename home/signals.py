@@ -10,7 +10,7 @@ from django.dispatch import receiver
 
 from search.text import nfc
 
-PORTAL_APPS = {"home", "news", "resolutions", "campaigns", "search"}
+PORTAL_APPS = {"home", "news", "resolutions", "campaigns", "registry", "search"}
 
 
 @receiver(pre_save)

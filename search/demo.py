@@ -15,7 +15,7 @@ def _resolution_02():
 def _signup_page():
     try:
         SignupPage = import_string("campaigns.models.SignupPage")
-        slug = import_string("campaigns.registry_demo.SIGNUP_SLUG")
+        slug = import_string("campaigns.registry.demo.SIGNUP_SLUG")
     except ImportError:
         return None
     return SignupPage.objects.live().public().filter(slug=slug).first()

@@ -26,12 +26,12 @@ from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from campaigns.blocks import campaign_body_blocks
+from campaigns.registry.pages import SignupFormPageMixin
 from home.blocks import body_blocks
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from search.text import plain_text
 
 from .partners import Partner, PartnerLocation, forget_partner_caches, with_renditions
-from .registry import SignupFormPageMixin
 
 __all__ = [
     "CAMPAIGN_CARD_SPEC",

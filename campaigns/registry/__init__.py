@@ -1,16 +1,7 @@
-"""The member registry's services: `register_member()` (the only way a sign-up enters the
-registry), normalisation, status changes, erasure, and the hand-off forwarders."""
+"""The member registry: its own Django app (label `registry`) inside the campaigns package.
 
-from .normalise import normalise_name, normalise_phone, parse_birth_date
-from .service import Registration, change_status, erase_signup, register_member, review_submission
-
-__all__ = [
-    "Registration",
-    "change_status",
-    "erase_signup",
-    "normalise_name",
-    "normalise_phone",
-    "parse_birth_date",
-    "register_member",
-    "review_submission",
-]
+It owns the personal data: models, the sign-up form, the service that stores sign-ups, the
+hand-off to the competent union, the staff area, commands and templates. Code outside this
+package uses only `campaigns.registry.api` (and `campaigns.registry.pages` to place the form on
+a page type); it never imports the models.
+"""

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from campaigns.models import Forwarding, MemberSignup, ProvinceForwardAddress, StatusChange
+from .models import Forwarding, MemberSignup, ProvinceForwardAddress, StatusChange
 
 logger = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from campaigns.models import ConsentRecord, MemberSignup, SignupSubmission
+from .models import ConsentRecord, MemberSignup, SignupSubmission
 
 
 @dataclass
@@ -115,7 +115,7 @@ def register_member(
             MemberSignup.objects.filter(pk=signup.pk).update(has_pending_changes=True)
             signup.has_pending_changes = True
         if created and getattr(settings, "REGISTRY_FORWARD_ON_COMMIT", True):
-            from campaigns.registry.forwarders import forward_after_commit
+            from .forwarders import forward_after_commit
 
             signup_pk = signup.pk
             transaction.on_commit(lambda: forward_after_commit(signup_pk))
@@ -152,7 +152,7 @@ def change_status(signup, new_status, *, user, note=""):
     """Move an entry along the workflow, logged with who and when. Returns True if it moved."""
     from wagtail.log_actions import log
 
-    from campaigns.models import StatusChange
+    from .models import StatusChange
 
     with transaction.atomic():
         locked = MemberSignup.objects.select_for_update().get(pk=signup.pk)

@@ -17,12 +17,11 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.functional import SimpleLazyObject
 
-from campaigns.models import PrivacyNotice
-from campaigns.models.registry import SIGNUP_DONE_PARAM
 from portal.pagecache import memo
 
 logger = logging.getLogger(__name__)
 
+SIGNUP_DONE_PARAM = "da-dang-ky"
 FORM_MARKER = "form-name"
 FORM_ATTR = "_campaigns_signup_form"
 
@@ -69,7 +68,7 @@ def over_rate_limit(request):
 def rate_limited_response(request, page):
     response = TemplateResponse(
         request,
-        "campaigns/signup_rate_limited.html",
+        "registry/signup_rate_limited.html",
         {"page": page, "self": page, "request": request},
         status=429,
     )
@@ -79,7 +78,7 @@ def rate_limited_response(request, page):
 
 
 def is_signup_post(request):
-    from campaigns.forms import SignupForm
+    from .forms import SignupForm
 
     return request.POST.get(FORM_MARKER) == SignupForm.form_name
 
@@ -87,8 +86,9 @@ def is_signup_post(request):
 def handle_signup_post(page, request):
     """Returns a response for the sign-up POST, or None to re-render the page with the bound
     form (errors next to the fields, what was typed kept)."""
-    from campaigns.forms import SignupForm
-    from campaigns.registry.service import register_member
+    from .forms import SignupForm
+    from .models import PrivacyNotice
+    from .service import register_member
 
     if not is_signup_post(request):
         return None
@@ -122,7 +122,8 @@ def handle_signup_post(page, request):
 
 
 def signup_context(page, request):
-    from campaigns.forms import SignupForm
+    from .forms import SignupForm
+    from .models import PrivacyNotice
 
     form = getattr(request, FORM_ATTR, None)
     done = request.method == "GET" and request.GET.get(SIGNUP_DONE_PARAM) == "1"
@@ -146,8 +147,9 @@ def mark_form_response(request, response):
 
     A blank form shown on a plain GET declares its per-visitor values (the CSRF token, the signed
     timestamp), so the page cache can keep the page and fill them for each visitor."""
-    from campaigns.apps import SIGNUP_STARTED_HOLE
     from portal.pagecache import holes
+
+    from .apps import SIGNUP_STARTED_HOLE
 
     blank = (
         request.method == "GET"

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "news",
     "resolutions",
     "campaigns",
+    "campaigns.registry",
     "search",
     "pages",
     "wagtail.contrib.forms",

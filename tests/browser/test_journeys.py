@@ -109,7 +109,7 @@ def wait_out_the_time_trap(page):
 
 
 def test_worker_signs_up_on_a_campaign_page(page, axe, viewport):
-    from campaigns.models import MemberSignup
+    from campaigns.registry.models import MemberSignup
 
     campaign = campaign_with_signup()
     page.goto(campaign.url)

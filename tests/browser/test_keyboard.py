@@ -24,7 +24,8 @@ def tab_to(page, selector, limit=120):
 
 
 def test_signup_form_by_keyboard_alone(page, viewport):
-    from campaigns.models import MemberSignup, SignupPage
+    from campaigns.models import SignupPage
+    from campaigns.registry.models import MemberSignup
 
     signup = SignupPage.objects.live().first()
     page.goto(signup.url)

@@ -4,8 +4,9 @@ import time
 
 from django.core import signing
 
-from campaigns.forms import TIMESTAMP_SALT
-from campaigns.models import PrivacyNotice, SignupPage
+from campaigns.models import SignupPage
+from campaigns.registry.forms import TIMESTAMP_SALT
+from campaigns.registry.models import PrivacyNotice
 
 GROUP = "Cán bộ tiếp nhận đoàn viên"
 

@@ -10,14 +10,14 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
-from campaigns.models import MemberSignup, PrivacyNotice, RegistryExport, StatusChange
-from campaigns.registry import register_member
-from campaigns.registry_admin import escape_cell
+from campaigns.registry.models import MemberSignup, PrivacyNotice, RegistryExport, StatusChange
+from campaigns.registry.service import register_member
+from campaigns.registry.viewsets import escape_cell
 
 from .registry_helpers import make_notice, staff_user
 from .test_registry_service import values
 
-INDEX = "campaigns_membersignup:index"
+INDEX = "registry_membersignup:index"
 
 
 def menu_labels(rf, user):
@@ -70,19 +70,19 @@ def test_without_the_permission_the_area_is_hidden_and_refused(
     for url in [
         reverse(INDEX),
         reverse(INDEX) + "?export=csv",
-        reverse("campaigns_membersignup:inspect", args=[lan.pk]),
-        reverse("campaigns_membersignup:edit", args=[lan.pk]),
-        reverse("campaigns_membersignup:delete", args=[lan.pk]),
+        reverse("registry_membersignup:inspect", args=[lan.pk]),
+        reverse("registry_membersignup:edit", args=[lan.pk]),
+        reverse("registry_membersignup:delete", args=[lan.pk]),
     ]:
         response = client.get(url)
         assert response.status_code in (302, 403), url
         assert "Nguyễn Thị Lan" not in response.content.decode()
     response = client.post(
-        reverse("campaigns_membersignup:status", args=[lan.pk]), {"status": "contacted"}
+        reverse("registry_membersignup:status", args=[lan.pk]), {"status": "contacted"}
     )
     # Wagtail's admin answers a PermissionDenied with a redirect to the dashboard.
     assert response.status_code in (302, 403)
-    bulk = reverse("wagtail_bulk_action", args=["campaigns", "membersignup", "change_status"])
+    bulk = reverse("wagtail_bulk_action", args=["registry", "membersignup", "change_status"])
     assert client.post(f"{bulk}?id={lan.pk}", {"status": "contacted"}).status_code in (302, 403)
     lan.refresh_from_db()
     assert lan.status == MemberSignup.Status.NEW
@@ -145,7 +145,7 @@ def test_filter_by_campaign_page(client, staff, entries, home_page):
 @pytest.mark.django_db
 def test_detail_shows_the_submission_log_and_consents(client, staff, entries):
     lan, _ = entries
-    html = client.get(reverse("campaigns_membersignup:inspect", args=[lan.pk])).content.decode()
+    html = client.get(reverse("registry_membersignup:inspect", args=[lan.pk])).content.decode()
     assert "Các lần gửi" in html and "Bệnh viện Bạch Mai" in html
     assert "Chờ duyệt" in html and "Chấp nhận thay đổi" in html
     assert "Xử lý dữ liệu để đăng ký đoàn viên" in html and "v1" in html
@@ -156,7 +156,7 @@ def test_accepting_pending_changes_from_the_detail_view(client, staff, entries):
     lan, _ = entries
     pending = lan.submissions.get(review="pending")
     client.post(
-        reverse("campaigns_membersignup:review", args=[lan.pk]),
+        reverse("registry_membersignup:review", args=[lan.pk]),
         {"submission": pending.pk, "decision": "accept"},
     )
     lan.refresh_from_db()
@@ -167,7 +167,7 @@ def test_accepting_pending_changes_from_the_detail_view(client, staff, entries):
 def test_single_status_change_is_logged(client, staff, entries):
     lan, _ = entries
     response = client.post(
-        reverse("campaigns_membersignup:status", args=[lan.pk]),
+        reverse("registry_membersignup:status", args=[lan.pk]),
         {"status": "contacted", "note": "Đã gọi điện"},
     )
     assert response.status_code == 302
@@ -181,7 +181,7 @@ def test_single_status_change_is_logged(client, staff, entries):
 @pytest.mark.django_db
 def test_bulk_status_change_is_logged_for_each_entry(client, staff, entries):
     lan, binh = entries
-    url = reverse("wagtail_bulk_action", args=["campaigns", "membersignup", "change_status"])
+    url = reverse("wagtail_bulk_action", args=["registry", "membersignup", "change_status"])
     query = f"?id={lan.pk}&id={binh.pk}&next={reverse(INDEX)}"
     confirm = client.get(url + query)
     assert confirm.status_code == 200 and "Đổi trạng thái" in confirm.content.decode()
@@ -252,7 +252,7 @@ def test_export_needs_the_export_permission(client, django_user_model, entries):
 @pytest.mark.django_db
 def test_staff_correct_an_entry_with_the_same_normalisation(client, staff, entries):
     lan, _ = entries
-    url = reverse("campaigns_membersignup:edit", args=[lan.pk])
+    url = reverse("registry_membersignup:edit", args=[lan.pk])
     data = {
         "full_name": "  Nguyễn  Thị Lan Anh ",
         "date_of_birth": "1990-09-05",
@@ -278,7 +278,7 @@ def test_staff_correct_an_entry_with_the_same_normalisation(client, staff, entri
 @pytest.mark.django_db
 def test_erase_from_the_admin_removes_personal_data_keeps_the_row(client, staff, entries):
     lan, _ = entries
-    url = reverse("campaigns_membersignup:delete", args=[lan.pk])
+    url = reverse("registry_membersignup:delete", args=[lan.pk])
     assert "Xoá toàn bộ dữ liệu cá nhân" in client.get(url).content.decode()
     client.post(url)
     lan.refresh_from_db()
@@ -327,7 +327,7 @@ def test_superusers_see_every_registry_list_without_a_delete_for_notices(admin_c
         response = admin_client.get(reverse(name))
         assert response.status_code == 200, name
     lan, _ = entries
-    html = admin_client.get(reverse("campaigns_membersignup:inspect", args=[lan.pk])).content
+    html = admin_client.get(reverse("registry_membersignup:inspect", args=[lan.pk])).content
     assert "Các lần gửi".encode() in html
     assert (
         "/admin/thong-bao-du-lieu/delete/"

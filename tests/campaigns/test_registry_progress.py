@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 from django.core.cache import cache
 
-from campaigns.models import MembershipTarget, MemberSignup
-from campaigns.progress import goal_progress, membership_progress, registry_counts
-from campaigns.registry import register_member
+from campaigns.registry.models import MembershipTarget, MemberSignup
+from campaigns.registry.progress import goal_progress, membership_progress, registry_counts
+from campaigns.registry.service import register_member
 
 from .campaign_helpers import make_campaign, make_campaign_index
 from .registry_helpers import form_data, make_notice, make_signup_page
@@ -149,8 +149,9 @@ def test_a_campaign_page_with_signup_and_goal_blocks_accepts_and_shows_progress(
 def test_the_signup_page_demo_is_idempotent(home_page):
     from io import StringIO
 
-    from campaigns import registry_demo
-    from campaigns.models import PrivacyNotice, SignupPage
+    from campaigns.models import SignupPage
+    from campaigns.registry import demo as registry_demo
+    from campaigns.registry.models import PrivacyNotice
 
     registry_demo.load(home_page, StringIO())
     registry_demo.load(home_page, StringIO())

@@ -10,7 +10,8 @@ from django.core.management import call_command
 from django.db import connection, connections
 from django.utils import timezone
 
-from campaigns.models import (
+from campaigns.registry.forwarders import forward_pending, queued
+from campaigns.registry.models import (
     ConsentRecord,
     Forwarding,
     MemberSignup,
@@ -19,9 +20,12 @@ from campaigns.models import (
     SignupSubmission,
     StatusChange,
 )
-from campaigns.registry import register_member
-from campaigns.registry.forwarders import forward_pending, queued
-from campaigns.registry.service import change_status, erase_signup, review_submission
+from campaigns.registry.service import (
+    change_status,
+    erase_signup,
+    register_member,
+    review_submission,
+)
 
 from .registry_helpers import make_notice
 
@@ -132,7 +136,7 @@ def test_status_workflow_is_logged_with_who_and_when(home_page, django_user_mode
 
 @pytest.mark.django_db
 def test_erasure_removes_personal_data_and_keeps_the_count(home_page):
-    from campaigns.progress import registry_counts
+    from campaigns.registry.progress import registry_counts
 
     reg = register_member(values())
     register_member(values(workplace="Khác"))

@@ -9,7 +9,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from campaigns.models import ConsentRecord, MemberSignup, SignupSubmission
+from campaigns.registry.models import ConsentRecord, MemberSignup, SignupSubmission
 from campaigns.registry.web import rate_limit_key
 
 from .registry_helpers import form_data, make_notice, make_signup_page, token

@@ -276,7 +276,7 @@ def signup_campaign(home_page):
 def test_a_campaign_page_with_the_sign_up_form_is_cached_with_fresh_per_visitor_values(
     home_page, settings, django_assert_num_queries
 ):
-    from campaigns.models import MemberSignup
+    from campaigns.registry.models import MemberSignup
     from campaigns.registry.normalise import normalise_phone
     from tests.campaigns.registry_helpers import form_data
 

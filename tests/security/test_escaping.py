@@ -137,7 +137,7 @@ def signup_url():
 
 
 def signup_data(**overrides):
-    from campaigns.forms import TIMESTAMP_SALT, SignupForm
+    from campaigns.registry.forms import TIMESTAMP_SALT, SignupForm
 
     started = signing.dumps(
         (timezone.now() - timedelta(seconds=30)).timestamp(), salt=TIMESTAMP_SALT
@@ -180,7 +180,7 @@ def test_a_registration_with_a_payload_name_is_escaped_in_the_admin(
 ):
     from django.urls import reverse
 
-    from campaigns.models import MemberSignup
+    from campaigns.registry.models import MemberSignup
     from tests.campaigns.registry_helpers import form_data
 
     response = client.post(
@@ -198,9 +198,9 @@ def test_a_registration_with_a_payload_name_is_escaped_in_the_admin(
     assert signup is not None, response.context and response.context.get("signup_form").errors
     assert "<script>" in signup.workplace  # kept as typed; escaped on output
     for admin_url in [
-        reverse("campaigns_membersignup:index"),
-        reverse("campaigns_membersignup:inspect", args=[signup.pk]),
-        reverse("campaigns_membersignup:edit", args=[signup.pk]),
+        reverse("registry_membersignup:index"),
+        reverse("registry_membersignup:inspect", args=[signup.pk]),
+        reverse("registry_membersignup:edit", args=[signup.pk]),
     ]:
         page = admin_client.get(admin_url)
         assert page.status_code == 200, admin_url

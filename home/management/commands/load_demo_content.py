@@ -11,7 +11,7 @@ DEMO_LOADERS = [
     "news.demo",
     "resolutions.demo",
     "campaigns.demo",
-    "campaigns.registry_demo",
+    "campaigns.registry.demo",
     "pages.demo",
     "search.demo",
 ]

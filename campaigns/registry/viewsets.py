@@ -25,7 +25,11 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.log_actions import log
 from wagtail.models import Page
 
-from campaigns.models import (
+from campaigns.provinces import province_choices
+from search.text import fold, squash
+
+from . import normalise
+from .models import (
     ConsentRecord,
     MembershipTarget,
     MemberSignup,
@@ -34,10 +38,7 @@ from campaigns.models import (
     RegistryExport,
     SignupSubmission,
 )
-from campaigns.provinces import province_choices
-from campaigns.registry import normalise
-from campaigns.registry.service import change_status, erase_signup, review_submission
-from search.text import fold, squash
+from .service import change_status, erase_signup, review_submission
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -51,7 +52,7 @@ def escape_cell(value):
 
 
 def perm(user, action):
-    return user.has_perm(f"campaigns.{action}_membersignup")
+    return user.has_perm(f"registry.{action}_membersignup")
 
 
 # --- the list ------------------------------------------------------------------------------
@@ -88,7 +89,7 @@ class ProvinceColumn(Column):
 
 
 class MemberSignupIndexView(generic.IndexView):
-    template_name = "campaigns/admin/membersignup_index.html"
+    template_name = "registry/admin/membersignup_index.html"
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("source_page")
@@ -163,7 +164,7 @@ class MemberSignupIndexView(generic.IndexView):
 
 # --- the detail view -----------------------------------------------------------------------
 class MemberSignupInspectView(generic.InspectView):
-    template_name = "campaigns/admin/membersignup_inspect.html"
+    template_name = "registry/admin/membersignup_inspect.html"
 
     def get_object(self, queryset=None):
         return get_object_or_404(MemberSignup.objects.select_related("source_page"), pk=self.pk)
@@ -208,16 +209,16 @@ class MemberSignupInspectView(generic.InspectView):
                 "can_change": perm(user, "change") and not signup.is_erased,
                 "can_erase": perm(user, "delete") and not signup.is_erased,
                 "next_statuses": signup.allowed_next_statuses(),
-                "status_url": reverse("campaigns_membersignup:status", args=[signup.pk]),
-                "review_url": reverse("campaigns_membersignup:review", args=[signup.pk]),
-                "withdraw_url": reverse("campaigns_membersignup:withdraw", args=[signup.pk]),
+                "status_url": reverse("registry_membersignup:status", args=[signup.pk]),
+                "review_url": reverse("registry_membersignup:review", args=[signup.pk]),
+                "withdraw_url": reverse("registry_membersignup:withdraw", args=[signup.pk]),
             }
         )
         return context
 
 
 def _inspect_url(pk):
-    return reverse("campaigns_membersignup:inspect", args=[pk])
+    return reverse("registry_membersignup:inspect", args=[pk])
 
 
 @require_POST
@@ -349,7 +350,7 @@ class ChangeStatusBulkAction(BulkAction):
     display_name = _("Đổi trạng thái")
     action_type = "change_status"
     aria_label = _("Đổi trạng thái các đăng ký đã chọn")
-    template_name = "campaigns/admin/bulk_change_status.html"
+    template_name = "registry/admin/bulk_change_status.html"
     form_class = StatusForm
     models = [MemberSignup]
     action_priority = 10
@@ -393,7 +394,7 @@ class MemberSignupViewSet(ModelViewSet):
     icon = "group"
     menu_label = _("Danh sách đăng ký")
     name = "dang-ky"
-    url_namespace = "campaigns_membersignup"
+    url_namespace = "registry_membersignup"
     add_to_reference_index = False
     copy_view_enabled = False
     inspect_view_enabled = True

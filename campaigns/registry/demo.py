@@ -3,9 +3,10 @@ Idempotent: a second run changes nothing."""
 
 from datetime import date
 
+from campaigns.models import SignupPage
 from home.demo_utils import ensure_child_page
 
-from .models import MembershipTarget, PrivacyNotice, SignupPage
+from .models import MembershipTarget, PrivacyNotice
 
 SIGNUP_SLUG = "dang-ky-doan-vien"
 

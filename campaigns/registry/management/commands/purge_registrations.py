@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from campaigns.models import MemberSignup
+from campaigns.registry.models import MemberSignup
 from campaigns.registry.service import erase_signup
 
 

@@ -11,12 +11,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, HelpPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
 
 from campaigns.provinces import province_choices, province_name
 
+# The tables keep the names they had when these models lived in the `campaigns` app
+# (registry/migrations/0001_initial.py moved the models without touching a row).
 __all__ = [
     "ConsentRecord",
     "Forwarding",
@@ -25,82 +26,9 @@ __all__ = [
     "PrivacyNotice",
     "ProvinceForwardAddress",
     "RegistryExport",
-    "SignupFormPageMixin",
-    "SignupPage",
     "SignupSubmission",
     "StatusChange",
 ]
-
-SIGNUP_DONE_PARAM = "da-dang-ky"
-
-
-class SignupFormPageMixin:
-    """Page types that can show the member sign-up form inherit this (SignupPage, CampaignPage).
-
-    `serve()` handles the form's POST on the same page (validate → `register_member()` → 303 to
-    the same page with `?da-dang-ky=1`), and `get_context()` puts `signup_form` and what
-    `campaigns/includes/signup_form.html` needs into the page's context. Responses that render the
-    form are marked `Cache-Control: private, no-store` so no shared cache keeps a CSRF token.
-    """
-
-    def serve(self, request, *args, **kwargs):
-        from campaigns.registry.web import handle_signup_post, mark_form_response
-
-        if request.method == "POST":
-            response = handle_signup_post(self, request)
-            if response is not None:
-                return response
-        response = super().serve(request, *args, **kwargs)
-        return mark_form_response(request, response)
-
-    def get_context(self, request, *args, **kwargs):
-        from campaigns.registry.web import signup_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(signup_context(self, request))
-        return context
-
-
-class SignupPage(SignupFormPageMixin, Page):
-    """`/dang-ky-doan-vien/`: the member sign-up form on its own page."""
-
-    intro = RichTextField(
-        _("Lời giới thiệu"),
-        blank=True,
-        features=["bold", "italic", "link", "ul", "ol"],
-        help_text=_(
-            "Vài câu trên biểu mẫu: ai có thể đăng ký, đăng ký là bước đầu để công đoàn cơ sở "
-            "xem xét kết nạp."
-        ),
-    )
-    confirmation = RichTextField(
-        _("Lời xác nhận sau khi gửi"),
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text=_(
-            "Hiện sau khi gửi, giống nhau cho đăng ký mới và đăng ký lặp lại. Để trống để dùng "
-            "lời xác nhận mặc định."
-        ),
-    )
-
-    content_panels = Page.content_panels + [
-        FieldPanel("intro"),
-        FieldPanel("confirmation"),
-        HelpPanel(
-            content=_(
-                "Biểu mẫu, thông báo về dữ liệu cá nhân và các ô đồng ý được hiển thị tự động. "
-                "Nội dung thông báo sửa trong mục Đăng ký đoàn viên › Thông báo dữ liệu cá nhân."
-            )
-        ),
-    ]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    template = "campaigns/signup_page.html"
-
-    class Meta:
-        verbose_name = _("Trang đăng ký đoàn viên")
-        verbose_name_plural = _("Trang đăng ký đoàn viên")
 
 
 class PrivacyNotice(models.Model):
@@ -138,6 +66,7 @@ class PrivacyNotice(models.Model):
     panels = [FieldPanel("title"), FieldPanel("body")]
 
     class Meta:
+        db_table = "campaigns_privacynotice"
         ordering = ["-version"]
         verbose_name = _("thông báo dữ liệu cá nhân")
         verbose_name_plural = _("Thông báo dữ liệu cá nhân")
@@ -267,6 +196,7 @@ class MemberSignup(models.Model):
     erased_at = models.DateTimeField(_("Đã xoá dữ liệu lúc"), null=True, blank=True)
 
     class Meta:
+        db_table = "campaigns_membersignup"
         verbose_name = _("đăng ký đoàn viên")
         verbose_name_plural = _("Đăng ký đoàn viên")
         ordering = ["-created_at", "-pk"]
@@ -378,6 +308,7 @@ class SignupSubmission(models.Model):
     erased_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        db_table = "campaigns_signupsubmission"
         ordering = ["submitted_at", "pk"]
         verbose_name = _("lần gửi đăng ký")
         verbose_name_plural = _("Các lần gửi đăng ký")
@@ -425,6 +356,7 @@ class ConsentRecord(models.Model):
     )
 
     class Meta:
+        db_table = "campaigns_consentrecord"
         ordering = ["granted_at", "pk"]
         verbose_name = _("sự đồng ý")
         verbose_name_plural = _("Các sự đồng ý")
@@ -458,6 +390,7 @@ class StatusChange(models.Model):
     note = models.CharField(_("Ghi chú"), max_length=200, blank=True)
 
     class Meta:
+        db_table = "campaigns_statuschange"
         ordering = ["changed_at", "pk"]
         verbose_name = _("đổi trạng thái")
         verbose_name_plural = _("Lịch sử trạng thái")
@@ -486,6 +419,7 @@ class Forwarding(models.Model):
     attempted_at = models.DateTimeField(_("Lúc"), default=timezone.now)
 
     class Meta:
+        db_table = "campaigns_forwarding"
         ordering = ["attempted_at", "pk"]
         verbose_name = _("lần chuyển đăng ký")
         verbose_name_plural = _("Các lần chuyển đăng ký")
@@ -517,6 +451,7 @@ class ProvinceForwardAddress(models.Model):
     panels = [FieldPanel("province"), FieldPanel("union_name"), FieldPanel("email")]
 
     class Meta:
+        db_table = "campaigns_provinceforwardaddress"
         ordering = ["province"]
         verbose_name = _("địa chỉ chuyển đăng ký")
         verbose_name_plural = _("Địa chỉ chuyển đăng ký")
@@ -567,6 +502,7 @@ class MembershipTarget(models.Model):
     ]
 
     class Meta:
+        db_table = "campaigns_membershiptarget"
         ordering = ["year", "pk"]
         verbose_name = _("mục tiêu phát triển đoàn viên")
         verbose_name_plural = _("Mục tiêu phát triển đoàn viên")
@@ -595,6 +531,7 @@ class RegistryExport(models.Model):
     filters = models.JSONField(_("Bộ lọc"), default=dict, blank=True)
 
     class Meta:
+        db_table = "campaigns_registryexport"
         ordering = ["-created_at"]
         verbose_name = _("lần xuất danh sách đăng ký")
         verbose_name_plural = _("Các lần xuất danh sách đăng ký")

@@ -37,7 +37,7 @@ def _period_q(start, end):
 
 def registry_counts():
     """{"total", "by_province": [(code, name, n)], "by_page": {page_id: n}}, cached briefly."""
-    from campaigns.models import MemberSignup
+    from .models import MemberSignup
 
     counts = cache.get(COUNTS_KEY)
     if counts is None:
@@ -87,7 +87,7 @@ def _progress(target, count):
 
 def target_progress():
     """Every target with its live count, in one query, cached briefly: {pk: progress dict}."""
-    from campaigns.models import MembershipTarget, MemberSignup
+    from .models import MembershipTarget, MemberSignup
 
     result = cache.get(TARGETS_KEY)
     if result is None:
@@ -122,7 +122,7 @@ def goal_progress(target_id, page=None):
     if target is None:
         return None
     if page is not None and getattr(page, "pk", None):
-        from campaigns.models import MemberSignup
+        from .models import MemberSignup
 
         key = f"campaigns:registry:goal:v1:{int(target_id)}:{int(page.pk)}"
         count = cache.get(key)
@@ -137,7 +137,7 @@ def goal_progress(target_id, page=None):
 
 def target_choices():
     """Choices for the campaign goal block."""
-    from campaigns.models import MembershipTarget
+    from .models import MembershipTarget
 
     try:
         return [

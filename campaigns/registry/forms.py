@@ -7,9 +7,10 @@ from django.core import signing
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models import MemberSignup
 from campaigns.provinces import province_choices
-from campaigns.registry import normalise
+
+from . import normalise
+from .models import MemberSignup
 
 VIETNAM = "VN"
 OTHER = "other"

@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+
+# The sign-up form's signed timestamp (forms.new_form_token), as rendered by
+# `{{ form.started }}`: the page cache keeps a hole there and fills each hit with a fresh one.
+SIGNUP_STARTED_PATTERN = rb'<input type="hidden" name="started" value="([A-Za-z0-9_:.-]+)"'
+SIGNUP_STARTED_HOLE = "signup_started"
+
+
+class RegistryConfig(AppConfig):
+    name = "campaigns.registry"
+    label = "registry"
+    verbose_name = "Đăng ký đoàn viên"
+
+    def ready(self):
+        from portal.pagecache import holes
+
+        from .forms import new_form_token
+
+        holes.register(
+            SIGNUP_STARTED_HOLE, SIGNUP_STARTED_PATTERN, lambda request: new_form_token()
+        )

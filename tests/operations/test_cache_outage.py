@@ -7,7 +7,8 @@ import time
 import pytest
 from django.test import Client
 
-from campaigns.models import MemberSignup, SignupPage
+from campaigns.models import SignupPage
+from campaigns.registry.models import MemberSignup
 from news.models import NewsArticlePage
 from portal.cache import outage
 from tests.campaigns.registry_helpers import form_data

@@ -3,9 +3,9 @@ the facts of the product brief. Idempotent: a page that exists (by slug) is left
 
 import uuid
 
-from home.demo_utils import ensure_child_page
+from home.demo_utils import ensure_child_page, ensure_image
 
-from .models import ContentPage
+from .models import ContentPage, Leader, LeadershipPage, Term
 
 ABOUT_SLUG = "gioi-thieu"
 
@@ -114,6 +114,60 @@ CHILDREN = [
 ]
 
 
+SAMPLE = "(dữ liệu mẫu)"
+# (name letter, position, unit, body, order): sample people, never a real person's name.
+CURRENT_TERM = [
+    ("A", "Chủ tịch", "Công đoàn Viên chức Việt Nam", "standing", 1),
+    ("B", "Phó Chủ tịch", "Công đoàn Viên chức Việt Nam", "standing", 2),
+    ("C", "Phó Chủ tịch", "Công đoàn Viên chức Việt Nam", "standing", 3),
+    ("D", "Ủy viên Ban Thường vụ", "Công đoàn Bộ Giáo dục và Đào tạo", "standing", 4),
+    ("E", "Ủy viên Ban Chấp hành", "Công đoàn Bộ Y tế", "executive", 10),
+    ("G", "Ủy viên Ban Chấp hành", "Công đoàn Viên chức tỉnh Thái Nguyên", "executive", 11),
+    ("H", "Ủy viên Ban Chấp hành", "Công đoàn Viên chức thành phố Cần Thơ", "executive", 12),
+]
+PAST_TERM = [
+    ("K", "Chủ tịch", "Công đoàn Viên chức Việt Nam", "standing", 1),
+    ("L", "Phó Chủ tịch", "Công đoàn Viên chức Việt Nam", "standing", 2),
+    ("M", "Ủy viên Ban Chấp hành", "Công đoàn Bộ Tư pháp", "executive", 10),
+]
+
+
+def draw_portrait(draw, size):
+    """A neutral silhouette on the union's blue: a placeholder, not a person."""
+    w, h = size
+    draw.rectangle([0, 0, w, h], fill=(214, 224, 238))
+    draw.ellipse([w * 0.3, h * 0.16, w * 0.7, h * 0.5], fill=(10, 61, 124))
+    draw.ellipse([w * 0.12, h * 0.56, w * 0.88, h * 1.25], fill=(10, 61, 124))
+
+
+def ensure_leaders():
+    current, _ = Term.objects.get_or_create(
+        start_year=2023,
+        defaults={
+            "name": "Khóa VI",
+            "end_year": 2028,
+            "note": "Đại hội lần thứ VI họp ngày 30/9 và 1/10/2023 (danh sách dưới đây là mẫu).",
+        },
+    )
+    past, _ = Term.objects.get_or_create(
+        start_year=2018, defaults={"name": "Khóa V", "end_year": 2023}
+    )
+    if Leader.objects.exists():
+        return
+    photo = ensure_image("Ảnh chân dung mẫu", draw_portrait, size=(400, 500))
+    for term, people in ((current, CURRENT_TERM), (past, PAST_TERM)):
+        for letter, position, unit, body, order in people:
+            Leader.objects.create(
+                name=f"Nguyễn Văn {letter} {SAMPLE}",
+                position=position,
+                unit=unit,
+                body=body,
+                sort_order=order,
+                term=term,
+                photo=photo if body == "standing" else None,
+            )
+
+
 def load(home, stdout=None):
     about, created = ensure_child_page(
         home,
@@ -139,4 +193,15 @@ def load(home, stdout=None):
             intro=child["intro"],
             body=child["body"],
         )
+    ensure_leaders()
+    ensure_child_page(
+        about,
+        LeadershipPage,
+        "ban-chap-hanh",
+        title="Ban Chấp hành",
+        intro=(
+            "Ban Chấp hành Công đoàn Viên chức Việt Nam khóa VI, nhiệm kỳ 2023–2028, do Đại hội "
+            "lần thứ VI bầu. Tên và ảnh trên trang này là dữ liệu mẫu."
+        ),
+    )
     return about

@@ -2,5 +2,13 @@
 page with its people, and the contact page. One module per page or snippet type."""
 
 from .content import ContentPage, SectionNavigationMixin
+from .leaders import Leader, LeadershipPage, Term, leaders_by_term
 
-__all__ = ["ContentPage", "SectionNavigationMixin"]
+__all__ = [
+    "ContentPage",
+    "Leader",
+    "LeadershipPage",
+    "SectionNavigationMixin",
+    "Term",
+    "leaders_by_term",
+]

@@ -13,7 +13,7 @@ from portal.pagecache.memo import remember
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 # The page types an ordinary section may hold (Giới thiệu → Lịch sử, Ban Chấp hành, Liên hệ…).
-SECTION_PAGE_TYPES = ["pages.ContentPage"]
+SECTION_PAGE_TYPES = ["pages.ContentPage", "pages.LeadershipPage"]
 
 
 class SectionNavigationMixin:

@@ -3,7 +3,7 @@
 import factory
 import wagtail_factories
 
-from pages.models import ContentPage
+from pages.models import ContentPage, Leader, LeadershipPage, Term
 
 
 class ContentPageFactory(wagtail_factories.PageFactory):
@@ -14,3 +14,33 @@ class ContentPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ContentPage
+
+
+class LeadershipPageFactory(wagtail_factories.PageFactory):
+    title = "Ban Chấp hành"
+    slug = factory.Sequence(lambda n: f"ban-chap-hanh-{n}")
+    live = True
+
+    class Meta:
+        model = LeadershipPage
+
+
+class TermFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Khóa {n}")
+    start_year = factory.Sequence(lambda n: 1990 + 5 * n)
+    end_year = factory.LazyAttribute(lambda term: term.start_year + 5)
+
+    class Meta:
+        model = Term
+
+
+class LeaderFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Trần Thị {n} (dữ liệu mẫu)")
+    position = "Ủy viên Ban Chấp hành"
+    unit = "Công đoàn Bộ Y tế"
+    term = factory.SubFactory(TermFactory)
+    body = Leader.Body.EXECUTIVE
+    photo = factory.SubFactory(wagtail_factories.ImageFactory)
+
+    class Meta:
+        model = Leader

@@ -4,11 +4,13 @@ navigation of their section, the main menu, the sitemap and search."""
 import re
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from pages.models import ContentPage
 
+from .conftest import count_queries
 from .factories import ContentPageFactory
 
 
@@ -25,7 +27,12 @@ def test_demo_builds_gioi_thieu_and_its_children_once(home_page):
     assert about.get_parent().pk == home_page.pk
     assert about.show_in_menus and about.live
     children = [page.title for page in about.get_children().live()]
-    assert children == ["Lịch sử hình thành", "Chức năng, nhiệm vụ", "Cơ cấu tổ chức"]
+    assert children == [
+        "Lịch sử hình thành",
+        "Chức năng, nhiệm vụ",
+        "Cơ cấu tổ chức",
+        "Ban Chấp hành",
+    ]
     assert ContentPage.objects.count() == 4
     # First in the menu, right after "Trang chủ".
     home_page.refresh_from_db()
@@ -71,21 +78,12 @@ def test_query_count_does_not_grow_with_the_section(
     about = ContentPageFactory(parent=home_page, slug="gioi-thieu")
     first = ContentPageFactory(parent=about, slug="a")
 
-    def count_queries():
-        from django.db import connection
-        from django.test.utils import CaptureQueriesContext
-
-        with CaptureQueriesContext(connection) as ctx:
-            assert client.get("/gioi-thieu/a/").status_code == 200
-        return len(ctx)
-
-    few = count_queries()
+    few = count_queries(client, "/gioi-thieu/a/")
     for n in range(12):
         child = ContentPageFactory(parent=about, slug=f"con-{n}")
         ContentPageFactory(parent=child, slug=f"chau-{n}")
     ContentPageFactory(parent=first, slug="duoi-a")
-    from django.core.cache import cache
-
+    # Breadcrumbs (1) and the section's pages two levels deep (1), however many.
     cache.clear()
     with django_assert_max_num_queries(few):
         assert client.get("/gioi-thieu/a/").status_code == 200

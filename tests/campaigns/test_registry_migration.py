@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from .registry_helpers import GROUP
 
-BEFORE_MOVE = [("campaigns", "0005_campaign_goal_block"), ("registry", None)]
+BEFORE_MOVE = [("campaigns", "0006_verbose_name_plural"), ("registry", None)]
 REGISTRY_MODELS = [
     "consentrecord",
     "forwarding",

@@ -9,7 +9,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("campaigns", "0005_campaign_goal_block"),
+        ("campaigns", "0006_verbose_name_plural"),
     ]
 
     operations = [

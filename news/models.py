@@ -256,7 +256,8 @@ class NewsIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
         return context
 
     def get_sitemap_urls(self, request=None):
-        """The index and each category page that has articles."""
+        """The index and every listing a reader can reach from it that has articles: each
+        category, each tag and each month of the archive (all canonical and indexable)."""
         urls = super().get_sitemap_urls(request)
         base = self.get_full_url(request)
         for category in self.categories():
@@ -266,6 +267,20 @@ class NewsIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
                     + self.reverse_subpage("category_route", kwargs={"slug": category.slug})
                 }
             )
+        tagged = NewsArticleTag.objects.filter(content_object__in=self.articles())
+        for slug in (
+            Tag.objects.filter(pk__in=tagged.values("tag_id"))
+            .order_by("slug")
+            .values_list("slug", flat=True)
+        ):
+            urls.append(
+                {"location": base + self.reverse_subpage("tag_route", kwargs={"slug": slug})}
+            )
+        for month in self.archive_months(limit=None):
+            route = self.reverse_subpage(
+                "month_route", kwargs={"year": f"{month.year:04d}", "month": f"{month.month:02d}"}
+            )
+            urls.append({"location": base + route})
         return urls
 
     @path("")

@@ -417,6 +417,25 @@ class PartnerProgramPage(FoldedSearchMixin, RoutablePageMixin, Page):
         if not 6 <= (self.partners_per_page or 0) <= 60:
             raise ValidationError({"partners_per_page": _("Chọn một số từ 6 đến 60.")})
 
+    def get_sitemap_urls(self, request=None):
+        """The programme page and the page of every published partner (each is canonical and
+        indexable), the partner's last publication as its date."""
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        partners = (
+            Partner.objects.public()
+            .order_by("name", "pk")
+            .values_list("slug", "last_published_at", named=True)
+        )
+        for partner in partners:
+            entry = {
+                "location": base + self.reverse_subpage("partner", kwargs={"slug": partner.slug}),
+            }
+            if partner.last_published_at:
+                entry["lastmod"] = partner.last_published_at
+            urls.append(entry)
+        return urls
+
     @path("")
     def directory(self, request):
         from campaigns.partner_filters import PartnerFilterForm

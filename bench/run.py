@@ -11,7 +11,10 @@ its temporary folder, also on Ctrl-C or an error.
 
 Options: --duration SECONDS per URL and size (default 8; half in the cold mode and with one
 client), --connections N (16), --sizes S,L, --keep, --setup-only, --database-url postgres://...
-(the server; the database names are the bench's own).
+(the server; the database names are the bench's own), --db-prefix NAME (portal_bench; several
+people benching on one PostgreSQL), and for a narrower run: --modes cold,uncached,cached,
+--pages campaign,static (the static file is needed for the cached/static ratio), --port N (the
+sizes' servers on N, N+1, ... instead of free ports).
 """
 
 import argparse
@@ -97,9 +100,8 @@ class Bench:
 
     # --- databases: one per size, all kept until the end ----------------------------------
 
-    @staticmethod
-    def database_name(size):
-        return f"{DB_PREFIX}_{size.lower()}"
+    def database_name(self, size):
+        return f"{self.args.db_prefix}_{size.lower()}"
 
     def database_url(self, size):
         return urlunsplit(self.server_url._replace(path=f"/{self.database_name(size)}"))
@@ -211,13 +213,14 @@ class Bench:
     # --- gunicorn: one per size, started together -----------------------------------------
 
     def start_servers(self, page_cache, fragment_cache=True):
-        for size in self.args.sizes:
+        for number, size in enumerate(self.args.sizes):
             env = {
                 **self.env(size),
                 "PAGE_CACHE": "1" if page_cache else "0",
                 "FRAGMENT_CACHE": "1" if fragment_cache else "0",
             }
-            server = self.servers[size] = Gunicorn(env, workers=2)
+            port = self.args.port + number if self.args.port else None
+            server = self.servers[size] = Gunicorn(env, workers=2, port=port)
             home = server.base_url + "/"
             server.start(
                 lambda home=home: urllib.request.urlopen(home, timeout=2).read() is not None,
@@ -296,13 +299,15 @@ class Bench:
         if self.args.setup_only:
             return
         for mode, page_cache, fragment_cache in MODES:
+            if mode not in self.args.modes:
+                continue
             self.start_servers(page_cache, fragment_cache)
             try:
                 # The cold mode and one client are shown for information: half the time.
                 seconds = self.args.duration // 2 if mode == "cold" else self.args.duration
                 # The static file, which the cached pages are compared with, takes half of its
                 # time before the pages and half after: the pages' minute lies between.
-                names = [name for name in PAGE_ORDER if name in self.urls]
+                names = [n for n in PAGE_ORDER if n in self.urls and n in self.args.pages]
                 if "static" in names:
                     names = ["static", *names]
                 for name in names:
@@ -312,7 +317,7 @@ class Bench:
                     # One client: the time one render takes (with 16 clients and 2 workers,
                     # p50 is mostly waiting in the queue: 16 / requests per second).
                     for name in SINGLE_CLIENT:
-                        if name in self.urls:
+                        if name in self.urls and name in self.args.pages:
                             self.measure("1 client", name, connections=1, seconds=seconds // 2)
             finally:
                 self.stop_servers()
@@ -471,18 +476,33 @@ def combine(segments):
     }
 
 
+def comma_list(value):
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=8)
     parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--sizes", default="S,L", type=lambda v: v.split(","))
+    parser.add_argument("--sizes", default="S,L", type=comma_list)
     parser.add_argument("--keep", action="store_true", help="keep the databases and files")
     parser.add_argument("--setup-only", action="store_true", help="build the sizes, no load test")
     parser.add_argument(
         "--database-url",
         default=os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"),
     )
+    parser.add_argument("--db-prefix", default=DB_PREFIX)
+    parser.add_argument("--modes", default=",".join(m[0] for m in MODES), type=comma_list)
+    parser.add_argument("--pages", default=",".join(PAGE_ORDER), type=comma_list)
+    parser.add_argument("--port", type=int, default=0, help="first port (default: free ports)")
     args = parser.parse_args()
+    for value, known, what in (
+        (args.modes, [m[0] for m in MODES], "mode"),
+        (args.pages, PAGE_ORDER, "page"),
+    ):
+        for item in value:
+            if item not in known:
+                sys.exit(f"Unknown {what} {item!r}: use {', '.join(known)}.")
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: run `apt-get install wrk` (Debian/Ubuntu) and try again.")
     for size in args.sizes:

@@ -10,27 +10,22 @@ Two per-visitor values can be inside an otherwise shared page; neither is ever s
 - the CSP nonce. The stored copy has a marker instead of the nonce, in the body and in the
   Content-Security-Policy header alike; every hit gets a fresh nonce in both.
 - the CSRF token of a form (a campaign page's sign-up block). The stored copy has a hole instead
-  of `{% csrf_token %}`'s input; every hit fills it with a token for that visitor's own CSRF
-  cookie (setting the cookie when needed), exactly as CsrfViewMiddleware would. If the token shows
-  up anywhere else in the page the response is not stored. Such pages leave us marked
-  `Cache-Control: private`, so a CDN never shares them either.
+  of `{% csrf_token %}`'s input; every hit runs Django's own CsrfViewMiddleware around
+  `django.middleware.csrf.get_token()` (public API only) to fill it with a token for that
+  visitor's own CSRF cookie, setting the cookie when needed. If the secret or anything shaped like
+  a masked token shows up anywhere else in the page the response is not stored. Such pages leave
+  us marked `Cache-Control: private`, so a CDN never shares them either.
 """
 
 import hashlib
 import re
-import secrets
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
-from django.middleware.csrf import (
-    CSRF_ALLOWED_CHARS,
-    CSRF_SECRET_LENGTH,
-    CsrfViewMiddleware,
-    _unmask_cipher_token,
-)
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.csp import generate_nonce
@@ -61,36 +56,6 @@ def _noop(request):  # pragma: no cover - never called
 
 def _cache():
     return caches[settings.PAGE_CACHE_ALIAS]
-
-
-def _random_chars(count, chars=CSRF_ALLOWED_CHARS):
-    """`count` characters drawn uniformly from `chars`, from one urandom read. (Django's
-    get_random_string makes one system call per character: 64 per new visitor's token, the
-    largest cost of serving a cached form page.) Bytes past the last whole multiple of
-    len(chars) are skipped, so no character is more likely than another."""
-    limit = 256 - 256 % len(chars)
-    found = []
-    while len(found) < count:
-        found += [
-            chars[byte % len(chars)] for byte in secrets.token_bytes(count * 2) if byte < limit
-        ]
-    return "".join(found[:count])
-
-
-def _csrf_token(request):
-    """django.middleware.csrf.get_token(request), the same token in the same format (a fresh
-    mask + the secret enciphered with it) and the same side effects on request.META (a new
-    secret for a visitor without the cookie; the cookie (re)sent by process_response), with the
-    random characters drawn by _random_chars()."""
-    secret = request.META.get("CSRF_COOKIE")
-    if secret is None:
-        secret = request.META["CSRF_COOKIE"] = _random_chars(CSRF_SECRET_LENGTH)
-    request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
-    mask = _random_chars(CSRF_SECRET_LENGTH)
-    chars = CSRF_ALLOWED_CHARS
-    pairs = zip(secret, mask, strict=True)
-    cipher = "".join(chars[(chars.index(x) + chars.index(y)) % len(chars)] for x, y in pairs)
-    return mask + cipher
 
 
 class PageCacheMiddleware:
@@ -169,14 +134,18 @@ class PageCacheMiddleware:
             return None if settings.CSRF_USE_SESSIONS else "csrf"
         return "public"
 
-    def _leaks_csrf(self, body, request):
-        secret = request.META.get("CSRF_COOKIE")
+    @staticmethod
+    def _leaks_csrf(body, request, response):
+        """Whether the page (its token inputs already punched out) may still carry the visitor's
+        CSRF secret: the secret itself (the cookie's value), or anything shaped like a masked
+        token (64 letters and digits standing alone). Without unmasking candidates (a private
+        Django function) any such run counts, which only ever keeps a page out of the cache."""
+        name = settings.CSRF_COOKIE_NAME
+        cookie = response.cookies.get(name)
+        secret = cookie.value if cookie is not None else request.COOKIES.get(name)
         if not secret or secret.encode() in body:
             return True
-        return any(
-            _unmask_cipher_token(match.group().decode()) == secret
-            for match in MASKED_TOKEN_RE.finditer(body)
-        )
+        return MASKED_TOKEN_RE.search(body) is not None
 
     def _make_entry(self, request, response, kind):
         body = response.content
@@ -197,7 +166,7 @@ class PageCacheMiddleware:
         if kind == "csrf":
             body, csrf_holes = CSRF_INPUT_RE.subn(CSRF_HOLE, body)
             if (response.cookies or csrf_holes) and (
-                not csrf_holes or self._leaks_csrf(body, request)
+                not csrf_holes or self._leaks_csrf(body, request, response)
             ):
                 return None
             for hole in holes.declared(response):
@@ -250,7 +219,7 @@ class PageCacheMiddleware:
         if entry["holes"]:
             csrf = CsrfViewMiddleware(_noop)
             csrf.process_request(request)
-            token_input = CSRF_INPUT_PREFIX + _csrf_token(request).encode() + b'">'
+            token_input = CSRF_INPUT_PREFIX + get_token(request).encode() + b'">'
             body = body.replace(CSRF_HOLE, token_input)
         for hole in fills:
             body = hole.filled(body, request)

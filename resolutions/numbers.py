@@ -109,3 +109,9 @@ def find_by_number(query, queryset=None):
         ),
         _key_length=Length("number_key"),
     ).order_by("_exact", "_key_length", "-date_issued", "-pk")
+
+
+def search_hits(query):
+    """The site search's number provider (`SEARCH_NUMBER_PROVIDERS`): live, public documents
+    whose number is the query, best first."""
+    return find_by_number(query)

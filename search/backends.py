@@ -9,9 +9,16 @@ the number of matches (measured: 13 s for `cong doan` over 2,000 articles). Here
 reads the requested slice of (object id, bm25) from the FTS5 table, restricted to the ids the
 source queryset allows and in relevance order, and a second loads those objects
 (search/sqlite_backend.py).
+
+Both subclasses use modelsearch internals (there is no public extension point for ranking), so
+modelsearch is pinned exactly in requirements and tests/search/test_modelsearch_contract.py fails
+when an internal they rely on changes shape. Upgrading modelsearch: read its new query compilers,
+adapt the subclasses, then raise MODELSEARCH_CHECKED and the pin together.
 """
 
 from modelsearch.backends.database import SearchBackend as database_backend
+
+MODELSEARCH_CHECKED = "1.3.2"  # the release the subclasses below were written against
 
 
 def SearchBackend(params):  # the name Wagtail imports from a backend module

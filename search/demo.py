@@ -1,24 +1,28 @@
 """Demo promoted results: what an editor would pin for the most common searches. Idempotent:
-only pages that exist get a promotion, and a second run changes nothing."""
+only pages that exist get a promotion, and a second run changes nothing.
+
+The search app imports no content app (a test checks it): the pages are found through the
+number providers (`SEARCH_NUMBER_PROVIDERS`) and by the demo site's slug."""
 
 from django.utils.module_loading import import_string
+from wagtail.models import Page
+
+# The demo sign-up page's slug (the registry demo, campaigns/registry/demo.py, creates it).
+SIGNUP_SLUG = "dang-ky-doan-vien"
 
 
 def _resolution_02():
-    try:
-        ResolutionPage = import_string("resolutions.models.ResolutionPage")
-    except ImportError:
-        return None
-    return ResolutionPage.objects.live().public().filter(number="02-NQ/TW").first()
+    from .engine import number_providers
+
+    for dotted_path in number_providers():
+        found = list(import_string(dotted_path)("02-NQ/TW")[:1])
+        if found:
+            return found[0]
+    return None
 
 
 def _signup_page():
-    try:
-        SignupPage = import_string("campaigns.models.SignupPage")
-        slug = import_string("campaigns.registry.demo.SIGNUP_SLUG")
-    except ImportError:
-        return None
-    return SignupPage.objects.live().public().filter(slug=slug).first()
+    return Page.objects.live().public().filter(slug=SIGNUP_SLUG).specific().first()
 
 
 PROMOTIONS = [

@@ -6,7 +6,9 @@ How a query is answered (the number of database queries does not depend on the n
    match the folded copies indexed by `search.index` (SQLite) or the `vietnamese_unaccent`
    configuration (PostgreSQL) or the folding analyzer (Elasticsearch).
 2. Pinned hits come first: editors' promoted results for this query (no type filter) and
-   documents whose number matches (`resolutions.numbers.find_by_number`).
+   objects whose identifier the query is, from the apps that provide them
+   (`SEARCH_NUMBER_PROVIDERS`: a document's number, by `resolutions.numbers.search_hits`).
+   The search app imports no content app: a test checks it.
 3. The backend's best RANK_WINDOW hits of each source are re-ranked by the portal's rules:
    a title match above a body match, then text that matches the query's own accents above text
    that matches only after folding, then the backend's relevance. Deeper hits keep the backend's
@@ -19,9 +21,11 @@ from collections import namedtuple
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.template.loader import render_to_string
+from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 from modelsearch.query import Or, PlainText
 from wagtail.models import Page, Site
@@ -41,6 +45,11 @@ MAX_NUMBER_HITS = 5
 # a query stays a few small entries.
 REMEMBERED_HITS = 50
 HIT_TEMPLATE = "search/includes/hit.html"
+
+
+def number_providers():
+    return getattr(settings, "SEARCH_NUMBER_PROVIDERS", ())
+
 
 # A page of the remembered ranking window: enough to load the specific page in one query per type.
 PageRef = namedtuple("PageRef", "content_type_id pk")
@@ -250,16 +259,18 @@ class SiteSearch:
         return found
 
     def _number_hits(self):
+        """Objects the query names by their number, from the providers the project lists in
+        `SEARCH_NUMBER_PROVIDERS`: dotted paths of `provider(query)` functions returning live,
+        public objects, best first (a queryset is sliced, not read whole)."""
         if not re.search(r"\d", self.query):
             return []
-        try:
-            from resolutions.numbers import find_by_number
-        except ImportError:
-            return []
-        matches = find_by_number(self.query)
-        if hasattr(matches, "public"):
-            matches = matches.public()
-        return [("number", page, "") for page in matches[:MAX_NUMBER_HITS]]
+        hits = []
+        for dotted_path in number_providers():
+            matches = import_string(dotted_path)(self.query)
+            hits += [("number", obj, "") for obj in matches[: MAX_NUMBER_HITS - len(hits)]]
+            if len(hits) >= MAX_NUMBER_HITS:
+                break
+        return hits
 
     def _counts(self, unpinned):
         """(hits per content type of the unpinned pages, hits per opted-in model label)."""

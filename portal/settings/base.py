@@ -221,6 +221,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 # The PostgreSQL text search configuration created by search/migrations/0001 (unaccent + simple).
 SEARCH_PG_CONFIG = "vietnamese_unaccent"
+# Functions `(query) -> live, public objects` whose number the query is, pinned first by the
+# site search (search/engine.py); the search app itself imports no content app.
+SEARCH_NUMBER_PROVIDERS = ["resolutions.numbers.search_hits"]
 # Wagtail's database backend, with relevance ordering on SQLite that scales (search/backends.py).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
 if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):

@@ -37,7 +37,7 @@ dev-deps: $(VENV)/.stamp-dev
 run: venv
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content
-	$(MANAGE) ensure_local_admin
+	$(MANAGE) ensure_local_admin --admin-url "http://$(HOST):$(PORT)/admin/"
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 

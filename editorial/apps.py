@@ -15,6 +15,7 @@ class EditorialConfig(AppConfig):
         from taggit.models import Tag
         from wagtail.models import Page
 
+        from . import signals
         from .forms import EditorialPageForm
         from .slugs import ascii_tag_slug
 
@@ -22,3 +23,4 @@ class EditorialConfig(AppConfig):
         # not name a form of its own inherits this one.
         Page.base_form_class = EditorialPageForm
         pre_save.connect(ascii_tag_slug, sender=Tag, dispatch_uid="editorial-ascii-tag-slug")
+        signals.connect()

@@ -46,7 +46,8 @@ def ascii_slug(slug):
 
 def ascii_tag_slug(sender, instance, raw=False, **kwargs):
     """django-taggit slugs a new tag with slugify(allow_unicode=True) ("tập-huấn"); fold it.
-    Taggit's own retry on a clash appends "_1", "_2"... which this keeps."""
-    if raw or not instance.slug:
+    Taggit's own retry on a clash appends "_1", "_2"... which this keeps. Only new tags: the
+    address of an existing tag never changes behind an editor's back."""
+    if raw or not instance.slug or not instance._state.adding:
         return
     instance.slug = ascii_slug(instance.slug)

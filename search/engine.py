@@ -303,6 +303,8 @@ class SiteSearch:
             self.backend_query,
             " ".join(self.raw_terms) if self.accented else "",
             tuple(sorted(page.pk for page in pinned_pages)),
+            # Results of the database fallback are not remembered as the search server's.
+            getattr(self.backend, "answering", ""),
         )
         page_facets, model_counts = remember(
             "search-counts", *memo_key, compute=lambda: self._counts(unpinned)

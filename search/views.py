@@ -13,6 +13,7 @@ from wagtail.search.backends import get_search_backend
 from . import registry
 from .engine import SiteSearch, url_of
 from .querylog import count_search
+from .resilient import database_fallback
 from .text import clean_query, folded_words
 
 RESULTS_PER_PAGE = 10
@@ -21,6 +22,7 @@ AUTOCOMPLETE_MIN_LENGTH = 2
 
 
 @require_safe
+@database_fallback
 def search(request):
     site_search = SiteSearch(request, request.GET.get("q", ""), request.GET.get("loai", ""))
     paginator = Paginator(site_search.results, RESULTS_PER_PAGE)
@@ -54,6 +56,7 @@ def search(request):
 
 
 @require_safe
+@database_fallback
 def autocomplete(request):
     """Titles starting with what was typed, folded like the full search. Progressive: the header
     box works without it."""

@@ -218,7 +218,12 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Search (owned by search/; see docs/search.md) -------------------------------------------
+# A search server: Elasticsearch 9 (ELASTICSEARCH_URL) or OpenSearch 2.x/3.x (OPENSEARCH_URL),
+# with the database backend behind it when it is down or slow (search/resilient.py).
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+OPENSEARCH_URL = os.environ.get("OPENSEARCH_URL", "")
+SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "2"))
+SEARCH_RETRY_SECONDS = float(os.environ.get("SEARCH_RETRY_SECONDS", "30"))
 # The PostgreSQL text search configuration created by search/migrations/0001 (unaccent + simple).
 SEARCH_PG_CONFIG = "vietnamese_unaccent"
 # Functions `(query) -> live, public objects` whose number the query is, pinned first by the
@@ -230,14 +235,18 @@ if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
     WAGTAILSEARCH_BACKENDS["default"].update(
         {"SEARCH_CONFIG": SEARCH_PG_CONFIG, "AUTOCOMPLETE_SEARCH_CONFIG": SEARCH_PG_CONFIG}
     )
-if ELASTICSEARCH_URL:
-    from search.es_settings import elasticsearch_backend
+if ELASTICSEARCH_URL and OPENSEARCH_URL:
+    raise ImproperlyConfigured("Set ELASTICSEARCH_URL or OPENSEARCH_URL, not both.")
+if ELASTICSEARCH_URL or OPENSEARCH_URL:
+    from search.es_settings import server_backends
 
-    WAGTAILSEARCH_BACKENDS = {
-        "default": elasticsearch_backend(
-            ELASTICSEARCH_URL, index_prefix=os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "cdvc_")
-        )
-    }
+    WAGTAILSEARCH_BACKENDS = server_backends(
+        "elasticsearch" if ELASTICSEARCH_URL else "opensearch",
+        ELASTICSEARCH_URL or OPENSEARCH_URL,
+        WAGTAILSEARCH_BACKENDS["default"],
+        index_prefix=os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "cdvc_"),
+        timeout=SEARCH_TIMEOUT,
+    )
 
 
 # --- Member registry (owned by campaigns/) ----------------------------------------------------
@@ -355,6 +364,10 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # The search clients log every request at INFO; failures are summarised once per
+        # outage by search.resilient.
+        "elastic_transport": {"level": "WARNING"},
+        "opensearch": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
     },
 }

@@ -98,3 +98,23 @@ def redis_cache(redis_server, settings):
     settings.PAGE_CACHE_ENABLED = True
     yield caches["default"]
     outage.reset()
+
+
+@pytest.fixture
+def closed_port():
+    """A port on 127.0.0.1 where nothing listens (connections are refused)."""
+    port = worker_port(2)
+    wait_for_port(port, up=False)
+    return port
+
+
+@pytest.fixture
+def silent_port():
+    """A server that accepts connections (the kernel completes them) and never answers."""
+    port = worker_port(3)
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("127.0.0.1", port))
+    listener.listen(128)
+    yield port
+    listener.close()

@@ -1,8 +1,9 @@
-"""Search backend configuration: database (SQLite / PostgreSQL) and Elasticsearch.
+"""Search backend configuration: database (SQLite / PostgreSQL), Elasticsearch and OpenSearch.
 
 There is no Elasticsearch server in CI: the configuration tests build the backend with a dummy
 URL (the client connects lazily) and check its index settings, mappings and compiled queries.
-The live tests at the end run only when ELASTICSEARCH_URL points at a real ES 9 server.
+The live tests run only when ELASTICSEARCH_URL points at a real ES 9 server, or OPENSEARCH_URL at
+an OpenSearch 2.x/3.x server.
 """
 
 import json
@@ -16,9 +17,15 @@ from django.db import connection
 from modelsearch.query import Not, Or, Phrase, PlainText
 from wagtail.models import Page
 
-from search.es_settings import ELASTICSEARCH_BACKEND, elasticsearch_backend
+from search.es_settings import (
+    ELASTICSEARCH_BACKEND,
+    OPENSEARCH_BACKEND,
+    elasticsearch_backend,
+    opensearch_backend,
+)
 
 ES_URL = os.environ.get("ELASTICSEARCH_URL", "")
+OS_URL = os.environ.get("OPENSEARCH_URL", "")
 
 
 def es_backend(url="http://elasticsearch.invalid:9200"):
@@ -32,8 +39,8 @@ def es_backend(url="http://elasticsearch.invalid:9200"):
 
 def test_default_backend_is_the_database_with_the_folding_configuration():
     backend = settings.WAGTAILSEARCH_BACKENDS["default"]
-    if ES_URL:
-        assert backend["BACKEND"] == ELASTICSEARCH_BACKEND
+    if ES_URL or OS_URL:
+        assert backend["BACKEND"] == "search.resilient"
         return
     assert backend["BACKEND"] == "search.backends"
     if connection.vendor == "postgresql":
@@ -50,19 +57,35 @@ def test_settings_pick_elasticsearch_9_only_when_the_url_is_set():
         "print(json.dumps(settings.WAGTAILSEARCH_BACKENDS['default'], default=str))"
     )
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test"}
-    env.pop("ELASTICSEARCH_URL", None)
-    env.pop("DATABASE_URL", None)
+    for name in ("ELASTICSEARCH_URL", "OPENSEARCH_URL", "SEARCH_TIMEOUT", "DATABASE_URL"):
+        env.pop(name, None)
     plain = json.loads(subprocess.check_output([sys.executable, "-c", code], env=env, text=True))
     assert plain == {"BACKEND": "search.backends"}
 
     env["ELASTICSEARCH_URL"] = "https://user:secret@search.example.org:9243"
     env["ELASTICSEARCH_INDEX_PREFIX"] = "cdvc_prod_"
     es = json.loads(subprocess.check_output([sys.executable, "-c", code], env=env, text=True))
-    assert es["BACKEND"] == "wagtail.search.backends.elasticsearch9"
+    # The server's backend behind the database fallback (search/resilient.py).
+    assert es["BACKEND"] == "search.resilient"
+    assert es["SERVER_BACKEND"] == "wagtail.search.backends.elasticsearch9"
+    assert es["FALLBACK"] == "database"
     assert es["URLS"] == ["https://user:secret@search.example.org:9243"]
     assert es["INDEX_PREFIX"] == "cdvc_prod_"
+    assert es["TIMEOUT"] == 2.0
+    assert es["OPTIONS"] == {"max_retries": 0, "retry_on_timeout": False}
+
+    env["OPENSEARCH_URL"] = "https://search.example.org:9200"
+    both = subprocess.run([sys.executable, "-c", code], env=env, text=True, capture_output=True)
+    assert both.returncode != 0 and "not both" in both.stderr
 
     env.pop("ELASTICSEARCH_URL")
+    env["SEARCH_TIMEOUT"] = "1.5"
+    os_ = json.loads(subprocess.check_output([sys.executable, "-c", code], env=env, text=True))
+    assert os_["BACKEND"] == "search.resilient"
+    assert os_["SERVER_BACKEND"] == "wagtail.search.backends.opensearch3"
+    assert os_["URLS"] == ["https://search.example.org:9200"]
+    assert os_["TIMEOUT"] == 1.5
+    env.pop("OPENSEARCH_URL")
     env["DATABASE_URL"] = "postgres://u@db.invalid:5432/x"
     pg = json.loads(subprocess.check_output([sys.executable, "-c", code], env=env, text=True))
     assert pg["SEARCH_CONFIG"] == pg["AUTOCOMPLETE_SEARCH_CONFIG"] == "vietnamese_unaccent"
@@ -122,6 +145,68 @@ def test_elasticsearch_mapping_and_queries_for_articles():
     assert auto["bool"]["must"]["match"]["_edgengrams"]["query"] == "cong do"
 
 
+def os_backend(url="http://opensearch.invalid:9200"):
+    """The OpenSearch backend exactly as settings would build it for `url`; nothing connects."""
+    from modelsearch.backends.opensearch3 import SearchBackend
+
+    params = dict(opensearch_backend(url, index_prefix="test_cdvc_"))
+    params.pop("BACKEND")
+    return SearchBackend(params)
+
+
+def test_opensearch_client_matches_the_backend():
+    import opensearchpy
+
+    assert opensearchpy.__versionstr__.split(".")[0] == "3"
+    assert OPENSEARCH_BACKEND.endswith("opensearch3")
+
+
+def test_opensearch_index_settings_are_the_elasticsearch_ones():
+    backend, es = os_backend(), es_backend()
+    assert backend.settings["settings"]["analysis"] == es.settings["settings"]["analysis"]
+    assert backend.settings["settings"]["index"]["max_ngram_diff"] == 12
+    assert backend.get_index_for_model(Page).name == "test_cdvc_wagtailcore_page"
+
+
+@pytest.mark.django_db
+def test_opensearch_mapping_and_queries_for_articles():
+    from news.models import NewsArticlePage
+
+    backend = os_backend()
+    mapping = backend.mapping_class(NewsArticlePage).get_mapping()
+    assert mapping["properties"]["title"]["type"] == "text"
+    assert "analyzer" not in mapping["properties"]["title"]
+    assert mapping == es_backend().mapping_class(NewsArticlePage).get_mapping()
+    query = Or([PlainText("cong doan"), PlainText("công đoàn")])
+    compiled = backend.query_compiler_class(NewsArticlePage.objects.live(), query).get_query()
+    text = json.dumps(compiled, ensure_ascii=False)
+    assert "công đoàn" in text and "cong doan" in text
+    auto = backend.autocomplete_query_compiler_class(
+        NewsArticlePage.objects.live(), PlainText("cong do")
+    ).get_query()
+    assert auto["bool"]["must"]["match"]["_edgengrams"]["query"] == "cong do"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("build", [es_backend, os_backend], ids=["elasticsearch", "opensearch"])
+def test_index_calls_reach_the_network_with_the_pinned_clients(build, home_page):
+    """opensearch2 with opensearch-py 3.x failed every index call with a TypeError before any
+    request; the chosen backends get as far as the (closed) port."""
+    import socket
+
+    from search.resilient import server_errors
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]  # closed once the block ends
+    backend = build(f"http://127.0.0.1:{port}")
+    index = backend.get_index_for_model(Page)
+    with pytest.raises(server_errors()):
+        index.add_item(home_page)
+    with pytest.raises(server_errors()):
+        index.delete_item(home_page)
+
+
 @pytest.mark.django_db
 def test_postgresql_configuration_folds_vietnamese():
     if connection.vendor != "postgresql":
@@ -176,6 +261,53 @@ def test_live_elasticsearch_finds_unaccented_queries(settings, add_page):
     add_page("Công đoàn Viên chức Việt Nam tổ chức Đại hội XIII")
     call_command("update_index", stdout=open("/dev/null", "w"))
     backend = es_backend(ES_URL)
+    backend.index_prefix = "test_cdvc_live_"
+    try:
+        for query in ("cong doan", "CÔNG ĐOÀN", "dai hoi xiii"):
+            found = list(backend.search(query, Page.objects.live()))
+            assert [p.title for p in found] == ["Công đoàn Viên chức Việt Nam tổ chức Đại hội XIII"]
+    finally:
+        backend.get_index_for_model(Page).delete()
+
+
+# --- Live OpenSearch (only with OPENSEARCH_URL) -----------------------------------------------
+
+needs_os = pytest.mark.skipif(
+    not OS_URL,
+    reason="OPENSEARCH_URL is not set: no OpenSearch server to test against "
+    "(see docs/search.md to run one)",
+)
+
+
+@needs_os
+@pytest.mark.django_db
+def test_live_opensearch_analyzer_folds_vietnamese():
+    backend = os_backend(OS_URL)
+    index = backend.get_index_for_model(Page)
+    index.put()
+    try:
+        tokens = backend.es.indices.analyze(
+            index=index.name, body={"analyzer": "default", "text": "Công Đoàn đào"}
+        )["tokens"]
+        assert {"công", "cong", "đoàn", "doan", "đào", "dao"} <= {t["token"] for t in tokens}
+    finally:
+        index.delete()
+
+
+@needs_os
+@pytest.mark.django_db(transaction=True)
+def test_live_opensearch_finds_unaccented_queries(settings, add_page):
+    from django.core.management import call_command
+
+    from tests.conftest import ensure_root_site
+
+    ensure_root_site()
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": opensearch_backend(OS_URL, index_prefix="test_cdvc_live_")
+    }
+    add_page("Công đoàn Viên chức Việt Nam tổ chức Đại hội XIII")
+    call_command("update_index", stdout=open("/dev/null", "w"))
+    backend = os_backend(OS_URL)
     backend.index_prefix = "test_cdvc_live_"
     try:
         for query in ("cong doan", "CÔNG ĐOÀN", "dai hoi xiii"):

@@ -1,0 +1,57 @@
+"""Index updates the search server did not take (search/resilient.py), until they are replayed."""
+
+from django.apps import apps
+from django.db import models
+from django.utils import timezone
+
+
+class PendingIndexUpdate(models.Model):
+    """One object whose latest change is not yet in the search server's index."""
+
+    ADD = "add"
+    DELETE = "delete"
+
+    model = models.CharField(max_length=100)  # app_label.model_name
+    object_id = models.CharField(max_length=255)
+    action = models.CharField(max_length=10, choices=[(ADD, "add"), (DELETE, "delete")])
+    failed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["model", "object_id"], name="search_pending_unique")
+        ]
+        verbose_name = "cập nhật chỉ mục đang chờ"
+        verbose_name_plural = "cập nhật chỉ mục đang chờ"
+
+    def __str__(self):
+        return f"{self.action} {self.model} {self.object_id}"
+
+    @classmethod
+    def record(cls, action, objects):
+        """Remember the latest action per object (an add after a delete wins, and back)."""
+        now = timezone.now()
+        rows = [
+            cls(model=obj._meta.label_lower, object_id=str(obj.pk), action=action, failed_at=now)
+            for obj in objects
+            if obj.pk is not None
+        ]
+        if rows:
+            cls.objects.bulk_create(
+                rows,
+                batch_size=500,
+                update_conflicts=True,
+                unique_fields=["model", "object_id"],
+                update_fields=["action", "failed_at"],
+            )
+
+    def target(self):
+        """The object to send to the server: the current row, or a stand-in to delete."""
+        from modelsearch.index import get_indexed_instance
+
+        model = apps.get_model(self.model)
+        obj = model._default_manager.filter(pk=self.object_id).first()
+        if self.action == self.ADD and obj is not None:
+            return self.ADD, get_indexed_instance(obj) or obj
+        stand_in = model()
+        stand_in.pk = model._meta.pk.to_python(self.object_id)
+        return self.DELETE, stand_in

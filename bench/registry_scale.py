@@ -1,0 +1,560 @@
+"""The member registry at scale: admin requests, sign-ups and exports at two registry sizes.
+
+For each size (default 10,000 and 1,000,000 entries) it uses its own PostgreSQL database on
+127.0.0.1:5432 (user postgres), named <prefix><size> (default prefix `bench_registry_`), which it
+keeps between runs: the first run creates it (migrate, demo content, `manage.py
+generate_registry`); the larger size starts as a `CREATE DATABASE … TEMPLATE` copy of the smaller
+one grown further. Later runs only `migrate` (new indexes) and top the registry up to the size.
+
+Then, for each size:
+
+1. **admin**: the p50 (of --samples, after two warm-up requests) of each registry admin request
+   of issue 16, as a superuser through Django's test client (production settings, DEBUG off):
+   the list's first page, a province filter, a status filter, page 2,000 (the last page at
+   10,000), a phone number typed with spaces, a name typed without accents;
+2. **sign-ups**: gunicorn (production settings, 2 workers) on 127.0.0.1 and 16 client threads:
+   each client fetches the form (single-use token, CSRF cookie), waits out the 2-second time
+   trap, and posts; some numbers twice, in other spellings. Then it counts the rows: lost and
+   doubled must be 0. Sign-ups per second over the POST phase, and the workers' CPU (utime+stime
+   from /proc/<pid>/stat) per sign-up, for the POSTs alone and with the form GET each needs. The
+   bench's sign-ups (numbers 056…) are deleted afterwards, so the size stays;
+3. **export**: a full export of the registry run as the export task would in a worker process:
+   its wall time and the process's peak memory (ru_maxrss), when the export task exists.
+
+    .venv/bin/python bench/registry_scale.py [--sizes 10000,1000000] [--samples 9]
+        [--signups 400] [--clients 16] [--skip-signups] [--skip-export]
+        [--db-prefix bench_registry_] [--database-url postgres://postgres@127.0.0.1:5432/postgres]
+        [--drop]   # drop the bench databases and exit
+"""
+
+import argparse
+import http.client
+import json
+import os
+import random
+import re
+import resource
+import secrets
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+PYTHON = sys.executable
+SIGNUP_PATH = "/dang-ky-doan-vien/"
+BENCH_PHONE_PREFIX = "+8456"  # the bench's own sign-ups; the generated entries are 059…
+ADMIN_REQUESTS = [
+    ("list, first page", ""),
+    ("filter by province", "?province=79"),
+    ("filter by status", "?status=contacted"),
+    ("page 2,000 of the list", "?p=2000"),
+    ("search a phone number", "?q={phone}"),
+    ("search a name without accents", "?q=nguyen thi lan"),
+]
+PHONE_TARGET_MS = 30
+LIST_TARGET_MS = 150
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def size_label(size):
+    return f"{size // 1_000_000}m" if size % 1_000_000 == 0 else f"{size // 1000}k"
+
+
+# --- the admin requests (run inside a Django process: --measure-admin) --------------------------
+def measure_admin(samples):
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    from campaigns.models import MemberSignup
+
+    setup_test_environment()
+    user = get_user_model().objects.filter(username="bench-admin").first()
+    if user is None:
+        user = get_user_model().objects.create_superuser("bench-admin", "", secrets.token_hex(16))
+    client = Client()
+    client.force_login(user)
+    total = MemberSignup.objects.count()
+    middle = (
+        MemberSignup.objects.filter(phone__startswith="+8459")
+        .order_by("phone")
+        .values_list("phone", flat=True)[total // 2]
+    )
+    national = "0" + middle[3:]
+    phone_typed = f"{national[:4]} {national[4:7]} {national[7:]}"
+    results = {}
+    for label, query in ADMIN_REQUESTS:
+        url = "/admin/dang-ky/" + query.format(phone=urllib.parse.quote(phone_typed))
+        timings = []
+        for i in range(samples + 2):
+            started = time.perf_counter()
+            response = client.get(url)
+            elapsed = (time.perf_counter() - started) * 1000
+            if response.status_code != 200:
+                raise SystemExit(f"{url} answered {response.status_code}")
+            if i >= 2:
+                timings.append(elapsed)
+        body = response.content.decode()
+        rows = body.count('<tr class="') or body.count("<tr")
+        results[label] = {"p50": statistics.median(timings), "rows": rows}
+    connection.close()
+    print(json.dumps({"entries": total, "admin": results}))
+
+
+# --- the export (run inside a Django process: --measure-export) ---------------------------------
+def measure_export():
+    import django
+
+    django.setup()
+    try:
+        from campaigns.registry.exports import bench_full_export  # lands with the export task
+    except ImportError:
+        print(json.dumps({"export": None}))
+        return
+    started = time.perf_counter()
+    rows = bench_full_export()
+    elapsed = time.perf_counter() - started
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"export": {"seconds": elapsed, "rows": rows, "peak_mb": peak_kib / 1024}}))
+
+
+# --- the bench databases ----------------------------------------------------------------------
+class Bench:
+    def __init__(self, args):
+        self.args = args
+        parts = urllib.parse.urlsplit(args.database_url)
+        if parts.hostname not in ("127.0.0.1", "localhost"):
+            raise SystemExit("The bench only talks to a PostgreSQL server on 127.0.0.1.")
+        self.parts = parts
+        self.admin_url = urllib.parse.urlunsplit(parts._replace(path="/postgres"))
+        self.tmp = Path(tempfile.mkdtemp(prefix="cdvc-registry-bench-"))
+        self.server = None
+
+    def db_name(self, size):
+        return f"{self.args.db_prefix}{size_label(size)}"
+
+    def db_url(self, size):
+        return urllib.parse.urlunsplit(self.parts._replace(path=f"/{self.db_name(size)}"))
+
+    def env(self, size, **extra):
+        return {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+            "SECRET_KEY": "registry-bench-" + "x" * 40,
+            "ALLOWED_HOSTS": "127.0.0.1,testserver",
+            "SECURE_SSL_REDIRECT": "false",
+            "SECURE_HSTS_SECONDS": "0",
+            "DEBUG": "false",
+            "DATABASE_URL": self.db_url(size),
+            "STATIC_ROOT": str(self.tmp / "static"),
+            "MEDIA_ROOT": str(self.tmp / "media"),
+            "PAGE_CACHE_GENERATION_FILE": str(self.tmp / "page-cache-generation"),
+            "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
+            "REGISTRY_DEFAULT_FORWARD_EMAIL": "tiepnhan@example.invalid",
+            "LOG_LEVEL": "WARNING",
+            "PYTHONPATH": str(ROOT),
+            **extra,
+        }
+
+    def sql(self, url, sql, fetch=False):
+        import psycopg2
+
+        conn = psycopg2.connect(url)
+        conn.autocommit = True
+        try:
+            with conn.cursor() as cursor:
+                cursor.execute(sql)
+                return cursor.fetchall() if fetch else None
+        finally:
+            conn.close()
+
+    def exists(self, size):
+        rows = self.sql(
+            self.admin_url,
+            f"SELECT 1 FROM pg_database WHERE datname = '{self.db_name(size)}'",
+            fetch=True,
+        )
+        return bool(rows)
+
+    def manage(self, size, *args, timeout=3600):
+        started = time.monotonic()
+        subprocess.run(
+            [PYTHON, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env(size),
+            check=True,
+            stdout=subprocess.DEVNULL,
+            timeout=timeout,
+        )
+        log(f"  manage.py {' '.join(args)} ({time.monotonic() - started:.0f} s)")
+
+    def entries(self, size):
+        return self.sql(
+            self.db_url(size), "SELECT COUNT(*) FROM campaigns_membersignup", fetch=True
+        )[0][0]
+
+    def prepare(self, size, smaller):
+        name = self.db_name(size)
+        if not self.exists(size):
+            if smaller and self.exists(smaller):
+                log(f"{name}: a copy of {self.db_name(smaller)}")
+                self.sql(
+                    self.admin_url,
+                    f"CREATE DATABASE {name} TEMPLATE {self.db_name(smaller)}",
+                )
+            else:
+                log(f"{name}: new")
+                self.sql(self.admin_url, f"CREATE DATABASE {name}")
+        self.manage(size, "migrate", "--noinput")
+        if not self.sql(
+            self.db_url(size), "SELECT 1 FROM wagtailcore_page WHERE depth > 2 LIMIT 1", True
+        ):
+            self.manage(size, "load_demo_content")
+        missing = size - self.entries(size)
+        if missing > 0:
+            log(f"{name}: generating {missing:,} entries")
+            self.manage(size, "generate_registry", "--entries", str(missing))
+            self.sql(
+                self.db_url(size),
+                "VACUUM ANALYZE campaigns_membersignup, campaigns_signupsubmission, "
+                "campaigns_consentrecord",
+            )
+
+    def measure_admin(self, size):
+        output = subprocess.run(
+            [PYTHON, __file__, "--measure-admin", "--samples", str(self.args.samples)],
+            cwd=ROOT,
+            env=self.env(size),
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=1800,
+        )
+        return json.loads(output.stdout.strip().splitlines()[-1])
+
+    def measure_export(self, size):
+        output = subprocess.run(
+            [PYTHON, __file__, "--measure-export"],
+            cwd=ROOT,
+            env=self.env(size),
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=3600,
+        )
+        return json.loads(output.stdout.strip().splitlines()[-1])["export"]
+
+    # --- sign-ups through the real form -------------------------------------------------------
+    def start_server(self, size):
+        from server import Gunicorn
+
+        if not (self.tmp / "static").exists():
+            self.manage(size, "collectstatic", "--noinput")
+        env = self.env(
+            size,
+            # Every client here is 127.0.0.1: the per-address limit is raised (still counted,
+            # so its cost is in the figures); the per-number limit stays as configured.
+            REGISTRY_RATE_LIMIT="1000000",
+        )
+        self.server = Gunicorn(env, workers=2, extra_args=["--timeout", "60"])
+        self.port = self.server.port
+        self.server.start(lambda: self.request("GET", SIGNUP_PATH)[0] == 200)
+
+    def stop_server(self):
+        if self.server:
+            self.server.stop()
+        self.server = None
+
+    def worker_pids(self):
+        master = self.server.process.pid
+        pids = []
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            fields = stat.rsplit(")", 1)[1].split()
+            if int(fields[1]) == master:
+                pids.append(int(entry))
+        return pids
+
+    def cpu_seconds(self, pids):
+        ticks = os.sysconf("SC_CLK_TCK")
+        total = 0
+        for pid in pids:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14, 15)
+        return total / ticks
+
+    def request(self, method, path, body=None, headers=None):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        try:
+            conn.request(method, path, body=body, headers=headers or {})
+            response = conn.getresponse()
+            return response.status, response.getheaders(), response.read()
+        finally:
+            conn.close()
+
+    def fetch_form(self, _n):
+        status, headers, body = self.request("GET", SIGNUP_PATH)
+        if status != 200:
+            raise RuntimeError(f"form page answered {status}")
+        html = body.decode()
+        cookie = next(
+            value.split(";")[0]
+            for name, value in headers
+            if name.lower() == "set-cookie" and value.startswith("csrftoken=")
+        )
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+        started = re.search(r'name="started" value="([^"]+)"', html).group(1)
+        return cookie, token, started
+
+    def submit(self, form, phone, n):
+        cookie, token, started = form
+        data = {
+            "csrfmiddlewaretoken": token,
+            "form-name": "dang-ky-doan-vien",
+            "full_name": f"Người Thử Tải {chr(0x41 + n % 26)}",
+            "date_of_birth": "05/09/1990",
+            "sex": "nu" if n % 2 else "nam",
+            "phone": phone,
+            "province": random.choice(["01", "79", "31", "48", "92"]),
+            "workplace": "Đơn vị thử tải (dữ liệu thử)",
+            "nationality": "VN",
+            "consent_registration": "on",
+            "website": "",
+            "started": started,
+        }
+        status, headers, _ = self.request(
+            "POST",
+            SIGNUP_PATH,
+            body=urllib.parse.urlencode(data),
+            headers={"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie},
+        )
+        location = dict((k.lower(), v) for k, v in headers).get("location", "")
+        return "ok" if status == 303 and "da-dang-ky=1" in location else status
+
+    def plan(self):
+        rng = random.Random(20261202)
+        count = self.args.signups
+        distinct = [f"{n:07d}" for n in rng.sample(range(10**7), count * 4 // 5)]
+        posts = [(f"056{d}", f"+8456{d}") for d in distinct]
+        for i in range(count - len(distinct)):
+            d = distinct[i % len(distinct)]
+            posts.append((f"+84 56{d[:1]} {d[1:4]} {d[4:]}", f"+8456{d}"))
+        rng.shuffle(posts)
+        return posts
+
+    def delete_bench_signups(self, size):
+        code = (
+            "import django; django.setup()\n"
+            "from django.db import transaction\n"
+            "from campaigns.models import MemberSignup\n"
+            f"ids = list(MemberSignup.objects.filter(phone__startswith='{BENCH_PHONE_PREFIX}')"
+            ".values_list('pk', flat=True))\n"
+            "with transaction.atomic():\n"
+            "    for rel in MemberSignup._meta.related_objects:\n"
+            "        if rel.one_to_many or rel.one_to_one:\n"
+            "            rel.related_model._base_manager.filter(**{rel.field.name + '__in': ids})"
+            "._raw_delete('default')\n"
+            "    MemberSignup.objects.filter(pk__in=ids)._raw_delete('default')\n"
+        )
+        subprocess.run([PYTHON, "-c", code], cwd=ROOT, env=self.env(size), check=True)
+
+    def measure_signups(self, size):
+        self.delete_bench_signups(size)
+        self.start_server(size)
+        try:
+            posts = self.plan()
+            pids = self.worker_pids()
+            for _ in range(10):  # warm both workers
+                self.fetch_form(0)
+            cpu0 = self.cpu_seconds(pids)
+            with ThreadPoolExecutor(self.args.clients) as pool:
+                forms = list(pool.map(self.fetch_form, range(len(posts))))
+            cpu1 = self.cpu_seconds(pids)
+            time.sleep(2.2)  # the time trap: a form sent within 2 seconds is refused
+            outcomes = Counter()
+            accepted = [False] * len(posts)
+            lock = threading.Lock()
+
+            def post(i):
+                try:
+                    outcome = self.submit(forms[i], posts[i][0], i)
+                except OSError as error:
+                    outcome = type(error).__name__
+                with lock:
+                    accepted[i] = outcome == "ok"
+                    outcomes[outcome] += 1
+
+            cpu2 = self.cpu_seconds(pids)
+            started = time.monotonic()
+            with ThreadPoolExecutor(self.args.clients) as pool:
+                list(pool.map(post, range(len(posts))))
+            elapsed = time.monotonic() - started
+            cpu3 = self.cpu_seconds(pids)
+        finally:
+            self.stop_server()
+        rows = self.sql(
+            self.db_url(size),
+            "SELECT s.phone, COUNT(DISTINCT s.id), COUNT(sub.id) FROM campaigns_membersignup s "
+            "LEFT JOIN campaigns_signupsubmission sub ON sub.signup_id = s.id "
+            f"WHERE s.phone LIKE '{BENCH_PHONE_PREFIX}%' GROUP BY s.phone",
+            fetch=True,
+        )
+        stored = {phone: (entries, subs) for phone, entries, subs in rows}
+        expected = Counter(e164 for (_, e164), ok in zip(posts, accepted, strict=True) if ok)
+        lost = doubled = 0
+        for phone, count in expected.items():
+            entries, subs = stored.get(phone, (0, 0))
+            lost += count if entries == 0 else max(0, count - subs)
+            doubled += max(0, subs - count) + max(0, entries - 1)
+        doubled += sum(1 for phone in stored if phone not in expected)
+        self.delete_bench_signups(size)
+        return {
+            "posts": len(posts),
+            "distinct": len({e for _, e in posts}),
+            "answers": dict(outcomes),
+            "per_second": len(posts) / elapsed,
+            "lost": lost,
+            "doubled": doubled,
+            "failed": accepted.count(False),
+            "cpu_post_ms": (cpu3 - cpu2) * 1000 / len(posts),
+            "cpu_total_ms": ((cpu3 - cpu2) + (cpu1 - cpu0)) * 1000 / len(posts),
+        }
+
+    def cleanup(self):
+        self.stop_server()
+        subprocess.run(["rm", "-rf", str(self.tmp)], check=False)
+
+    def drop(self):
+        for size in self.args.sizes:
+            self.sql(self.admin_url, f"DROP DATABASE IF EXISTS {self.db_name(size)} WITH (FORCE)")
+            log(f"dropped {self.db_name(size)}")
+
+    # --- the run ------------------------------------------------------------------------------
+    def run(self):
+        sizes = sorted(self.args.sizes)
+        results = {}
+        for i, size in enumerate(sizes):
+            self.prepare(size, sizes[i - 1] if i else None)
+        for size in sizes:
+            log(f"measuring {size:,}")
+            result = self.measure_admin(size)
+            if not self.args.skip_signups:
+                result["signups"] = self.measure_signups(size)
+            if not self.args.skip_export:
+                result["export"] = self.measure_export(size)
+            results[size] = result
+        self.report(sizes, results)
+        return self.exit_code
+
+    def report(self, sizes, results):
+        small, large = sizes[0], sizes[-1]
+        head = " | ".join(f"{results[s]['entries']:>11,}" for s in sizes)
+        print(f"\n| registry admin request (p50, ms) | {head} | ratio |")
+        print("|---|" + "---:|" * (len(sizes) + 1))
+        failures = []
+        for label, _query in ADMIN_REQUESTS:
+            values = [results[s]["admin"][label]["p50"] for s in sizes]
+            ratio = values[-1] / values[0] if values[0] else 0
+            cells = " | ".join(f"{v:>11.1f}" for v in values)
+            print(f"| {label} | {cells} | {ratio:.2f} |")
+            target = PHONE_TARGET_MS if "phone" in label else LIST_TARGET_MS
+            if values[-1] > target:
+                failures.append(f"{label}: {values[-1]:.0f} ms > {target} ms")
+            if ratio > 2:
+                failures.append(f"{label}: {ratio:.1f}× from {small:,} to {large:,}")
+        for size in sizes:
+            signups = results[size].get("signups")
+            if signups:
+                print(
+                    f"\nsign-ups at {results[size]['entries']:,} entries: {signups['posts']} posts "
+                    f"({signups['distinct']} distinct numbers), 2 workers, "
+                    f"{self.args.clients} clients: {signups['per_second']:.1f}/s; "
+                    f"lost {signups['lost']}, doubled {signups['doubled']}, "
+                    f"failed {signups['failed']} {signups['answers']}; server CPU per sign-up "
+                    f"{signups['cpu_post_ms']:.1f} ms (POST), {signups['cpu_total_ms']:.1f} ms "
+                    "(with its form GET)"
+                )
+                if signups["lost"] or signups["doubled"] or signups["failed"]:
+                    failures.append(f"sign-ups at {size:,}: lost/doubled/failed")
+            export = results[size].get("export")
+            if export:
+                print(
+                    f"export at {results[size]['entries']:,} entries: {export['rows']:,} rows in "
+                    f"{export['seconds']:.1f} s, peak memory {export['peak_mb']:.0f} MB"
+                )
+                if size == large and export["peak_mb"] > 200:
+                    failures.append("export peak memory over 200 MB")
+            elif "export" in results[size]:
+                print(f"export at {size:,}: no export task in this checkout")
+        print("\ntargets: " + ("all met" if not failures else "; ".join(failures)))
+        self.exit_code = 1 if failures else 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--sizes",
+        default="10000,1000000",
+        type=lambda value: [int(v) for v in value.split(",")],
+    )
+    parser.add_argument("--samples", type=int, default=9)
+    parser.add_argument("--signups", type=int, default=400)
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--skip-signups", action="store_true")
+    parser.add_argument("--skip-export", action="store_true")
+    parser.add_argument("--db-prefix", default="bench_registry_")
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"),
+    )
+    parser.add_argument("--drop", action="store_true")
+    parser.add_argument("--measure-admin", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--measure-export", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure_admin:
+        return measure_admin(args.samples)
+    if args.measure_export:
+        return measure_export()
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", args.db_prefix):
+        raise SystemExit("--db-prefix: lower-case letters, digits and _ only")
+    bench = Bench(args)
+    if args.drop:
+        return bench.drop()
+
+    def interrupted(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupted)
+    code = 1
+    try:
+        code = bench.run()
+    except KeyboardInterrupt:
+        log("stopped")
+    finally:
+        bench.cleanup()
+    sys.exit(code)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,7 +1,9 @@
-"""A small throttle against password guessing on the Wagtail admin login, on Django's cache.
+"""A small throttle against password guessing on the Wagtail admin login.
 
 Every failed login (Django's `user_login_failed` signal) counts against two buckets kept in the
-cache for LOGIN_THROTTLE_WINDOW seconds from the first failure:
+shared limits store (`portal.limits`: Redis, or the database; never one process's memory, so the
+limit is the same with any number of gunicorn workers) for LOGIN_THROTTLE_WINDOW seconds from the
+first failure:
 
 * the client address + the username tried (LOGIN_THROTTLE_MAX_FAILURES, default 5): someone
   guessing one account's password;
@@ -13,22 +15,21 @@ username) with HTTP 429 and a Vietnamese message, before the password is even ch
 guess is not confirmed either. The message says nothing about whether the account exists. A
 successful login clears the address + username bucket.
 
-Cache keys are SHA-256 hashes (with the secret key) of the address and the folded username: no
-personal data in the cache. Behind a reverse proxy, set LOGIN_THROTTLE_CLIENT_IP_HEADER (e.g.
+Keys are HMAC-SHA256 hashes (with the secret key) of the address and the folded username: no
+personal data in the store. Behind a reverse proxy, set LOGIN_THROTTLE_CLIENT_IP_HEADER (e.g.
 `HTTP_X_REAL_IP`) to the header the proxy sets, or every visitor shares the proxy's address.
 """
 
-import hashlib
-import hmac
-
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_login_failed
-from django.core.cache import cache
 from django.dispatch import receiver
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
-KEY_PREFIX = "login-throttle"
+from portal import limits
+
+USER_SCOPE = "login-user"
+IP_SCOPE = "login-ip"
 
 
 def _setting(name, default):
@@ -44,18 +45,10 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
-def _digest(*parts):
-    message = "\x1f".join(parts).encode()
-    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()[:40]
-
-
-def _keys(request, username):
+def _identities(request, username):
     ip = client_ip(request)
     user = (username or "").strip().casefold()
-    return (
-        f"{KEY_PREFIX}:user:{_digest('user', ip, user)}",
-        f"{KEY_PREFIX}:ip:{_digest('ip', ip)}",
-    )
+    return f"{ip}\x1f{user}", ip
 
 
 def _limits():
@@ -70,24 +63,15 @@ def _window():
 
 
 def is_throttled(request, username):
-    user_key, ip_key = _keys(request, username)
+    user_ident, ip = _identities(request, username)
     per_user, per_ip = _limits()
-    counts = cache.get_many([user_key, ip_key])
-    return counts.get(user_key, 0) >= per_user or counts.get(ip_key, 0) >= per_ip
-
-
-def _increment(key):
-    # add() starts the window only for the first failure; incr() keeps the expiry.
-    cache.add(key, 0, timeout=_window())
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, timeout=_window())
+    return limits.count(USER_SCOPE, user_ident) >= per_user or limits.count(IP_SCOPE, ip) >= per_ip
 
 
 def record_failure(request, username):
-    for key in _keys(request, username):
-        _increment(key)
+    user_ident, ip = _identities(request, username)
+    limits.hit(USER_SCOPE, user_ident, window=_window())
+    limits.hit(IP_SCOPE, ip, window=_window())
 
 
 @receiver(user_login_failed, dispatch_uid="portal.login_throttle.failed")
@@ -102,8 +86,8 @@ def _on_login_failed(sender, credentials, request=None, **kwargs):
 def _on_login_succeeded(sender, request, user, **kwargs):
     if request is None:
         return
-    user_key, _ = _keys(request, user.get_username())
-    cache.delete(user_key)
+    user_ident, _ip = _identities(request, user.get_username())
+    limits.reset(USER_SCOPE, user_ident)
 
 
 def _login_paths():

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.table_block",
     "wagtail.contrib.frontend_cache",
     "portal.pagecache",
+    "portal.limits",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -265,6 +266,19 @@ REGISTRY_RATE_WINDOW = int(os.environ.get("REGISTRY_RATE_WINDOW", "600"))
 # The request header that holds the client IP behind our own proxy (e.g. HTTP_X_REAL_IP);
 # empty: REMOTE_ADDR.
 REGISTRY_CLIENT_IP_HEADER = os.environ.get("REGISTRY_CLIENT_IP_HEADER", "")
+
+# --- Abuse control (portal/limits; docs/registry.md, "Abuse control") -------------------------
+# Rate-limit counters of the sign-up form and the admin login: "auto" = Redis when
+# LIMITS_REDIS_URL or REDIS_URL is set, else the database (and the database while Redis is
+# down); "database"; "redis"; "cache" = the Django cache LIMITS_CACHE_ALIAS (a shared one).
+# Never per process: `check --deploy` refuses a per-process cache.
+LIMITS_STORE = os.environ.get("LIMITS_STORE", "auto")
+LIMITS_REDIS_URL = os.environ.get("LIMITS_REDIS_URL", "") or REDIS_URL
+LIMITS_CACHE_ALIAS = os.environ.get("LIMITS_CACHE_ALIAS", "default")
+LIMITS_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "cdvc")
+# A rejected CSRF token gets a Vietnamese page that keeps the way back (and the sign-up form's
+# content): portal/csrf.py.
+CSRF_FAILURE_VIEW = "portal.csrf.csrf_failure"
 
 # --- Page cache (owned by portal/pagecache/; see docs/performance.md) -------------------------
 # Whole pages for anonymous readers, in the default cache (Redis when REDIS_URL is set).

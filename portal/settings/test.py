@@ -20,5 +20,7 @@ if os.environ.get("TEST_DB_NAME"):
 # The anonymous page cache (portal/pagecache) is off unless a test turns it on
 # (tests/performance do); PAGE_CACHE=1 runs the whole suite with it.
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "") in {"1", "true", "yes", "on"}
+# The limits count in the test database (tests of the Redis store set LIMITS_STORE themselves).
+LIMITS_STORE = os.environ.get("LIMITS_STORE", "database")
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

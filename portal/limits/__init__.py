@@ -1,0 +1,159 @@
+"""Abuse control shared by every process: rate limits and single-use form tokens.
+
+Rate limits (fixed windows that open with the first event)::
+
+    from portal import limits
+
+    if limits.hit("signup-ip", client_address, window=600) > 300:
+        ...  # refuse
+    limits.count("login-user", ident)   # without counting
+    limits.reset("login-user", ident)
+
+The identity (an address, a phone number, a username) is never stored: keys are HMAC-SHA256 hashes
+with the secret key. Counts live in Redis when `REDIS_URL` (or `LIMITS_REDIS_URL`) is set, in the
+database otherwise, and in the database while Redis does not answer (`store.py`); never in one
+process's memory, so N gunicorn workers do not multiply a limit by N.
+
+Single-use form tokens (a signed nonce and issue time, put in a hidden field)::
+
+    token = limits.issue_token("signup")                      # when the form is shown
+    info = limits.check_token(value, "signup", max_age=86400, min_age=2)   # raises TokenError
+    with transaction.atomic():
+        use = limits.use_token(info, limits.fingerprint(*what_was_sent))
+        if use is limits.TokenUse.FIRST:
+            ...  # store what was sent, in the same transaction
+
+`use_token` records the nonce in the database inside the caller's transaction: if storing fails
+and rolls back, the token is not spent and the person's retry goes through; two requests with the
+same token never both store. A replay is told apart: SAME content as the first use (a double click,
+a bot replaying a captured POST) or OTHER content (someone went back and changed the form).
+"""
+
+import enum
+import hashlib
+import hmac
+import secrets
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core import signing
+from django.db import IntegrityError, transaction
+
+from .store import get_store
+
+__all__ = [
+    "Token",
+    "TokenError",
+    "TokenUse",
+    "check_token",
+    "count",
+    "fingerprint",
+    "hit",
+    "issue_token",
+    "reset",
+    "use_token",
+]
+
+
+def _digest(*parts):
+    message = "\x1f".join(str(part) for part in parts).encode()
+    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
+
+
+def _key(scope, identity):
+    return f"{scope}:{_digest('limits', scope, identity)[:40]}"
+
+
+def hit(scope, identity, *, window):
+    """Count one event of `identity` in `scope`; returns the number of events in the current
+    window, this one included. The window opens with the first event and lasts `window`
+    seconds."""
+    return get_store().hit(_key(scope, identity), int(window))
+
+
+def count(scope, identity):
+    """The number of events in the current window, without counting one."""
+    return get_store().count(_key(scope, identity))
+
+
+def reset(scope, identity):
+    get_store().reset(_key(scope, identity))
+
+
+# --- single-use form tokens --------------------------------------------------------------------
+class TokenError(ValueError):
+    """`code`: "bad" (tampered, unreadable or another form's), "expired", "too_fast"."""
+
+    def __init__(self, code):
+        super().__init__(code)
+        self.code = code
+
+
+class TokenUse(enum.Enum):
+    FIRST = "first"
+    SAME = "same"  # used before, with the same content
+    OTHER = "other"  # used before, with other content
+
+
+@dataclass(frozen=True)
+class Token:
+    nonce: str
+    issued: float
+    expires: float
+
+
+def _salt(purpose):
+    return f"portal.limits.token.{purpose}"
+
+
+def issue_token(purpose):
+    """A signed token (URL-safe text) for one showing of a form."""
+    payload = {"n": secrets.token_urlsafe(12), "t": round(time.time(), 3)}
+    return signing.dumps(payload, salt=_salt(purpose))
+
+
+def check_token(value, purpose, *, max_age, min_age=0):
+    """Verify a token from a submitted form: signature, age (`min_age` ≤ age ≤ `max_age`
+    seconds). Returns a Token; raises TokenError. Does not use it up (see `use_token`)."""
+    try:
+        payload = signing.loads(value or "", salt=_salt(purpose), max_age=max_age)
+    except signing.SignatureExpired:
+        raise TokenError("expired") from None
+    except signing.BadSignature:
+        raise TokenError("bad") from None
+    if not isinstance(payload, dict):
+        raise TokenError("bad")
+    try:
+        nonce = str(payload["n"])
+        issued = float(payload["t"])
+    except (KeyError, TypeError, ValueError):
+        raise TokenError("bad") from None
+    age = time.time() - issued
+    if age > max_age:
+        raise TokenError("expired")
+    if age < min_age:
+        raise TokenError("too_fast")
+    return Token(nonce=nonce, issued=issued, expires=issued + max_age)
+
+
+def fingerprint(*values):
+    """A keyed hash of what a form sent (to compare a replay with the first use)."""
+    return _digest("fingerprint", *values)[:64]
+
+
+def use_token(token, fingerprint=""):
+    """Spend the token: FIRST the first time, SAME or OTHER after. Call it inside the
+    transaction that stores what the form sent (it takes a savepoint of its own)."""
+    from .models import UsedToken
+
+    try:
+        with transaction.atomic():
+            UsedToken.objects.create(
+                nonce=token.nonce, expires=token.expires, fingerprint=fingerprint
+            )
+        return TokenUse.FIRST
+    except IntegrityError:
+        stored = UsedToken.objects.filter(nonce=token.nonce).values_list("fingerprint", flat=True)
+        stored = stored.first()
+        return TokenUse.SAME if fingerprint and stored == fingerprint else TokenUse.OTHER

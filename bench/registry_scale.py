@@ -73,6 +73,17 @@ def size_label(size):
 
 
 # --- the admin requests (run inside a Django process: --measure-admin) --------------------------
+def registry_model(name):
+    from django.apps import apps
+
+    for label in ("registry", "campaigns"):
+        try:
+            return apps.get_model(label, name)
+        except LookupError:
+            continue
+    raise LookupError(name)
+
+
 def measure_admin(samples):
     import django
 
@@ -82,8 +93,7 @@ def measure_admin(samples):
     from django.test import Client
     from django.test.utils import setup_test_environment
 
-    from campaigns.models import MemberSignup
-
+    MemberSignup = registry_model("MemberSignup")
     setup_test_environment()
     user = get_user_model().objects.filter(username="bench-admin").first()
     if user is None:
@@ -367,7 +377,8 @@ class Bench:
         code = (
             "import django; django.setup()\n"
             "from django.db import transaction\n"
-            "from campaigns.models import MemberSignup\n"
+            "from django.apps import apps\n"
+            "MemberSignup = next(m for m in apps.get_models() if m.__name__ == 'MemberSignup')\n"
             f"ids = list(MemberSignup.objects.filter(phone__startswith='{BENCH_PHONE_PREFIX}')"
             ".values_list('pk', flat=True))\n"
             "with transaction.atomic():\n"

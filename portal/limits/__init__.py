@@ -132,7 +132,7 @@ def check_token(value, purpose, *, max_age, min_age=0):
     age = time.time() - issued
     if age > max_age:
         raise TokenError("expired")
-    if age < min_age:
+    if min_age and age < min_age:
         raise TokenError("too_fast")
     return Token(nonce=nonce, issued=issued, expires=issued + max_age)
 

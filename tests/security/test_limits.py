@@ -1,0 +1,252 @@
+"""portal.limits: counts shared by every process (two real OS processes here), kept while Redis
+is down, never holding an identity; single-use tokens; the deploy check."""
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db import connection, transaction
+
+from portal import limits
+from portal.limits import store
+from portal.limits.models import Counter, UsedToken
+
+ROOT = Path(__file__).resolve().parents[2]
+HITS_PER_PROCESS = 25
+
+# Each child process: Django on the shared database, waits for the common start time, then
+# counts HITS events through portal.limits, the admin login throttle and the sign-up limit
+# (the same functions the requests call), and prints what it saw.
+CHILD = """
+import json, os, sys, time
+import django
+django.setup()
+from django.test import RequestFactory
+from portal import limits, login_throttle
+start, hits = float(sys.argv[1]), int(sys.argv[2])
+while time.time() < start:
+    time.sleep(0.005)
+seen = [limits.hit("two-processes", "one client", window=600) for _ in range(hits)]
+request = RequestFactory().post("/admin/login/", REMOTE_ADDR="203.0.113.50")
+for _ in range(3):
+    login_throttle.record_failure(request, "bientap")
+print(json.dumps(seen))
+"""
+
+
+def child_env(database_url):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+        "DATABASE_URL": database_url,
+        "PYTHONPATH": str(ROOT),
+        "LIMITS_STORE": "database",
+    }
+    env.pop("TEST_DB_NAME", None)
+    return env
+
+
+def shared_database(tmp_path):
+    """A database URL both child processes can open: the test database itself on PostgreSQL
+    (the test is transactional, so its rows are visible), a file on SQLite (the test database
+    is in memory) with the limits tables migrated into it."""
+    settings_dict = connection.settings_dict
+    if connection.vendor == "postgresql":
+        user = settings_dict["USER"] or "postgres"
+        password = f":{settings_dict['PASSWORD']}" if settings_dict["PASSWORD"] else ""
+        host = settings_dict["HOST"] or "127.0.0.1"
+        port = settings_dict["PORT"] or "5432"
+        return f"postgres://{user}{password}@{host}:{port}/{settings_dict['NAME']}", False
+    path = tmp_path / "limits.sqlite3"
+    url = f"sqlite:///{path}"
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "limits", "--noinput", "-v", "0"],
+        cwd=ROOT,
+        env=child_env(url),
+        check=True,
+        timeout=120,
+    )
+    return url, True
+
+
+def run_two_processes(database_url):
+    start = time.time() + 3  # both are up (Django imported) before either counts
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(start), str(HITS_PER_PROCESS)],
+            cwd=ROOT,
+            env=child_env(database_url),
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    seen = []
+    for child in children:
+        out, _ = child.communicate(timeout=120)
+        assert child.returncode == 0
+        seen.append(json.loads(out.strip().splitlines()[-1]))
+    return seen
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_processes_count_in_one_store(tmp_path, settings):
+    database_url, separate = shared_database(tmp_path)
+    first, second = run_two_processes(database_url)
+    # Every event got its own number: no count was lost to a race, none counted twice, and
+    # neither process counted only its own.
+    assert sorted(first + second) == list(range(1, 2 * HITS_PER_PROCESS + 1))
+    assert max(first) > HITS_PER_PROCESS or max(second) > HITS_PER_PROCESS
+    if separate:
+        return
+    # The six failed logins of the two processes together lock the account (limit 5), for any
+    # worker that serves the next attempt.
+    from django.test import RequestFactory
+
+    from portal import login_throttle
+
+    request = RequestFactory().post("/admin/login/", REMOTE_ADDR="203.0.113.50")
+    assert login_throttle.is_throttled(request, "bientap")
+    assert not login_throttle.is_throttled(request, "nguoi-khac")
+
+
+@pytest.mark.django_db
+def test_a_window_opens_with_the_first_event_and_expires():
+    assert [limits.hit("window", "x", window=60) for _ in range(3)] == [1, 2, 3]
+    assert limits.count("window", "x") == 3
+    assert limits.count("window", "other") == 0
+    Counter.objects.update(expires=time.time() - 1)
+    assert limits.count("window", "x") == 0
+    assert limits.hit("window", "x", window=60) == 1
+    limits.reset("window", "x")
+    assert limits.count("window", "x") == 0
+
+
+@pytest.mark.django_db
+def test_keys_hold_no_identity():
+    limits.hit("signup-phone", "+84912345678", window=60)
+    limits.hit("signup-ip", "203.0.113.7", window=60)
+    for key in Counter.objects.values_list("key", flat=True):
+        assert "912345678" not in key and "203.0.113" not in key
+
+
+@pytest.mark.django_db
+def test_redis_down_counts_in_the_database(settings, caplog):
+    """Nothing listens on this port: every hit still counts, in the shared database, and a
+    sign-up or login is never refused or answered with an error because Redis is down."""
+    settings.LIMITS_STORE = "auto"
+    settings.LIMITS_REDIS_URL = "redis://127.0.0.1:17199/0"
+    store._stores.clear()
+    try:
+        assert [limits.hit("redis-down", "x", window=60) for _ in range(3)] == [1, 2, 3]
+        assert limits.count("redis-down", "x") == 3
+        assert Counter.objects.count() == 1
+        assert "Redis unavailable" in caplog.text
+    finally:
+        store._stores.clear()
+
+
+@pytest.fixture
+def redis_url(settings):
+    import redis
+
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    try:
+        redis.Redis.from_url(url, socket_timeout=0.5).ping()
+    except redis.RedisError:
+        pytest.skip(f"no Redis answers at {url}")
+    settings.LIMITS_STORE = "redis"
+    settings.LIMITS_REDIS_URL = url
+    settings.LIMITS_KEY_PREFIX = f"test-limits-{os.getpid()}-{time.monotonic_ns()}"
+    store._stores.clear()
+    yield url
+    client = redis.Redis.from_url(url)
+    for key in client.scan_iter(f"{settings.LIMITS_KEY_PREFIX}:*"):
+        client.delete(key)
+    store._stores.clear()
+
+
+@pytest.mark.django_db
+def test_redis_store_counts_and_expires(redis_url, settings):
+    import redis
+
+    assert [limits.hit("redis", "x", window=60) for _ in range(3)] == [1, 2, 3]
+    assert limits.count("redis", "x") == 3
+    assert Counter.objects.count() == 0  # counted in Redis, not in the database
+    client = redis.Redis.from_url(redis_url)
+    keys = list(client.scan_iter(f"{settings.LIMITS_KEY_PREFIX}:*"))
+    assert len(keys) == 1
+    assert 0 < client.ttl(keys[0]) <= 60
+    limits.reset("redis", "x")
+    assert limits.count("redis", "x") == 0
+
+
+# --- single-use tokens -------------------------------------------------------------------------
+def test_token_ages_and_tampering(monkeypatch):
+    token = limits.issue_token("form")
+    with pytest.raises(limits.TokenError) as error:
+        limits.check_token(token, "form", max_age=60, min_age=2)
+    assert error.value.code == "too_fast"
+    with pytest.raises(limits.TokenError) as error:
+        limits.check_token(token, "other-form", max_age=60)
+    assert error.value.code == "bad"
+    with pytest.raises(limits.TokenError) as error:
+        limits.check_token(token[:-2] + "xx", "form", max_age=60)
+    assert error.value.code == "bad"
+    later = time.time() + 120
+    monkeypatch.setattr(time, "time", lambda: later)
+    with pytest.raises(limits.TokenError) as error:
+        limits.check_token(token, "form", max_age=60)
+    assert error.value.code == "expired"
+
+
+@pytest.mark.django_db
+def test_a_token_is_used_once():
+    token = limits.check_token(limits.issue_token("form"), "form", max_age=60)
+    same = limits.fingerprint("a", "b")
+    assert limits.use_token(token, same) is limits.TokenUse.FIRST
+    assert limits.use_token(token, same) is limits.TokenUse.SAME
+    assert limits.use_token(token, limits.fingerprint("a", "c")) is limits.TokenUse.OTHER
+    assert UsedToken.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_rolled_back_use_leaves_the_token_unused():
+    token = limits.check_token(limits.issue_token("form"), "form", max_age=60)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        assert limits.use_token(token) is limits.TokenUse.FIRST
+        raise RuntimeError("storing what was sent failed")
+    assert limits.use_token(token) is limits.TokenUse.FIRST
+
+
+# --- the deploy check --------------------------------------------------------------------------
+def deploy_errors():
+    from portal.limits.checks import check_limits_store
+
+    return [error.id for error in check_limits_store()]
+
+
+def test_deploy_check_refuses_per_process_limits(settings):
+    settings.LIMITS_STORE = "cache"
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert deploy_errors() == ["limits.E003"]
+    settings.LIMITS_STORE = "redis"
+    settings.LIMITS_REDIS_URL = ""
+    settings.REDIS_URL = ""
+    assert deploy_errors() == ["limits.E002"]
+    settings.LIMITS_STORE = "auto"
+    assert deploy_errors() == []
+
+
+def test_check_deploy_command_fails_with_a_per_process_store(settings):
+    from django.core.management.base import SystemCheckError
+
+    settings.LIMITS_STORE = "cache"
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    with pytest.raises(SystemCheckError, match=r"limits\.E003"):
+        call_command("check", "--deploy", "--tag", "security", "--fail-level", "ERROR")

@@ -9,6 +9,8 @@ class PageCacheConfig(AppConfig):
     def ready(self):
         # Connected in every process (web workers, `publish_scheduled` from cron, shell), so a
         # change made anywhere purges the cache every worker reads.
+        from portal import cache_identity  # noqa: F401 - registers check portal.W001
+
         from . import purge
 
         purge.connect_signals()

@@ -309,6 +309,11 @@ PAGE_CACHE_IGNORED_QUERY_PARAMS = ["fbclid", "gclid", "zarsrc", "utm_source", "u
 PAGE_CACHE_GENERATION_FILE = os.environ.get(
     "PAGE_CACHE_GENERATION_FILE", str(BASE_DIR / ".page-cache-generation")
 )
+# The web server writes which cache it purges here at start; management commands warn when theirs
+# differs (portal/cache_identity.py, check portal.W001).
+CACHE_IDENTITY_FILE = os.environ.get(
+    "CACHE_IDENTITY_FILE", str(BASE_DIR / ".server-cache-identity")
+)
 # A CDN or nginx in front, purged by wagtail.contrib.frontend_cache:
 # FRONTEND_CACHE_BACKEND=http (FRONTEND_CACHE_LOCATION=http://nginx-host), cloudflare
 # (CLOUDFLARE_ZONEID, CLOUDFLARE_BEARER_TOKEN) or cloudfront (CLOUDFRONT_DISTRIBUTION_ID, AWS_*).

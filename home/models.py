@@ -1,4 +1,6 @@
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -42,6 +44,11 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(home_sections(request, self))
         return context
+
+
+def local_today():
+    """Today's date in Vietnam (TIME_ZONE)."""
+    return timezone.localdate()
 
 
 @register_setting(icon="site")
@@ -111,6 +118,21 @@ class SiteBranding(BaseSiteSetting):
         blank=True,
         help_text=_("Ngày kỷ niệm, ví dụ 02/07/2024. Hai mốc hiện cạnh nhau trên băng rôn."),
     )
+    banner_show_from = models.DateField(
+        _("Hiện từ ngày"),
+        null=True,
+        blank=True,
+        help_text=_("Băng rôn bắt đầu hiện từ 0 giờ ngày này (giờ Việt Nam). Bỏ trống: hiện ngay."),
+    )
+    banner_show_until = models.DateField(
+        _("Hiện đến hết ngày"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Băng rôn tự ẩn sau 24 giờ ngày này (giờ Việt Nam), không cần sửa lại. "
+            "Bỏ trống: hiện đến khi bỏ chọn “Hiện băng rôn”."
+        ),
+    )
     banner_link = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("Liên kết của băng rôn"),
@@ -167,6 +189,8 @@ class SiteBranding(BaseSiteSetting):
                 FieldPanel("banner_text"),
                 FieldPanel("banner_start"),
                 FieldPanel("banner_end"),
+                FieldPanel("banner_show_from"),
+                FieldPanel("banner_show_until"),
                 FieldPanel("banner_link"),
             ],
             _("Băng rôn kỷ niệm"),
@@ -194,4 +218,22 @@ class SiteBranding(BaseSiteSetting):
 
     @property
     def show_banner(self):
-        return self.banner_enabled and bool(self.banner_title)
+        """On, with a title, and today (Vietnam time) within its display dates. Templates key the
+        banner's fragments on this value, so it goes at midnight after its last day by itself."""
+        if not (self.banner_enabled and self.banner_title):
+            return False
+        today = local_today()
+        if self.banner_show_from and today < self.banner_show_from:
+            return False
+        return not (self.banner_show_until and today > self.banner_show_until)
+
+    def clean(self):
+        super().clean()
+        if (
+            self.banner_show_from
+            and self.banner_show_until
+            and self.banner_show_until < self.banner_show_from
+        ):
+            raise ValidationError(
+                {"banner_show_until": _("Ngày kết thúc phải bằng hoặc sau ngày bắt đầu hiện.")}
+            )

@@ -370,7 +370,8 @@ class NewsArticlePage(FoldedSearchMixin, Page):
         db_index=True,
         help_text=_(
             "Hiện trên bài, ví dụ 10:50 21/03/2024. Bỏ trống để lấy thời điểm xuất bản "
-            "(hoặc thời điểm lên lịch trong thẻ “Lịch xuất bản”)."
+            "(hoặc ngày giờ hẹn xuất bản đặt bằng nút “Đặt lịch” trong bảng “Trạng thái” "
+            "bên phải)."
         ),
     )
     byline = models.CharField(

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.http.request import split_domain_port
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 from wagtail.models import Site
 
 from portal.pagecache.memo import remember
@@ -29,7 +31,7 @@ class SecurityHeadersMiddleware:
         if getattr(request, "is_preview", False):
             response._csp_config = settings.PREVIEW_CSP
             response["X-Frame-Options"] = "SAMEORIGIN"
-        elif request.path.startswith("/admin/"):
+        elif is_admin_path(request.path):
             response._csp_config = settings.ADMIN_CSP
         return response
 
@@ -59,3 +61,39 @@ class RememberedSiteMiddleware:
                     compute=lambda: Site._find_for_request(request),
                 )
         return self.get_response(request)
+
+
+ADMIN_PREFIX = "/admin/"
+
+
+def public_language():
+    """The language of the public site: its pages are written in Vietnamese only."""
+    return settings.LANGUAGE_CODE
+
+
+def is_admin_path(path):
+    return path.startswith(ADMIN_PREFIX)
+
+
+class PublicLanguageMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware for the admin (the login page follows the browser; Wagtail then
+    uses each user's preferred language), and Vietnamese for every public page.
+
+    The public pages have one language (`<html lang="vi">`): negotiating with Accept-Language
+    made a browser preferring English get `Content-Language: en` on a Vietnamese page, and a
+    `Vary: Accept-Language` that split every shared cache per browser language for no visible
+    difference. Public responses say `Content-Language: vi` and do not vary on the language.
+    """
+
+    def process_request(self, request):
+        if is_admin_path(request.path_info):
+            return super().process_request(request)
+        translation.activate(public_language())
+        request.LANGUAGE_CODE = translation.get_language()
+        return None
+
+    def process_response(self, request, response):
+        if is_admin_path(request.path_info):
+            return super().process_response(request, response)
+        response.headers.setdefault("Content-Language", translation.get_language())
+        return response

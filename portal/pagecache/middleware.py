@@ -26,10 +26,11 @@ from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
-from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.csp import generate_nonce
 from django.utils.http import http_date, parse_http_date_safe
+
+from portal.middleware import public_language
 
 from . import generation, holes
 
@@ -42,8 +43,8 @@ CSRF_INPUT_PREFIX = b'<input type="hidden" name="csrfmiddlewaretoken" value="'
 CSRF_HOLE = CSRF_INPUT_PREFIX + b'__PAGECACHE_CSRF__">'
 MASKED_TOKEN_RE = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
 PARAM_VALUE_RE = re.compile(r"^[0-9A-Za-z_.-]{1,40}$")
-# Responses may vary on these: the key covers the language, and a request with a session
-# cookie never reaches the cache.
+# Responses may vary on these: the key covers the (public) language, and a request with a
+# session cookie never reaches the cache.
 SAFE_VARY = {"cookie", "accept-language", "accept-encoding"}
 NOT_STORED_HEADERS = {"content-length", "set-cookie", "date", STATUS_HEADER.lower()}
 UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache", "max-age=0")
@@ -100,7 +101,9 @@ class PageCacheMiddleware:
             host = request.get_host()
         except DisallowedHost:
             return None, False
-        language = translation.get_language_from_request(request)
+        # Public pages are Vietnamese whatever the browser prefers (PublicLanguageMiddleware):
+        # one copy for every Accept-Language, not one per language.
+        language = public_language()
         raw = "\n".join((request.scheme, host, language, path, urlencode(sorted(params))))
         return f"pagecache:{token}:{hashlib.sha256(raw.encode()).hexdigest()}", may_store
 

@@ -77,7 +77,8 @@ MIDDLEWARE = [
     "portal.pagecache.middleware.PageCacheMiddleware",
     "portal.middleware.RememberedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's LocaleMiddleware under /admin/; Vietnamese (Content-Language: vi) everywhere else.
+    "portal.middleware.PublicLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -1,0 +1,51 @@
+"""Public pages are Vietnamese whatever the browser prefers: `Content-Language: vi`, no
+`Vary: Accept-Language`, and one page-cache copy for every browser language. The admin's login
+still follows the browser (Wagtail then uses each user's preferred language)."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+ENGLISH_FIRST = "en-US,en;q=0.9"
+
+
+def vary(response):
+    return {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
+
+
+@pytest.mark.parametrize("accept", [ENGLISH_FIRST, "vi", "fr-FR,fr;q=0.8", ""])
+def test_public_pages_are_vietnamese_for_every_browser(client, home_page, accept):
+    for url in ("/", "/tim-kiem/?q=cong+doan", "/khong-co-trang-nay/"):
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE=accept)
+        assert response["Content-Language"] == "vi", url
+        assert "accept-language" not in vary(response), url
+        html = response.content.decode()
+        assert '<html lang="vi">' in html
+        assert "Bỏ qua, đến nội dung chính" in html
+
+
+def test_the_admin_login_still_follows_the_browser(client, db):
+    response = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE=ENGLISH_FIRST)
+    assert response["Content-Language"] == "en"
+    assert "accept-language" in vary(response)
+    response = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="vi")
+    assert response["Content-Language"] == "vi"
+
+
+def test_the_page_cache_keeps_one_copy_for_every_browser_language(
+    client, home_page, settings, tmp_path
+):
+    from wagtail.models import Site
+
+    from home.models import SiteBranding
+
+    settings.PAGE_CACHE_ENABLED = True
+    settings.PAGE_CACHE_GENERATION_FILE = str(tmp_path / "page-cache-generation")
+    SiteBranding.for_site(Site.objects.get(is_default_site=True))
+    first = client.get("/", HTTP_ACCEPT_LANGUAGE="vi")
+    assert first["X-Page-Cache"] == "miss"
+    for accept in (ENGLISH_FIRST, "fr", ""):
+        again = client.get("/", HTTP_ACCEPT_LANGUAGE=accept)
+        assert again["X-Page-Cache"] == "hit", accept
+        assert again["Content-Language"] == "vi"
+        assert b'<html lang="vi">' in again.content

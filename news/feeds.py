@@ -9,7 +9,9 @@ from django.utils.cache import patch_cache_control
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from .models import FEED_SIZE
+FEED_SIZE = 20
+RSS_TYPE = "application/rss+xml"
+ATOM_TYPE = "application/atom+xml"
 
 
 class NewsRssFeed(Feed):

@@ -6,7 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.pagecache.memo import remember
 
-from .models import DOCUMENT_TYPES, CongressPage, DocumentStatus, IssuingBody, ResolutionPage
+from .models.choices import DOCUMENT_TYPES, DocumentStatus
+from .models.congress import CongressPage
+from .models.document import ResolutionPage
+from .models.issuing_body import IssuingBody
 
 FACETS = ("loai", "co_quan", "nam", "tinh_trang", "bo_suu_tap")
 

@@ -1,4 +1,5 @@
 from .library import site_documents
+from .models.library_page import DocumentLibraryPage
 
 
 def latest_documents(request, home_page, limit=5):
@@ -14,6 +15,4 @@ def latest_documents(request, home_page, limit=5):
 
 
 def _library(home_page):
-    from .models import DocumentLibraryPage
-
     return DocumentLibraryPage.objects.live().child_of(home_page).only("id", "url_path").first()

@@ -15,7 +15,7 @@ from portal.pagecache.privacy import private_q as remembered_private_q
 from search.text import folded_words, nfc
 
 from .forms import DocumentFilterForm
-from .models import ResolutionPage
+from .models.document import ResolutionPage
 from .numbers import find_by_number
 
 PER_PAGE = 20

@@ -19,6 +19,7 @@ still finds 02-NQ/TW.
 
 import re
 
+from django.apps import apps
 from django.db.models import Case, IntegerField, Value, When
 from django.db.models.functions import Length
 
@@ -91,10 +92,9 @@ def find_by_number(query, queryset=None):
     One query on the indexed serial-number column: the exact key first, then the documents with
     the fewest extra tokens, then the newest.
     """
-    from .models import ResolutionPage
-
     if queryset is None:
-        queryset = ResolutionPage.objects.live().public()
+        # By name, not imported: the document model imports this module for its keys.
+        queryset = apps.get_model("resolutions", "ResolutionPage").objects.live().public()
     parts = tokens(query, query=True)
     digits = {t for t in parts if t.isdigit()}
     if not digits or len(parts) > MAX_QUERY_TOKENS:

@@ -1,54 +1,44 @@
-"""News: the news index (a routable page with category, tag and month archives and feeds), the
-article page, categories (a snippet) and tags (django-taggit through a ClusterTaggableManager).
-
-Every public list goes through `public_articles()`: `.live().public()` keeps drafts, pages under a
-view restriction and articles scheduled for a future go-live time out of the index, the feeds,
-the home page and the related-article lists.
-"""
+"""The news article page (`published_at` is the date readers see, set by the editor; Wagtail's own
+timestamps record when the page was (re)published), its editor-picked related articles, and
+`public_articles()`, the one query every public list of articles starts from."""
 
 import json
 import re
-from datetime import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.core.serializers.json import DjangoJSONEncoder
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
-from wagtail.fields import RichTextField, StreamField
-from wagtail.images import get_image_model
-from wagtail.images.models import Filter
+from wagtail.fields import StreamField
 from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from home.blocks import body_blocks
-from portal.pagecache.memo import CountRememberingPaginator, remember
+from home.models import SiteBranding
+from portal.pagecache.memo import remember
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
-from search.text import nfc, plain_text
+from search.text import plain_text
 
-# Renditions the card (`news/includes/article_card.html`) and the article's hero use. Listings
-# prefetch exactly these, so an image costs no query of its own.
-CARD_IMAGE_SPEC = "format-{avif,webp,jpeg} width-{400,800}"
-HERO_IMAGE_SPEC = "format-{avif,webp,jpeg} width-{480,800,1200}"
-SOCIAL_IMAGE_SPEC = "fill-1200x675|format-jpeg"
-LOGO_SPEC = "fill-256x256|format-png"
-FEED_SIZE = 20
-RSS_TYPE = "application/rss+xml"
-ATOM_TYPE = "application/atom+xml"
+from .cards import LOGO_SPEC, SOCIAL_IMAGE_SPEC, card_queryset
+from .categories import NewsArticleTag, NewsCategory
+
+__all__ = [
+    "RELATED_SIZE",
+    "RESERVED_SLUGS",
+    "NewsArticlePage",
+    "NewsArticleRelatedArticle",
+    "json_ld",
+    "public_articles",
+]
+
 RELATED_SIZE = 4
 # Article slugs the index's own routes would shadow (a four-digit year is refused too).
 RESERVED_SLUGS = {"rss", "atom", "chuyen-muc", "the"}
@@ -64,299 +54,9 @@ def json_ld(data):
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-def expand_spec(spec):
-    return Filter().expand_spec(spec)
-
-
-CARD_RENDITIONS = expand_spec(CARD_IMAGE_SPEC)
-
-
-def card_queryset(queryset, tags=True):
-    """Everything an article card shows, in a fixed number of queries whatever the page size:
-    the category and hero image joined in the same query, the image renditions in one more and
-    (when the list shows them) the tags in one more."""
-    renditions = (
-        get_image_model().get_rendition_model().objects.filter(filter_spec__in=CARD_RENDITIONS)
-    )
-    queryset = queryset.select_related("category", "hero_image").prefetch_related(
-        Prefetch("hero_image__renditions", queryset=renditions, to_attr="prefetched_renditions")
-    )
-    return queryset.prefetch_related("tags") if tags else queryset
-
-
 def public_articles():
     """Live, public articles, newest first. Scheduled (future go-live) articles are not live."""
     return NewsArticlePage.objects.live().public().order_by("-published_at", "-pk")
-
-
-class NewsCategory(index.Indexed, models.Model):
-    """One category per article; it gets its own listing page and feeds."""
-
-    name = models.CharField(
-        _("Tên chuyên mục"),
-        max_length=100,
-        unique=True,
-        help_text=_("Ví dụ: Hoạt động Công đoàn. Hiện trên thẻ bài viết và đầu trang chuyên mục."),
-    )
-    slug = models.SlugField(
-        _("Đường dẫn"),
-        max_length=100,
-        unique=True,
-        help_text=_(
-            "Phần cuối địa chỉ trang chuyên mục, viết không dấu, nối bằng gạch ngang: "
-            "/tin-tuc/chuyen-muc/hoat-dong-cong-doan/."
-        ),
-    )
-    description = models.TextField(
-        _("Mô tả"),
-        blank=True,
-        help_text=_("Một hai câu giới thiệu chuyên mục; hiện ở đầu trang chuyên mục và trong RSS."),
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("Chuyên mục tin")
-        verbose_name_plural = _("Chuyên mục tin")
-
-    def __str__(self):
-        return self.name
-
-
-class NewsArticleTag(TaggedItemBase):
-    """Tags of an article. The tag table is taggit's own, shared with the other page types."""
-
-    content_object = ParentalKey(
-        "news.NewsArticlePage", related_name="tagged_items", on_delete=models.CASCADE
-    )
-
-    class Meta:
-        verbose_name = _("Thẻ của bài viết")
-        verbose_name_plural = _("Thẻ của bài viết")
-
-
-class NewsIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
-    """/tin-tuc/: every article newest first, with category, tag and month archives and feeds."""
-
-    intro = RichTextField(
-        _("Lời giới thiệu"),
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text=_("Một đoạn ngắn ở đầu trang tin tức (tùy chọn)."),
-    )
-    page_size = models.PositiveSmallIntegerField(
-        _("Số bài mỗi trang"),
-        default=12,
-        validators=[MinValueValidator(1), MaxValueValidator(60)],
-        help_text=_("Số bài viết trên một trang danh sách (1–60)."),
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("page_size")]
-    search_fields = Page.search_fields + [index.SearchField("intro")] + FOLDED_SEARCH_FIELDS
-    folded_body_fields = ("intro",)
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["news.NewsArticlePage"]
-
-    class Meta:
-        verbose_name = _("Trang tin tức")
-        verbose_name_plural = _("Trang tin tức")
-
-    def search_snippet_text(self):
-        return plain_text(self.intro)
-
-    # --- queries ----------------------------------------------------------------------------
-
-    def articles(self):
-        return public_articles().child_of(self)
-
-    def categories(self):
-        """Categories that have a public article here, remembered until the next purge (the
-        semi-join reads every article's category)."""
-        return remember(
-            "news-categories",
-            self.pk,
-            compute=lambda: list(
-                NewsCategory.objects.filter(pk__in=self.articles().values("category_id")).order_by(
-                    "name"
-                )
-            ),
-        )
-
-    def archive_months(self, limit=24):
-        """The newest months that have articles (in Vietnam's time zone), for the archive list.
-        Truncating every article's date is the one query here that grows with the archive:
-        remembered until the next purge (an article published, unpublished, moved or deleted)."""
-        return remember(
-            "news-archive-months",
-            self.pk,
-            limit,
-            compute=lambda: list(
-                self.articles().datetimes(
-                    "published_at", "month", order="DESC", tzinfo=timezone.get_current_timezone()
-                )[:limit]
-            ),
-        )
-
-    def paginate(self, request, queryset):
-        paginator = CountRememberingPaginator(card_queryset(queryset), self.page_size or 12)
-        number = request.GET.get("page", "1")
-        try:
-            return paginator.page(number)
-        except (EmptyPage, PageNotAnInteger) as exc:
-            raise Http404(_("Không có trang này trong danh sách.")) from exc
-
-    # --- routes ------------------------------------------------------------------------------
-
-    def render_listing(self, request, queryset, *, route_url, heading="", **extra):
-        articles_page = self.paginate(request, queryset)
-        canonical = self.full_url_for(request, route_url)
-        if articles_page.number > 1:
-            canonical += f"?page={articles_page.number}"
-        return self.render(
-            request,
-            context_overrides={
-                "articles": articles_page,
-                "paginator": articles_page.paginator,
-                "listing_heading": heading,
-                "listing_url": route_url,
-                "canonical_url": canonical,
-                **extra,
-            },
-        )
-
-    def route_url(self, request, name, **kwargs):
-        return self.get_url(request) + self.reverse_subpage(name, kwargs=kwargs or None)
-
-    def full_url_for(self, request, url):
-        """An absolute URL on this page's site (its configured root URL, as `fullpageurl` gives
-        for pages), for canonical links, feeds and share links."""
-        if url.startswith(("http://", "https://")):
-            return url
-        page_url = self.get_url(request)
-        full = self.get_full_url(request)
-        return full[: len(full) - len(page_url)] + url if full.endswith(page_url) else full
-
-    def full_route_url(self, request, name, **kwargs):
-        return self.full_url_for(request, self.route_url(request, name, **kwargs))
-
-    def feed_links(self, request):
-        return [
-            (_("Tin tức (RSS)"), self.full_route_url(request, "rss_feed"), RSS_TYPE),
-            (_("Tin tức (Atom)"), self.full_route_url(request, "atom_feed"), ATOM_TYPE),
-        ]
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["all_categories"] = self.categories()
-        context["archive_months"] = self.archive_months()
-        context["feed_links"] = self.feed_links(request)
-        return context
-
-    def get_sitemap_urls(self, request=None):
-        """The index and every listing a reader can reach from it that has articles: each
-        category, each tag and each month of the archive (all canonical and indexable)."""
-        urls = super().get_sitemap_urls(request)
-        base = self.get_full_url(request)
-        for category in self.categories():
-            urls.append(
-                {
-                    "location": base
-                    + self.reverse_subpage("category_route", kwargs={"slug": category.slug})
-                }
-            )
-        tagged = NewsArticleTag.objects.filter(content_object__in=self.articles())
-        for slug in (
-            Tag.objects.filter(pk__in=tagged.values("tag_id"))
-            .order_by("slug")
-            .values_list("slug", flat=True)
-        ):
-            urls.append(
-                {"location": base + self.reverse_subpage("tag_route", kwargs={"slug": slug})}
-            )
-        for month in self.archive_months(limit=None):
-            route = self.reverse_subpage(
-                "month_route", kwargs={"year": f"{month.year:04d}", "month": f"{month.month:02d}"}
-            )
-            urls.append({"location": base + route})
-        return urls
-
-    @path("")
-    def index_route(self, request):
-        return self.render_listing(request, self.articles(), route_url=self.get_url(request))
-
-    @path("chuyen-muc/<str:slug>/")
-    def category_route(self, request, slug):
-        category = get_object_or_404(NewsCategory, slug=nfc(slug))
-        rss = self.full_route_url(request, "category_rss_feed", slug=category.slug)
-        atom = self.full_route_url(request, "category_atom_feed", slug=category.slug)
-        return self.render_listing(
-            request,
-            self.articles().filter(category=category),
-            route_url=self.route_url(request, "category_route", slug=category.slug),
-            heading=category.name,
-            current_category=category,
-            filter_description=category.description,
-            category_feed_links=[
-                (_("%(name)s (RSS)") % {"name": category.name}, rss, RSS_TYPE),
-                (_("%(name)s (Atom)") % {"name": category.name}, atom, ATOM_TYPE),
-            ],
-        )
-
-    @path("the/<str:slug>/")
-    def tag_route(self, request, slug):
-        tag = get_object_or_404(Tag, slug=nfc(slug))
-        return self.render_listing(
-            request,
-            self.articles().filter(tags=tag),
-            route_url=self.route_url(request, "tag_route", slug=tag.slug),
-            heading=_("Thẻ: %(name)s") % {"name": tag.name},
-            current_tag=tag,
-        )
-
-    @re_path(r"^(?P<year>\d{4})/(?P<month>\d{2})/$")
-    def month_route(self, request, year, month):
-        year, month = int(year), int(month)
-        if not (1 <= month <= 12 and 1900 <= year <= 2999):
-            raise Http404(_("Không có tháng này."))
-        tz = timezone.get_current_timezone()
-        start = datetime(year, month, 1, tzinfo=tz)
-        end = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=tz)
-        return self.render_listing(
-            request,
-            self.articles().filter(published_at__gte=start, published_at__lt=end),
-            route_url=self.route_url(
-                request, "month_route", year=f"{year:04d}", month=f"{month:02d}"
-            ),
-            heading=_("Tin tháng %(month)s/%(year)s") % {"month": f"{month:02d}", "year": year},
-            current_month=start,
-        )
-
-    @path("rss/")
-    def rss_feed(self, request):
-        from .feeds import NewsRssFeed
-
-        return NewsRssFeed(self)(request)
-
-    @path("atom/")
-    def atom_feed(self, request):
-        from .feeds import NewsAtomFeed
-
-        return NewsAtomFeed(self)(request)
-
-    @path("chuyen-muc/<str:slug>/rss/")
-    def category_rss_feed(self, request, slug):
-        from .feeds import NewsRssFeed
-
-        return NewsRssFeed(self, get_object_or_404(NewsCategory, slug=nfc(slug)))(request)
-
-    @path("chuyen-muc/<str:slug>/atom/")
-    def category_atom_feed(self, request, slug):
-        from .feeds import NewsAtomFeed
-
-        return NewsAtomFeed(self, get_object_or_404(NewsCategory, slug=nfc(slug)))(request)
 
 
 class NewsArticlePage(FoldedSearchMixin, Page):
@@ -633,11 +333,11 @@ class NewsArticlePage(FoldedSearchMixin, Page):
         """What the article template shows besides the page's own fields, as plain values: the
         URLs of its tags, category and feeds, its share URL, its social image and its structured
         data (absolute URLs on its site)."""
-        from home.models import SiteBranding
-
         index_page = self.news_index
         links = {"share_url": self.get_full_url(request), "tag_urls": []}
-        if isinstance(index_page, NewsIndexPage):
+        # The parent is always a news index (parent_page_types); checked by label so that this
+        # module does not import the index page's, which imports this one.
+        if index_page._meta.label == "news.NewsIndexPage":
             links["tag_urls"] = [
                 index_page.route_url(request, "tag_route", slug=tag.slug) for tag in self.tag_list
             ]

@@ -1,0 +1,243 @@
+"""The news index, /tin-tuc/: a routable page listing every article newest first, with category,
+tag and month archives and RSS/Atom feeds (built in `news.feeds`)."""
+
+from datetime import datetime
+
+from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from news.feeds import ATOM_TYPE, RSS_TYPE, NewsAtomFeed, NewsRssFeed
+from portal.pagecache.memo import CountRememberingPaginator, remember
+from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from search.text import nfc, plain_text
+
+from .article import public_articles
+from .cards import card_queryset
+from .categories import NewsArticleTag, NewsCategory
+
+__all__ = ["NewsIndexPage"]
+
+
+class NewsIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
+    """/tin-tuc/: every article newest first, with category, tag and month archives and feeds."""
+
+    intro = RichTextField(
+        _("Lời giới thiệu"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Một đoạn ngắn ở đầu trang tin tức (tùy chọn)."),
+    )
+    page_size = models.PositiveSmallIntegerField(
+        _("Số bài mỗi trang"),
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_("Số bài viết trên một trang danh sách (1–60)."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("page_size")]
+    search_fields = Page.search_fields + [index.SearchField("intro")] + FOLDED_SEARCH_FIELDS
+    folded_body_fields = ("intro",)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsArticlePage"]
+
+    class Meta:
+        verbose_name = _("Trang tin tức")
+        verbose_name_plural = _("Trang tin tức")
+
+    def search_snippet_text(self):
+        return plain_text(self.intro)
+
+    # --- queries ----------------------------------------------------------------------------
+
+    def articles(self):
+        return public_articles().child_of(self)
+
+    def categories(self):
+        """Categories that have a public article here, remembered until the next purge (the
+        semi-join reads every article's category)."""
+        return remember(
+            "news-categories",
+            self.pk,
+            compute=lambda: list(
+                NewsCategory.objects.filter(pk__in=self.articles().values("category_id")).order_by(
+                    "name"
+                )
+            ),
+        )
+
+    def archive_months(self, limit=24):
+        """The newest months that have articles (in Vietnam's time zone), for the archive list.
+        Truncating every article's date is the one query here that grows with the archive:
+        remembered until the next purge (an article published, unpublished, moved or deleted)."""
+        return remember(
+            "news-archive-months",
+            self.pk,
+            limit,
+            compute=lambda: list(
+                self.articles().datetimes(
+                    "published_at", "month", order="DESC", tzinfo=timezone.get_current_timezone()
+                )[:limit]
+            ),
+        )
+
+    def paginate(self, request, queryset):
+        paginator = CountRememberingPaginator(card_queryset(queryset), self.page_size or 12)
+        number = request.GET.get("page", "1")
+        try:
+            return paginator.page(number)
+        except (EmptyPage, PageNotAnInteger) as exc:
+            raise Http404(_("Không có trang này trong danh sách.")) from exc
+
+    # --- routes ------------------------------------------------------------------------------
+
+    def render_listing(self, request, queryset, *, route_url, heading="", **extra):
+        articles_page = self.paginate(request, queryset)
+        canonical = self.full_url_for(request, route_url)
+        if articles_page.number > 1:
+            canonical += f"?page={articles_page.number}"
+        return self.render(
+            request,
+            context_overrides={
+                "articles": articles_page,
+                "paginator": articles_page.paginator,
+                "listing_heading": heading,
+                "listing_url": route_url,
+                "canonical_url": canonical,
+                **extra,
+            },
+        )
+
+    def route_url(self, request, name, **kwargs):
+        return self.get_url(request) + self.reverse_subpage(name, kwargs=kwargs or None)
+
+    def full_url_for(self, request, url):
+        """An absolute URL on this page's site (its configured root URL, as `fullpageurl` gives
+        for pages), for canonical links, feeds and share links."""
+        if url.startswith(("http://", "https://")):
+            return url
+        page_url = self.get_url(request)
+        full = self.get_full_url(request)
+        return full[: len(full) - len(page_url)] + url if full.endswith(page_url) else full
+
+    def full_route_url(self, request, name, **kwargs):
+        return self.full_url_for(request, self.route_url(request, name, **kwargs))
+
+    def feed_links(self, request):
+        return [
+            (_("Tin tức (RSS)"), self.full_route_url(request, "rss_feed"), RSS_TYPE),
+            (_("Tin tức (Atom)"), self.full_route_url(request, "atom_feed"), ATOM_TYPE),
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["all_categories"] = self.categories()
+        context["archive_months"] = self.archive_months()
+        context["feed_links"] = self.feed_links(request)
+        return context
+
+    def get_sitemap_urls(self, request=None):
+        """The index and every listing a reader can reach from it that has articles: each
+        category, each tag and each month of the archive (all canonical and indexable)."""
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        for category in self.categories():
+            urls.append(
+                {
+                    "location": base
+                    + self.reverse_subpage("category_route", kwargs={"slug": category.slug})
+                }
+            )
+        tagged = NewsArticleTag.objects.filter(content_object__in=self.articles())
+        for slug in (
+            Tag.objects.filter(pk__in=tagged.values("tag_id"))
+            .order_by("slug")
+            .values_list("slug", flat=True)
+        ):
+            urls.append(
+                {"location": base + self.reverse_subpage("tag_route", kwargs={"slug": slug})}
+            )
+        for month in self.archive_months(limit=None):
+            route = self.reverse_subpage(
+                "month_route", kwargs={"year": f"{month.year:04d}", "month": f"{month.month:02d}"}
+            )
+            urls.append({"location": base + route})
+        return urls
+
+    @path("")
+    def index_route(self, request):
+        return self.render_listing(request, self.articles(), route_url=self.get_url(request))
+
+    @path("chuyen-muc/<str:slug>/")
+    def category_route(self, request, slug):
+        category = get_object_or_404(NewsCategory, slug=nfc(slug))
+        rss = self.full_route_url(request, "category_rss_feed", slug=category.slug)
+        atom = self.full_route_url(request, "category_atom_feed", slug=category.slug)
+        return self.render_listing(
+            request,
+            self.articles().filter(category=category),
+            route_url=self.route_url(request, "category_route", slug=category.slug),
+            heading=category.name,
+            current_category=category,
+            filter_description=category.description,
+            category_feed_links=[
+                (_("%(name)s (RSS)") % {"name": category.name}, rss, RSS_TYPE),
+                (_("%(name)s (Atom)") % {"name": category.name}, atom, ATOM_TYPE),
+            ],
+        )
+
+    @path("the/<str:slug>/")
+    def tag_route(self, request, slug):
+        tag = get_object_or_404(Tag, slug=nfc(slug))
+        return self.render_listing(
+            request,
+            self.articles().filter(tags=tag),
+            route_url=self.route_url(request, "tag_route", slug=tag.slug),
+            heading=_("Thẻ: %(name)s") % {"name": tag.name},
+            current_tag=tag,
+        )
+
+    @re_path(r"^(?P<year>\d{4})/(?P<month>\d{2})/$")
+    def month_route(self, request, year, month):
+        year, month = int(year), int(month)
+        if not (1 <= month <= 12 and 1900 <= year <= 2999):
+            raise Http404(_("Không có tháng này."))
+        tz = timezone.get_current_timezone()
+        start = datetime(year, month, 1, tzinfo=tz)
+        end = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=tz)
+        return self.render_listing(
+            request,
+            self.articles().filter(published_at__gte=start, published_at__lt=end),
+            route_url=self.route_url(
+                request, "month_route", year=f"{year:04d}", month=f"{month:02d}"
+            ),
+            heading=_("Tin tháng %(month)s/%(year)s") % {"month": f"{month:02d}", "year": year},
+            current_month=start,
+        )
+
+    @path("rss/")
+    def rss_feed(self, request):
+        return NewsRssFeed(self)(request)
+
+    @path("atom/")
+    def atom_feed(self, request):
+        return NewsAtomFeed(self)(request)
+
+    @path("chuyen-muc/<str:slug>/rss/")
+    def category_rss_feed(self, request, slug):
+        return NewsRssFeed(self, get_object_or_404(NewsCategory, slug=nfc(slug)))(request)
+
+    @path("chuyen-muc/<str:slug>/atom/")
+    def category_atom_feed(self, request, slug):
+        return NewsAtomFeed(self, get_object_or_404(NewsCategory, slug=nfc(slug)))(request)

@@ -1,6 +1,6 @@
 """The home page's "Chiến dịch" section."""
 
-from campaigns.models.pages import split_current_and_past
+from campaigns.models.campaign_pages import CampaignPage, split_current_and_past, with_card_images
 
 HOME_CAMPAIGNS_SIZE = 3
 
@@ -8,11 +8,8 @@ HOME_CAMPAIGNS_SIZE = 3
 def featured_campaigns(request, home_page):
     """Campaigns editors marked "featured": current ones first (by start date), then the most
     recently ended, at most three. A fixed few queries whatever the number of campaigns."""
-    from campaigns.models import CampaignPage
-    from campaigns.models.pages import _with_card_images
-
     queryset = CampaignPage.objects.live().public().filter(featured=True)
-    campaigns = list(_with_card_images(queryset).order_by("-start_date", "-pk")[:12])
+    campaigns = list(with_card_images(queryset).order_by("-start_date", "-pk")[:12])
     if not campaigns:
         return {}
     current, past = split_current_and_past(campaigns)

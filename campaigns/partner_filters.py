@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models.partners import Scope, Sector
+from campaigns.models.partner_choices import Scope, Sector
 from campaigns.provinces import province_choices
 from search.text import squash
 

@@ -21,7 +21,8 @@ def footer_partners():
 
 
 def _footer_partners():
-    from campaigns.models import STRIP_LOGO_SPEC, Partner, partner_programme_url, with_renditions
+    from campaigns.models import STRIP_LOGO_SPEC, Partner, partner_programme_url
+    from home.cards import with_renditions
 
     base_url = partner_programme_url()
     partners = with_renditions(

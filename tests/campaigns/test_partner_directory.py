@@ -198,7 +198,7 @@ def test_slug_is_made_from_the_name_without_accents(programme):
 
 @pytest.mark.django_db
 def test_admin_form_requires_provinces_for_a_provincial_offer(programme):
-    from campaigns.models.partners import PartnerForm
+    from campaigns.partner_forms import PartnerForm
 
     form_class = Partner.edit_handler.bind_to_model(Partner).get_form_class()
     assert issubclass(form_class, PartnerForm)

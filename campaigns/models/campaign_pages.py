@@ -1,15 +1,11 @@
-"""CampaignIndexPage (/chien-dich/), CampaignPage, and PartnerProgramPage (/vi-phuc-loi-doan-vien/)
-with its directory of partners and one URL per partner."""
+"""Campaigns: the campaign index (/chien-dich/, current campaigns first) and the campaign page
+(dates, place, goal, sign-up form, related news by shared tags)."""
 
 import json
-import logging
 
-from django.core.paginator import Paginator
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
-from django.db.models import Prefetch
-from django.db.models.signals import post_delete
-from django.http import Http404
 from django.template.loader import select_template
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -19,29 +15,24 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from campaigns.blocks import campaign_body_blocks
 from campaigns.registry.pages import SignupFormPageMixin
-from home.blocks import body_blocks
+from home.cards import with_renditions
+from news.models import NewsArticlePage, NewsArticleTag, card_queryset
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from search.text import plain_text
-
-from .partners import Partner, PartnerLocation, forget_partner_caches, with_renditions
 
 __all__ = [
     "CAMPAIGN_CARD_SPEC",
     "CampaignIndexPage",
     "CampaignPage",
     "CampaignPageTag",
-    "PartnerProgramPage",
+    "split_current_and_past",
 ]
-
-logger = logging.getLogger(__name__)
 
 CAMPAIGN_CARD_SPEC = "fill-640x360"
 CAMPAIGN_HERO_SPEC = "fill-1200x630"
@@ -56,7 +47,7 @@ def _json_ld(data):
     return mark_safe(text)  # noqa: S308 - escaped above
 
 
-def _with_card_images(queryset, field="hero_image", spec=CAMPAIGN_CARD_SPEC):
+def with_card_images(queryset, field="hero_image", spec=CAMPAIGN_CARD_SPEC):
     return with_renditions(queryset, field, spec)
 
 
@@ -100,7 +91,7 @@ class CampaignIndexPage(FoldedSearchMixin, Page):
 
     def campaigns(self):
         queryset = CampaignPage.objects.child_of(self).live().public()
-        return list(_with_card_images(queryset).order_by("start_date", "pk"))
+        return list(with_card_images(queryset).order_by("start_date", "pk"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -264,8 +255,6 @@ class CampaignPage(SignupFormPageMixin, FoldedSearchMixin, Page):
         return any(block.block_type == "countdown" for block in self.body)
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("Ngày kết thúc phải sau ngày bắt đầu.")})
@@ -285,8 +274,6 @@ class CampaignPage(SignupFormPageMixin, FoldedSearchMixin, Page):
         names = [tag.name for tag in (self.tags.all() if tags is None else tags)]
         if not names:
             return []
-        from news.models import NewsArticlePage, NewsArticleTag, card_queryset
-
         tagged = NewsArticleTag.objects.filter(tag__name__in=names).values("content_object_id")
         queryset = (
             NewsArticlePage.objects.live()
@@ -354,154 +341,3 @@ def _news_card_template():
         ["news/includes/article_card.html", "campaigns/includes/news_link.html"]
     )
     return template.template.name
-
-
-# --- Partner programme ----------------------------------------------------------------------
-
-
-class PartnerProgramPage(FoldedSearchMixin, RoutablePageMixin, Page):
-    """`/vi-phuc-loi-doan-vien/`: the programme's introduction, the directory of partners with
-    filters, and one page per partner at `doi-tac/<slug>/`."""
-
-    intro = RichTextField(
-        _("Giới thiệu chương trình"),
-        blank=True,
-        features=["bold", "italic", "link", "ul", "ol"],
-        help_text=_("Chương trình là gì, ai được hưởng, cách dùng ưu đãi nói chung."),
-    )
-    body = StreamField(
-        body_blocks(),
-        verbose_name=_("Nội dung thêm"),
-        blank=True,
-        help_text=_("Hướng dẫn chi tiết, câu hỏi thường gặp; hiện dưới danh bạ đối tác."),
-    )
-    partners_per_page = models.PositiveSmallIntegerField(
-        _("Số đối tác mỗi trang"),
-        default=24,
-        help_text=_("Số thẻ đối tác trên một trang danh bạ (6–60)."),
-    )
-
-    content_panels = Page.content_panels + [
-        FieldPanel("intro"),
-        HelpPanel(
-            content=_(
-                "Danh sách đối tác được quản lý ở mục Đối tác phúc lợi (menu bên trái). Danh bạ "
-                "chỉ hiện đối tác đã xuất bản, đang hợp tác và còn hiệu lực hôm nay."
-            )
-        ),
-        FieldPanel("body"),
-        FieldPanel("partners_per_page"),
-    ]
-    search_fields = Page.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("body"),
-        *FOLDED_SEARCH_FIELDS,
-    ]
-    folded_body_fields = ("intro", "body")
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("Chương trình Vì phúc lợi đoàn viên")
-        verbose_name_plural = _("Chương trình Vì phúc lợi đoàn viên")
-
-    def search_snippet_text(self):
-        return Truncator(plain_text(self.intro)).words(30)
-
-    def clean(self):
-        from django.core.exceptions import ValidationError
-
-        super().clean()
-        if not 6 <= (self.partners_per_page or 0) <= 60:
-            raise ValidationError({"partners_per_page": _("Chọn một số từ 6 đến 60.")})
-
-    def get_sitemap_urls(self, request=None):
-        """The programme page and the page of every published partner (each is canonical and
-        indexable), the partner's last publication as its date."""
-        urls = super().get_sitemap_urls(request)
-        base = self.get_full_url(request)
-        partners = (
-            Partner.objects.public()
-            .order_by("name", "pk")
-            .values_list("slug", "last_published_at", named=True)
-        )
-        for partner in partners:
-            entry = {
-                "location": base + self.reverse_subpage("partner", kwargs={"slug": partner.slug}),
-            }
-            if partner.last_published_at:
-                entry["lastmod"] = partner.last_published_at
-            urls.append(entry)
-        return urls
-
-    @path("")
-    def directory(self, request):
-        from campaigns.partner_filters import PartnerFilterForm
-
-        form = PartnerFilterForm(request.GET)
-        partners = form.filter(Partner.objects.public())
-        paginator = Paginator(
-            partners.for_cards().order_by("name", "pk"), self.partners_per_page or 24
-        )
-        page_obj = paginator.get_page(request.GET.get("page"))
-        base_url = self.get_url(request)
-        for partner in page_obj.object_list:
-            partner._programme_url = base_url
-        return self.render(
-            request,
-            context_overrides={
-                "filter_form": form,
-                "partners": page_obj,
-                "filters_active": form.has_filters(),
-                "query_without_page": form.query_string(),
-            },
-        )
-
-    @path("doi-tac/<slug:slug>/", name="partner")
-    def partner_detail(self, request, slug):
-        partner = (
-            Partner.objects.public()
-            .select_related("logo")
-            .prefetch_related(
-                "provinces",
-                Prefetch("locations", queryset=PartnerLocation.objects.select_related("province")),
-            )
-            .filter(slug=slug)
-            .first()
-        )
-        if partner is None:
-            raise Http404
-        partner._programme_url = self.get_url(request)
-        return self.render(
-            request,
-            template="campaigns/partner_page.html",
-            context_overrides={
-                "partner": partner,
-                "share_url": request.build_absolute_uri(partner.url),
-            },
-        )
-
-
-# The programme page's URL is cached for partner links: forget it when that page changes.
-
-
-def _forget_if_programme(sender, instance=None, **kwargs):
-    if isinstance(instance, PartnerProgramPage) or sender is PartnerProgramPage:
-        forget_partner_caches()
-
-
-page_published.connect(
-    _forget_if_programme, sender=PartnerProgramPage, dispatch_uid="campaigns_prog_pub"
-)
-page_unpublished.connect(
-    _forget_if_programme, sender=PartnerProgramPage, dispatch_uid="campaigns_prog_unpub"
-)
-post_delete.connect(
-    _forget_if_programme, sender=PartnerProgramPage, dispatch_uid="campaigns_prog_del"
-)
-# Any move may change the programme page's URL (it or an ancestor moved): moves are rare.
-post_page_move.connect(
-    lambda **kwargs: forget_partner_caches(), weak=False, dispatch_uid="campaigns_page_move"
-)

@@ -1,0 +1,85 @@
+"""The shops, branches and clinics where members can use a partner's offer."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.models import Orderable
+
+from .province import Province
+
+__all__ = ["PartnerLocation"]
+
+
+class PartnerLocation(Orderable):
+    """A shop, branch or clinic where members can use the offer."""
+
+    partner = ParentalKey("campaigns.Partner", on_delete=models.CASCADE, related_name="locations")
+    name = models.CharField(
+        _("Tên địa điểm"),
+        max_length=200,
+        blank=True,
+        help_text=_("Ví dụ: Chi nhánh Cầu Giấy. Bỏ trống nếu chỉ có một địa điểm."),
+    )
+    address = models.CharField(
+        _("Địa chỉ"), max_length=300, help_text=_("Số nhà, đường, xã/phường.")
+    )
+    province = models.ForeignKey(
+        Province,
+        verbose_name=_("Tỉnh/thành phố"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Một trong 34 tỉnh, thành phố."),
+    )
+    phone = models.CharField(
+        _("Điện thoại"), max_length=50, blank=True, help_text=_("Số của địa điểm này, nếu có.")
+    )
+    latitude = models.DecimalField(
+        _("Vĩ độ"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("Tùy chọn, ví dụ 21.028511."),
+    )
+    longitude = models.DecimalField(
+        _("Kinh độ"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("Tùy chọn, ví dụ 105.804817."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("address"),
+        FieldPanel("province"),
+        FieldPanel("phone"),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Địa điểm")
+        verbose_name_plural = _("Địa điểm")
+
+    def __str__(self):
+        return self.name or self.address
+
+    def clean(self):
+        super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError(_("Điền cả vĩ độ và kinh độ, hoặc bỏ trống cả hai."))
+
+    @property
+    def map_url(self):
+        if self.latitude is None or self.longitude is None:
+            return ""
+        return (
+            f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
+            f"#map=17/{self.latitude}/{self.longitude}"
+        )

@@ -1,0 +1,92 @@
+"""The partner's edit form in the admin: four tabs (offer, scope and places, agreement and
+contact, publishing)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PublishingPanel,
+    TabbedInterface,
+)
+
+__all__ = ["partner_edit_handler"]
+
+partner_edit_handler = TabbedInterface(
+    [
+        ObjectList(
+            [
+                FieldPanel("name"),
+                FieldPanel("slug"),
+                FieldPanel("logo"),
+                FieldPanel("sector"),
+                FieldPanel("offer_summary"),
+                FieldPanel("offer_details"),
+                MultiFieldPanel(
+                    [
+                        FieldRowPanel([FieldPanel("discount_min"), FieldPanel("discount_max")]),
+                        FieldPanel("discount_text"),
+                    ],
+                    heading=_("Mức ưu đãi"),
+                ),
+                MultiFieldPanel(
+                    [
+                        FieldPanel("for_members"),
+                        FieldPanel("for_family"),
+                        FieldPanel("for_children"),
+                    ],
+                    heading=_("Ai được hưởng"),
+                ),
+                MultiFieldPanel(
+                    [
+                        FieldPanel("claim_union_card"),
+                        FieldPanel("claim_code"),
+                        FieldPanel("claim_phone"),
+                        FieldPanel("claim_evoucher"),
+                        FieldPanel("claim_instructions"),
+                    ],
+                    heading=_("Cách nhận ưu đãi"),
+                ),
+            ],
+            heading=_("Ưu đãi"),
+        ),
+        ObjectList(
+            [
+                FieldPanel("scope"),
+                FieldPanel("provinces", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("scope_sector"),
+                HelpPanel(
+                    content=_(
+                        "Địa điểm: mỗi cửa hàng, chi nhánh một dòng. Tọa độ (vĩ độ, kinh "
+                        "độ) là tùy chọn; có tọa độ thì trang đối tác hiện liên kết bản đồ."
+                    )
+                ),
+                InlinePanel("locations", label=_("Địa điểm"), heading=_("Địa điểm")),
+            ],
+            heading=_("Phạm vi và địa điểm"),
+        ),
+        ObjectList(
+            [
+                FieldPanel("signing_union"),
+                FieldPanel("agreement_number"),
+                FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_to")]),
+                FieldPanel("status"),
+                MultiFieldPanel(
+                    [
+                        FieldPanel("contact_person"),
+                        FieldPanel("contact_phone"),
+                        FieldPanel("contact_email"),
+                        FieldPanel("website"),
+                    ],
+                    heading=_("Liên hệ"),
+                ),
+            ],
+            heading=_("Thỏa thuận và liên hệ"),
+        ),
+        ObjectList([PublishingPanel()], heading=_("Xuất bản")),
+    ]
+)

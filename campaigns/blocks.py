@@ -10,6 +10,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from campaigns.partner_links import PARTNER_LOGO_SPEC, partner_programme_url
 from campaigns.registry_blocks import GoalBlock
 from home.blocks import body_blocks
 
@@ -224,8 +225,6 @@ class PartnerStripBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         from wagtail.images import get_image_model
-
-        from campaigns.models import PARTNER_LOGO_SPEC, partner_programme_url
 
         context = super().get_context(value, parent_context=parent_context)
         chosen = [p for p in value.get("partners") or [] if p is not None]

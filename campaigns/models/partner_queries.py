@@ -5,16 +5,14 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from campaigns.partner_links import PARTNER_LOGO_SPEC
 from home.cards import with_renditions
 from search.text import fold
 
 from .partner_choices import PartnerStatus, Scope
 from .province import Province
 
-__all__ = ["PARTNER_LOGO_SPEC", "STRIP_LOGO_SPEC", "PartnerQuerySet", "today"]
-
-PARTNER_LOGO_SPEC = "max-240x120"
-STRIP_LOGO_SPEC = "height-96"
+__all__ = ["PartnerQuerySet", "today"]
 
 
 def today():

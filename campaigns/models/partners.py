@@ -25,11 +25,11 @@ from wagtail.models import (
 from wagtail.search import index
 
 from campaigns.partner_forms import PartnerForm
+from campaigns.partner_links import PartnerLinksMixin, forget_partner_caches
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from search.text import fold, plain_text
 
 from .partner_choices import PartnerStatus, Scope, Sector
-from .partner_links import PartnerLinksMixin, forget_partner_caches
 from .partner_offer import PartnerOfferMixin
 from .partner_panels import partner_edit_handler
 from .partner_queries import PartnerQuerySet

@@ -17,11 +17,11 @@ from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from campaigns.partner_filters import PartnerFilterForm
+from campaigns.partner_links import forget_partner_caches
 from home.blocks import body_blocks
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from search.text import plain_text
 
-from .partner_links import forget_partner_caches
 from .partner_locations import PartnerLocation
 from .partners import Partner
 

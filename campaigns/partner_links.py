@@ -1,10 +1,21 @@
 """Where a partner lives: at `doi-tac/<slug>/` under the programme page, whose URL is cached
-(partners link to it from every listing) and forgotten when a partner or that page changes."""
+(partners link to it from every listing) and forgotten when a partner or that page changes.
+No model is imported here, so blocks and template tags can use it without importing the models."""
 
 from django.apps import apps
 from django.core.cache import cache
 
-__all__ = ["PartnerLinksMixin", "forget_partner_caches", "partner_programme_url"]
+__all__ = [
+    "PARTNER_LOGO_SPEC",
+    "STRIP_LOGO_SPEC",
+    "PartnerLinksMixin",
+    "forget_partner_caches",
+    "partner_programme_url",
+]
+
+# A partner's logo on its card and in the logo strip.
+PARTNER_LOGO_SPEC = "max-240x120"
+STRIP_LOGO_SPEC = "height-96"
 
 PROGRAMME_URL_CACHE_KEY = "campaigns:partner-programme-url"
 

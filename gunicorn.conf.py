@@ -11,3 +11,12 @@ def post_worker_init(worker):
     per second on the article page (docs/performance.md)."""
     gc.collect()
     gc.freeze()
+
+
+# The longest request line gunicorn accepts (its maximum; the default is 4094 bytes). A search
+# box holds at most 200 characters (search.text.MAX_QUERY_LENGTH; `maxlength` on every box): a
+# Vietnamese word of 200 characters is at most ~1,800 bytes percent-encoded, so a query typed
+# or pasted into a box always reaches Django, which cuts it to 200 and says so in Vietnamese.
+# Only a hand-made URL over 8 KB still gets gunicorn's bare "414 URI Too Long": the proxy in
+# front (nginx) answers that one with its own page.
+limit_request_line = 8190

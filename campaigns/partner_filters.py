@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.models.partner_choices import Scope, Sector
 from campaigns.provinces import province_choices
-from search.text import squash
+from search.text import searchable_query
 
 FIELD_NAMES = ("q", "linh-vuc", "tinh", "pham-vi", "het-han")
 
@@ -63,10 +63,14 @@ class PartnerFilterForm(forms.Form):
         return bool(self.value("het-han"))
 
     def has_filters(self):
-        return any(self.value(name) for name in FIELD_NAMES)
+        return bool(self.query()) or any(self.value(name) for name in FIELD_NAMES if name != "q")
+
+    def query(self):
+        """The search words; only punctuation ("!!!") is no query, as on the site search."""
+        return searchable_query(self.value("q") or "")
 
     def filter(self, queryset):
-        query = squash(self.value("q"))
+        query = self.query()
         if query:
             queryset = queryset.matching(query)
         if self.value("linh-vuc"):

@@ -12,7 +12,7 @@ from wagtail.models import Page
 from portal.pagecache import memo
 from portal.pagecache.memo import CountRememberingPaginator
 from portal.pagecache.privacy import private_q as remembered_private_q
-from search.text import folded_words, nfc
+from search.text import folded_words, nfc, searchable_query
 
 from .forms import DocumentFilterForm
 from .models.document import ResolutionPage
@@ -82,7 +82,8 @@ def apply_filters(documents, values):
 
 def library_results(documents, values):
     """(results, searching): a queryset or a NumberFirstResults."""
-    query = nfc(values.get("q") or "").strip()
+    # Only punctuation ("!!!") is no query, as on the site search (search.text.searchable_query).
+    query = searchable_query(nfc(values.get("q") or ""))
     ordering = ORDERINGS.get(values.get("sap_xep") or "", ORDERINGS[""])
     documents = apply_filters(documents, values).select_related("issuing_body")
     if not query:
@@ -137,7 +138,7 @@ def library_context(page, request):
         "page_obj": page_obj,
         "paginator": paginator,
         "searching": searching,
-        "library_query": values.get("q") or "",
+        "library_query": searchable_query(values.get("q") or ""),
         "active_facets": facets,
         "is_filtered": bool(facets) or searching,
         # Two or more facets multiply into pages crawlers should not walk.

@@ -36,7 +36,16 @@ from portal.pagecache.memo import remember
 from portal.pagecache.privacy import private_q
 
 from . import registry
-from .text import clean_query, fold, folded_words, has_marks, highlight, highlight_title, words
+from .text import (
+    fold,
+    folded_words,
+    has_marks,
+    highlight,
+    highlight_title,
+    query_was_cut,
+    searchable_query,
+    words,
+)
 
 RANK_WINDOW = 60
 MAX_NUMBER_HITS = 5
@@ -182,7 +191,8 @@ class SiteSearch:
 
     def __init__(self, request, query, type_key=""):
         self.request = request
-        self.query = clean_query(query)
+        self.query = searchable_query(query)
+        self.query_was_cut = query_was_cut(query)
         self.raw_terms = words(self.query)
         self.terms = folded_words(self.query)
         self.backend_query = " ".join(self.terms)

@@ -57,6 +57,20 @@ def clean_query(text):
     return squash(text)[:MAX_QUERY_LENGTH].strip()
 
 
+def searchable_query(text):
+    """A reader's query as every search box of the site takes it: cleaned (clean_query), and
+    empty when it has no word at all (only punctuation or symbols, e.g. "!!!" or "/"), so such a
+    query means "no query" on the site search, the document library and the partner directory
+    alike, never "0 results" on one and the hint on another."""
+    query = clean_query(text)
+    return query if words(query, limit=1) else ""
+
+
+def query_was_cut(text):
+    """True when clean_query dropped part of what the reader typed (longer than the limit)."""
+    return len(squash(text or "")) > MAX_QUERY_LENGTH
+
+
 def words(text, limit=MAX_QUERY_TERMS):
     """Lower-case NFC words (letters and digits): punctuation never reaches the search backend,
     so `02-NQ/TW` or a stray quote cannot break an FTS5 or tsquery expression."""

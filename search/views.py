@@ -14,7 +14,7 @@ from . import registry
 from .engine import SiteSearch, url_of
 from .querylog import count_search
 from .resilient import database_fallback
-from .text import clean_query, folded_words
+from .text import MAX_QUERY_LENGTH, clean_query, folded_words
 
 RESULTS_PER_PAGE = 10
 AUTOCOMPLETE_LIMIT = 8
@@ -51,6 +51,8 @@ def search(request):
             "total": site_search.total,
             "total_all": sum(t.count for t in site_search.types),
             "many_words": len(site_search.terms) > 2,
+            "query_was_cut": site_search.query_was_cut,
+            "max_query_length": MAX_QUERY_LENGTH,
         },
     )
 

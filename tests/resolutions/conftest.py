@@ -34,7 +34,8 @@ def politburo(db):
 
 @pytest.fixture
 def confederation(db):
-    return IssuingBody.objects.create(name="Tổng Liên đoàn Lao động Việt Nam", short_name="TLĐ")
+    # Created by the migration resolutions/0004 (the union among the issuing bodies).
+    return IssuingBody.objects.get(name="Tổng Liên đoàn Lao động Việt Nam", short_name="TLĐ")
 
 
 def make_pdf(title, lines, filename="van-ban.pdf"):

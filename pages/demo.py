@@ -5,7 +5,7 @@ import uuid
 
 from home.demo_utils import ensure_child_page, ensure_image
 
-from .models import ContentPage, Leader, LeadershipPage, Term
+from .models import ContactPage, ContentPage, Leader, LeadershipPage, Term
 
 ABOUT_SLUG = "gioi-thieu"
 
@@ -203,5 +203,17 @@ def load(home, stdout=None):
             "Ban Chấp hành Công đoàn Viên chức Việt Nam khóa VI, nhiệm kỳ 2023–2028, do Đại hội "
             "lần thứ VI bầu. Tên và ảnh trên trang này là dữ liệu mẫu."
         ),
+    )
+    ensure_child_page(
+        home,
+        ContactPage,
+        "lien-he",
+        title="Liên hệ",
+        intro="Cơ quan thường trực Công đoàn Viên chức Việt Nam tiếp đoàn viên và bạn đọc.",
+        address="Số 14 Trần Bình Trọng, phường Cửa Nam, Hà Nội (địa chỉ mẫu)",
+        phone="024 0000 0000",
+        email="lienhe@example.vn",
+        hours="Thứ Hai – Thứ Sáu: 8:00–12:00 và 13:30–17:00\nThứ Bảy, Chủ nhật, ngày lễ: nghỉ",
+        show_in_menus=True,
     )
     return about

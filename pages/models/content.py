@@ -13,7 +13,12 @@ from portal.pagecache.memo import remember
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 # The page types an ordinary section may hold (Giới thiệu → Lịch sử, Ban Chấp hành, Liên hệ…).
-SECTION_PAGE_TYPES = ["pages.ContentPage", "pages.LeadershipPage"]
+SECTION_PAGE_TYPES = [
+    "pages.ContentPage",
+    "pages.LeadershipPage",
+    "pages.ContactPage",
+    "webforms.FormPage",
+]
 
 
 class SectionNavigationMixin:

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "campaigns.registry",
     "search",
     "pages",
+    "webforms",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -281,6 +282,18 @@ LIMITS_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "cdvc")
 # content): portal/csrf.py.
 CSRF_FAILURE_VIEW = "portal.csrf.csrf_failure"
 
+# --- Editor-built forms (owned by webforms/; see docs/pages.md) ------------------------------
+# Default days a new form keeps its submissions (each form may set its own); then
+# `manage.py purge_form_submissions` (daily) erases them.
+WEBFORMS_RETENTION_DAYS = int(os.environ.get("WEBFORMS_RETENTION_DAYS", "365"))
+# Submissions per client address per window, over all forms (0: no limit, e.g. a load test).
+WEBFORMS_RATE_LIMIT = int(os.environ.get("WEBFORMS_RATE_LIMIT", "20"))
+WEBFORMS_RATE_WINDOW = int(os.environ.get("WEBFORMS_RATE_WINDOW", "600"))
+# Spam control without a captcha: a form sent sooner than this after it was shown, or older
+# than WEBFORMS_MAX_AGE seconds, is shown again with a message.
+WEBFORMS_MIN_FILL_SECONDS = int(os.environ.get("WEBFORMS_MIN_FILL_SECONDS", "2"))
+WEBFORMS_MAX_AGE = int(os.environ.get("WEBFORMS_MAX_AGE", str(24 * 60 * 60)))
+
 # --- Page cache (owned by portal/pagecache/; see docs/performance.md) -------------------------
 # Whole pages for anonymous readers, in the default cache (Redis when REDIS_URL is set).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
@@ -294,7 +307,7 @@ PAGE_CACHE_S_MAXAGE = int(os.environ.get("PAGE_CACHE_S_MAXAGE", "120"))  # CDN /
 PAGE_CACHE_MAX_BYTES = 1024 * 1024
 PAGE_CACHE_PURGE_ENABLED = True
 # Apps whose every model change purges the cache (a model opts out with page_cache_purge = False).
-PAGE_CACHE_PURGE_APPS = ["home", "news", "resolutions", "campaigns", "pages"]
+PAGE_CACHE_PURGE_APPS = ["home", "news", "resolutions", "campaigns", "pages", "webforms"]
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/tai-lieu/", "/django-admin/", "/healthz"]
 # Query parameters that are part of the key (values: up to 40 of [0-9A-Za-z_.-]); any other
 # parameter bypasses the cache. Tracking parameters are ignored (utm_* too).

@@ -13,6 +13,7 @@ DEMO_LOADERS = [
     "campaigns.demo",
     "campaigns.registry.demo",
     "pages.demo",
+    "webforms.demo",
     "search.demo",
 ]
 

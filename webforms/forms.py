@@ -1,0 +1,125 @@
+"""What every editor-built form gets on top of its fields: a required consent box with the
+page's consent text, a honeypot and a signed timestamp against bots (no captcha), and NFC text."""
+
+import unicodedata
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.forms.forms import BaseForm, FormBuilder
+
+TIMESTAMP_SALT = "webforms.started"
+HONEYPOT = "website"
+STARTED = "form_started"
+CONSENT = "consent"
+RESERVED_NAMES = frozenset({HONEYPOT, STARTED, CONSENT, "csrfmiddlewaretoken"})
+TOKEN_ERRORS = {
+    "expired": _("Biểu mẫu đã mở quá lâu. Vui lòng kiểm tra lại thông tin và bấm Gửi lần nữa."),
+    "bad_token": _("Biểu mẫu không hợp lệ. Vui lòng kiểm tra lại thông tin và bấm Gửi lần nữa."),
+    "too_fast": _("Bạn gửi nhanh quá. Vui lòng kiểm tra lại thông tin và bấm Gửi lần nữa."),
+}
+
+
+def new_form_token():
+    """A signed timestamp of when the form was shown."""
+    return signing.dumps(timezone.now().timestamp(), salt=TIMESTAMP_SALT)
+
+
+def check_form_token(token):
+    """Raise ValidationError unless `token` was signed between the form's maximum age and the
+    minimum time a person needs to fill it."""
+    max_age = getattr(settings, "WEBFORMS_MAX_AGE", 24 * 60 * 60)
+    try:
+        started = float(signing.loads(token or "", salt=TIMESTAMP_SALT, max_age=max_age))
+    except signing.SignatureExpired:
+        raise forms.ValidationError(TOKEN_ERRORS["expired"], code="expired") from None
+    except (signing.BadSignature, TypeError, ValueError):
+        raise forms.ValidationError(TOKEN_ERRORS["bad_token"], code="bad_token") from None
+    if timezone.now().timestamp() - started < getattr(settings, "WEBFORMS_MIN_FILL_SECONDS", 2):
+        raise forms.ValidationError(TOKEN_ERRORS["too_fast"], code="too_fast")
+
+
+DEFAULT_CONSENT = _(
+    "Tôi đồng ý để Công đoàn Viên chức Việt Nam dùng các thông tin trên cho mục đích của biểu "
+    "mẫu này và xóa chúng khi hết thời hạn lưu trữ."
+)
+
+
+class ProtectedForm(BaseForm):
+    """Base class of the form builder's generated forms (FormPage.get_form_class)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[CONSENT] = forms.BooleanField(
+            label=getattr(self.page, "consent_text", "") or DEFAULT_CONSENT,
+            error_messages={
+                "required": _("Cần đánh dấu ô đồng ý này để chúng tôi có thể tiếp nhận.")
+            },
+        )
+        # Honeypot: hidden from people by CSS (class honeypot), filled in by naive bots.
+        self.fields[HONEYPOT] = forms.CharField(
+            label=_("Để trống ô này"),
+            required=False,
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
+        self.fields[STARTED] = forms.CharField(widget=forms.HiddenInput, required=False)
+        if not self.is_bound:
+            self.initial[STARTED] = new_form_token()
+        for field in self.fields.values():
+            if field.required and not isinstance(field, forms.BooleanField):
+                field.error_messages["required"] = _("Vui lòng điền ô này.")
+
+    def visible_parts(self):
+        """(bound field, kind) of the editor's fields then the consent box, for the template:
+        kind is "choice" (a group of radios or tick boxes), "checkbox" or "" (one input)."""
+        parts = []
+        for name, field in self.fields.items():
+            if name in (HONEYPOT, STARTED):
+                continue
+            widget = field.widget
+            if isinstance(widget, (forms.RadioSelect, forms.CheckboxSelectMultiple)):
+                kind = "choice"
+            elif isinstance(widget, forms.CheckboxInput):
+                kind = "checkbox"
+            else:
+                kind = ""
+            parts.append((self[name], kind))
+        return parts
+
+    @property
+    def is_bot(self):
+        return bool(self.data.get(self.add_prefix(HONEYPOT)))
+
+    def clean_form_started(self):
+        token = self.cleaned_data.get(STARTED) or ""
+        check_form_token(token)
+        return token
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, value in list(cleaned.items()):
+            if isinstance(value, str):
+                cleaned[name] = unicodedata.normalize("NFC", value).strip()
+        return cleaned
+
+    def answers(self):
+        """What the submission stores: the editor's fields only (never the consent box,
+        honeypot, timestamp or CSRF token)."""
+        return {
+            name: value for name, value in self.cleaned_data.items() if name not in RESERVED_NAMES
+        }
+
+    def refresh_token(self):
+        """After an error, give the re-shown form a new timestamp (the errors stay)."""
+        self.errors  # noqa: B018 - validate first so the errors belong to what was sent
+        data = self.data.copy()
+        data[self.add_prefix(STARTED)] = new_form_token()
+        data[self.add_prefix(HONEYPOT)] = ""
+        self.data = data
+
+
+class ProtectedFormBuilder(FormBuilder):
+    def get_form_class(self):
+        return type("WagtailForm", (ProtectedForm,), self.formfields)

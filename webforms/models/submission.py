@@ -1,0 +1,35 @@
+"""One stored submission of an editor-built form: what was typed, the consent text shown and
+its version, and whether staff were notified. Personal data: visible only to staff with the
+`webforms.view_formentry` permission, never indexed, never on a public page, erased after the
+form's retention period (`manage.py purge_form_submissions`)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.forms.models import AbstractFormSubmission
+
+
+class FormEntry(AbstractFormSubmission):
+    consent_text = models.TextField(_("Nội dung đồng ý đã hiển thị"), blank=True)
+    consent_version = models.CharField(
+        _("Phiên bản nội dung đồng ý"),
+        max_length=80,
+        blank=True,
+        help_text=_("Số phiên bản (revision) của trang biểu mẫu khi người gửi đồng ý."),
+    )
+    consented_at = models.DateTimeField(_("Thời điểm đồng ý"), null=True, blank=True)
+    notified_at = models.DateTimeField(_("Đã báo cho cán bộ lúc"), null=True, blank=True)
+
+    # A submission must not empty the whole site's page cache (portal/pagecache/purge.py).
+    page_cache_purge = False
+
+    class Meta:
+        verbose_name = _("Bài gửi qua biểu mẫu")
+        verbose_name_plural = _("Bài gửi qua biểu mẫu")
+        ordering = ["-submit_time"]
+        indexes = [models.Index(fields=["page", "submit_time"])]
+        permissions = [("export_formentry", _("Có thể xuất dữ liệu biểu mẫu"))]
+
+    def get_data(self):
+        data = super().get_data()
+        data["consent_version"] = self.consent_version
+        return data

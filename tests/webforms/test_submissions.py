@@ -169,3 +169,17 @@ def test_a_field_named_like_a_protection_field_is_refused(home_page):
     FormFieldFactory(page=page, label="Website")
     with pytest.raises(ValidationError, match="Website"):
         page.full_clean()
+
+
+@pytest.mark.django_db
+def test_too_many_submissions_from_one_address_are_refused_in_vietnamese(
+    client, form_page, settings
+):
+    settings.WEBFORMS_RATE_LIMIT = 2
+    for n in range(2):
+        data = valid_data(client, form_page.url, ho_va_ten=f"Người {n}")
+        assert client.post(form_page.url, data).status_code == 303
+    response = client.post(form_page.url, valid_data(client, form_page.url, ho_va_ten="Thứ ba"))
+    assert response.status_code == 429
+    assert "nhiều lần trong thời gian ngắn" in response.content.decode()
+    assert FormEntry.objects.count() == 2

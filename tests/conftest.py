@@ -1,5 +1,8 @@
 """Fixtures shared by every app's tests."""
 
+import os
+from pathlib import Path
+
 import pytest
 from wagtail.models import Page, Site
 
@@ -17,12 +20,40 @@ def site(db):
     return Site.objects.get(is_default_site=True)
 
 
-@pytest.fixture
-def demo_content(db):
-    """The whole demo site, as `make run` loads it."""
-    from django.core.management import call_command
+@pytest.fixture(scope="module")
+def _demo_media(tmp_path_factory):
+    return tmp_path_factory.mktemp("demo-media")
 
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+
+@pytest.fixture(scope="module")
+def _demo_site_for_module(django_db_setup, django_db_blocker, _demo_media, tmp_path_factory):
+    """The demo site, loaded once per test module (it takes seconds) inside a transaction that
+    is rolled back after the module's last test; each test runs in its own nested transaction
+    (a savepoint), so what one test changes is gone for the next. The tests that use it run
+    after the module's other tests (pytest_collection_modifyitems below), which therefore never
+    see it. Works the same on SQLite and PostgreSQL, one copy per xdist worker."""
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.test import override_settings
+
+    generation = tmp_path_factory.mktemp("demo-generation") / "page-cache-generation"
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=_demo_media, PAGE_CACHE_GENERATION_FILE=str(generation)),
+        transaction.atomic(),
+    ):
+        with open(os.devnull, "w") as devnull:
+            call_command("load_demo_content", stdout=devnull)
+        yield
+        transaction.set_rollback(True)
+    Site.clear_site_root_paths_cache()
+
+
+@pytest.fixture
+def demo_content(_demo_site_for_module, db, settings, _demo_media):
+    """The whole demo site, as `make run` loads it (shared by the tests of a module, see
+    _demo_site_for_module). A fresh home page object for each test."""
+    settings.MEDIA_ROOT = _demo_media  # the demo's images
     return Site.objects.get(is_default_site=True).root_page.specific
 
 
@@ -63,3 +94,28 @@ def ensure_root_site():
         is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
     )
     return home
+
+
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Everything under tests/browser/ is a browser test, marked or not: CI runs those once (on
+    PostgreSQL) and the rest on both databases, selected with `-m browser` / `-m "not browser"`.
+
+    In each module, the tests that use the shared demo site (`demo_content`) run last, in their
+    order: the module's other tests run before it is loaded and never see it. (pytest-xdist
+    hands each worker tests in this order, so this holds on every worker.)"""
+    for item in items:
+        if item.path.is_relative_to(BROWSER_TESTS) and "browser" not in item.keywords:
+            item.add_marker(pytest.mark.browser)
+    first_of_module = {}
+    for position, item in enumerate(items):
+        first_of_module.setdefault(item.nodeid.split("::")[0], position)
+    items[:] = sorted(
+        items,
+        key=lambda item: (
+            first_of_module[item.nodeid.split("::")[0]],
+            "demo_content" in item.fixturenames,
+        ),
+    )

@@ -14,7 +14,7 @@ PORT ?= 8000
 # Test processes (pytest-xdist): one per CPU core; PYTEST_WORKERS=0 runs the suite in one process.
 PYTEST_WORKERS ?= auto
 
-.PHONY: run test lint format bench venv dev-deps check-python clean
+.PHONY: run test lint format bench prod-check restore-drill venv dev-deps check-python clean
 
 check-python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -56,6 +56,15 @@ format: dev-deps
 
 bench: dev-deps
 	$(PY) bench/run.py
+
+# The production setup of deploy/ (nginx + gunicorn + Redis, production settings) on loopback,
+# with a slow-client attack and faults (docs/operations.md). Installs Debian's nginx if missing.
+prod-check: venv
+	$(PY) bench/prod_check.py $(PROD_CHECK_ARGS)
+
+# Dump, restore into a new database, compare every table's rows (PostgreSQL; docs/operations.md).
+restore-drill: venv
+	$(PY) deploy/restore_drill.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -71,6 +71,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: HEAD keeps GET's headers and loses the body (portal/head.py).
+    "portal.head.HeadWithoutBodyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # First after static files: a hit returns before sessions, CSRF, CSP or any query; a miss
@@ -399,8 +401,8 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         # The search clients log every request at INFO; failures are summarised once per
         # outage by search.resilient.
-        "elastic_transport": {"level": "WARNING"},
-        "opensearch": {"level": "WARNING"},
+        "elastic_transport": {"level": "ERROR"},
+        "opensearch": {"level": "ERROR"},
         "wagtail": {"level": "WARNING"},
     },
 }

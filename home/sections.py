@@ -9,6 +9,7 @@ HOME_SECTION_PROVIDERS = [
     "campaigns.home.featured_campaigns",  # -> {"featured_campaigns": [...]}
     "resolutions.home.latest_documents",  # -> {"latest_documents": [...]}
     "campaigns.registry.api.membership_progress",  # -> {"membership_progress": {...}}
+    "gallery.home.latest_media",  # -> {"latest_media": {"albums": [...], "videos": [...]}}
 ]
 
 

@@ -14,6 +14,7 @@ DEMO_LOADERS = [
     "campaigns.registry.demo",
     "pages.demo",
     "webforms.demo",
+    "gallery.demo",
     "search.demo",
 ]
 

@@ -1,0 +1,52 @@
+"""Demo content of the gallery: the library page and one album of drawn pictures (no photo of a
+real person). Idempotent."""
+
+from datetime import date
+
+from home.demo_utils import draw_scene, ensure_child_page, ensure_image
+
+from .models import AlbumPage, AlbumPhoto, GalleryIndexPage
+
+CAPTIONS = [
+    "Đại biểu về dự Đại hội VI Công đoàn Viên chức Việt Nam (tranh minh họa).",
+    "Phiên khai mạc tại hội trường (tranh minh họa).",
+    "Đại biểu biểu quyết thông qua nghị quyết (tranh minh họa).",
+    "Ban Chấp hành khóa VI ra mắt Đại hội (tranh minh họa).",
+]
+
+
+def load(home, stdout=None):
+    index, created = ensure_child_page(
+        home,
+        GalleryIndexPage,
+        "thu-vien-anh-video",
+        title="Thư viện ảnh / Video",
+        intro="Ảnh và video về hoạt động của Công đoàn Viên chức Việt Nam.",
+        show_in_menus=True,
+    )
+    contact = home.get_children().filter(slug="lien-he").first()
+    if created and contact is not None:
+        index.move(contact, pos="left")  # "Liên hệ" stays last in the menu
+        index.refresh_from_db()
+    if AlbumPage.objects.child_of(index).exists():
+        return index
+    images = [
+        ensure_image(f"Đại hội VI – ảnh {n + 1} (minh họa)", draw_scene(600 + n), alt=caption)
+        for n, caption in enumerate(CAPTIONS)
+    ]
+    ensure_child_page(
+        index,
+        AlbumPage,
+        "dai-hoi-vi-cong-doan-vien-chuc-viet-nam",
+        title="Đại hội VI Công đoàn Viên chức Việt Nam, nhiệm kỳ 2023–2028",
+        date=date(2023, 9, 30),
+        intro=(
+            "Đại hội họp hai ngày 30/9 và 1/10/2023 với khoảng ba trăm đại biểu. Các ảnh trong "
+            "album là tranh minh họa dựng cho bản trình diễn."
+        ),
+        photos=[
+            AlbumPhoto(image=image, caption=caption, sort_order=n)
+            for n, (image, caption) in enumerate(zip(images, CAPTIONS, strict=True))
+        ],
+    )
+    return index

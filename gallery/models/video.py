@@ -1,0 +1,109 @@
+"""VideoPage: a YouTube video (played through youtube-nocookie, loaded only when the reader asks)
+or an uploaded video file served from our own media."""
+
+import re
+from urllib.parse import parse_qs, urlparse
+
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+
+YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
+
+
+def youtube_id(url):
+    """The 11-character video id of a YouTube address, or "" if it is not one."""
+    if not url:
+        return ""
+    parsed = urlparse(url.strip())
+    host = (parsed.hostname or "").lower().removeprefix("www.").removeprefix("m.")
+    candidate = ""
+    if host == "youtu.be":
+        candidate = parsed.path.lstrip("/").split("/")[0]
+    elif host in ("youtube.com", "youtube-nocookie.com", "music.youtube.com"):
+        if parsed.path == "/watch":
+            candidate = parse_qs(parsed.query).get("v", [""])[0]
+        else:
+            parts = [p for p in parsed.path.split("/") if p]
+            if len(parts) >= 2 and parts[0] in ("embed", "shorts", "live", "v"):
+                candidate = parts[1]
+    return candidate if YOUTUBE_ID.match(candidate) else ""
+
+
+class VideoPage(FoldedSearchMixin, Page):
+    date = models.DateField(_("Ngày"), null=True, blank=True)
+    intro = models.TextField(_("Giới thiệu"), max_length=800, blank=True)
+    youtube_url = models.URLField(
+        _("Địa chỉ YouTube"),
+        blank=True,
+        help_text=_(
+            "Ví dụ https://www.youtube.com/watch?v=…  Video chỉ tải (qua youtube-nocookie.com) "
+            "khi người xem bấm phát."
+        ),
+    )
+    video_file = models.FileField(
+        _("Hoặc tệp video"),
+        upload_to="videos/",
+        blank=True,
+        validators=[FileExtensionValidator(["mp4", "webm"])],
+        help_text=_("MP4 (H.264) hoặc WebM, dưới 200 MB. Dùng khi video không có trên YouTube."),
+    )
+    poster = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Ảnh đại diện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Hiện trước khi phát (ảnh của YouTube không được tải trước khi bấm)."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("youtube_url"), FieldPanel("video_file"), FieldPanel("poster")],
+            _("Video"),
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")] + FOLDED_SEARCH_FIELDS
+    folded_body_fields = ("intro",)
+
+    parent_page_types = ["gallery.GalleryIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Video")
+        verbose_name_plural = _("Video")
+
+    def clean(self):
+        super().clean()
+        if self.youtube_url and not youtube_id(self.youtube_url):
+            raise ValidationError({"youtube_url": _("Không nhận ra địa chỉ video YouTube này.")})
+        if not self.youtube_url and not self.video_file:
+            raise ValidationError(_("Nhập địa chỉ YouTube hoặc tải lên một tệp video."))
+
+    @property
+    def youtube_video_id(self):
+        return youtube_id(self.youtube_url)
+
+    @property
+    def embed_url(self):
+        video = self.youtube_video_id
+        return f"https://www.youtube-nocookie.com/embed/{video}?autoplay=1&rel=0" if video else ""
+
+    @property
+    def watch_url(self):
+        video = self.youtube_video_id
+        return f"https://www.youtube.com/watch?v={video}" if video else ""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["gallery_index"] = self.get_parent()
+        return context

@@ -64,3 +64,20 @@ def test_healthz_with_redis_down_is_degraded_not_down(db, redis_server, redis_ca
     response = Client().get("/healthz")
     assert response.status_code == 200
     assert response.json() == {"status": "degraded", "database": "ok", "cache": "unavailable"}
+
+
+def test_head_bodies_are_dropped_by_the_app_with_gets_length(rf):
+    """gunicorn would drop them too, logging a warning per HEAD (monitoring probes)."""
+    import io
+
+    from django.http import FileResponse, HttpResponse
+
+    from portal.head import HeadWithoutBodyMiddleware
+
+    page = HeadWithoutBodyMiddleware(lambda request: HttpResponse("Trang chủ"))
+    head = page(rf.head("/"))
+    assert head.content == b"" and head["Content-Length"] == str(len("Trang chủ".encode()))
+    assert page(rf.get("/")).content == "Trang chủ".encode()
+
+    stream = HeadWithoutBodyMiddleware(lambda request: FileResponse(io.BytesIO(b"%PDF-1.4")))
+    assert b"".join(stream(rf.head("/tai-lieu/1/x.pdf")).streaming_content) == b""

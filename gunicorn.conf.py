@@ -11,6 +11,12 @@ def post_worker_init(worker):
     per second on the article page (docs/performance.md)."""
     gc.collect()
     gc.freeze()
+    # Which cache this server purges, for the periodic jobs' check (portal/cache_identity.py).
+    # Only the real server records it (not runserver): a development server must not make the
+    # production settings' checks warn.
+    from portal import cache_identity
+
+    cache_identity.record()
 
 
 # The longest request line gunicorn accepts (its maximum; the default is 4094 bytes). A search

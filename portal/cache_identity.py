@@ -6,7 +6,8 @@ local-memory cache, the same generation file (portal/pagecache/generation.py). A
 forgets the server's environment (`manage.py` alone picks the development settings and their
 local-memory cache) runs "successfully" and purges nothing the server serves.
 
-The web server records its cache identity when it starts (portal/wsgi.py) in CACHE_IDENTITY_FILE;
+gunicorn records the server's cache identity when a worker starts (gunicorn.conf.py) in
+CACHE_IDENTITY_FILE;
 every management command that runs Django's system checks compares its own with it and prints a
 warning (portal.W001) when they differ. The file holds no secret (passwords are removed from the
 URL) and is rewritten at every start.

@@ -33,8 +33,11 @@ def server_env(tmp_path):
             "PAGE_CACHE_GENERATION_FILE": str(tmp_path / "generation"),
         }
     )
-    # The web server starts: importing portal.wsgi records its cache identity.
-    subprocess.run([sys.executable, "-c", "import portal.wsgi"], cwd=ROOT, env=env, check=True)
+    # The web server starts: gunicorn's worker hook (gunicorn.conf.py) records its cache.
+    start_worker = (
+        "import runpy, portal.wsgi; runpy.run_path('gunicorn.conf.py')['post_worker_init'](None)"
+    )
+    subprocess.run([sys.executable, "-c", start_worker], cwd=ROOT, env=env, check=True)
     return env
 
 
@@ -65,6 +68,14 @@ def test_a_job_with_another_cache_is_warned(server_env):
 
     other_prefix = dict(server_env, CACHE_KEY_PREFIX="other")
     assert "portal.W001" in run_check(other_prefix).stderr
+
+
+def test_runserver_records_nothing(tmp_path):
+    """Only gunicorn records: a development server must not make the production checks warn."""
+    env = dict(os.environ, CACHE_IDENTITY_FILE=str(tmp_path / "identity"))
+    env["DJANGO_SETTINGS_MODULE"] = "portal.settings.dev"
+    subprocess.run([sys.executable, "-c", "import portal.wsgi"], cwd=ROOT, env=env, check=True)
+    assert not (tmp_path / "identity").exists()
 
 
 def test_no_identity_recorded_means_no_warning(settings, tmp_path):

@@ -516,6 +516,16 @@ def main():
         check(not leaks, f"no URL under /media/ serves documents/ {leaks}")
         status, _, body, _ = request(NGINX, "/healthz")
         check(status == 200 and json.loads(body)["status"] == "ok", f"/healthz: {body.decode()}")
+        # X-Forwarded-Proto is trusted by the app (SECURE_PROXY_SSL_HEADER): nginx must overwrite
+        # what the client sent. Django adds HSTS only to requests it believes are HTTPS.
+        spoof = {"X-Forwarded-Proto": "https"}
+        _, direct_headers, _, _ = request(APP, "/healthz", headers=spoof)
+        _, front_headers, _, _ = request(NGINX, "/healthz", headers=spoof)
+        check(
+            "strict-transport-security" in direct_headers
+            and "strict-transport-security" not in front_headers,
+            "a client's own X-Forwarded-Proto is overwritten by nginx (trusted by gunicorn alone)",
+        )
 
         print(
             "\n2. Slow-client attack: 200 connections sending headers slowly, "

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "pages",
     "webforms",
     "gallery",
+    "legal",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -310,7 +311,16 @@ PAGE_CACHE_S_MAXAGE = int(os.environ.get("PAGE_CACHE_S_MAXAGE", "120"))  # CDN /
 PAGE_CACHE_MAX_BYTES = 1024 * 1024
 PAGE_CACHE_PURGE_ENABLED = True
 # Apps whose every model change purges the cache (a model opts out with page_cache_purge = False).
-PAGE_CACHE_PURGE_APPS = ["home", "news", "resolutions", "campaigns", "pages", "webforms", "gallery"]
+PAGE_CACHE_PURGE_APPS = [
+    "home",
+    "news",
+    "resolutions",
+    "campaigns",
+    "pages",
+    "webforms",
+    "gallery",
+    "legal",
+]
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/tai-lieu/", "/django-admin/", "/healthz"]
 # Query parameters that are part of the key (values: up to 40 of [0-9A-Za-z_.-]); any other
 # parameter bypasses the cache. Tracking parameters are ignored (utm_* too).

@@ -19,6 +19,8 @@ PAGES = {
     "gallery": "/thu-vien-anh-video/",
     "album": "/thu-vien-anh-video/dai-hoi-vi-cong-doan-vien-chuc-viet-nam/",
     "video": "/thu-vien-anh-video/video-hoi-thao-mau/",
+    "legal": "/tu-van-phap-luat/",
+    "legal-topic": "/tu-van-phap-luat/bao-hiem-xa-hoi/",
 }
 
 

@@ -15,6 +15,7 @@ DEMO_LOADERS = [
     "pages.demo",
     "webforms.demo",
     "gallery.demo",
+    "legal.demo",
     "search.demo",
 ]
 

@@ -1,0 +1,130 @@
+"""The public side of the legal Q&A: an index page (with the ask form) and topic pages holding
+questions and answers that staff reworded without the asker's personal data."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from search.text import plain_text
+
+CONSENT = (
+    "Tôi đồng ý để Công đoàn Viên chức Việt Nam dùng họ tên, cách liên hệ và câu hỏi của tôi để "
+    "trả lời tôi. Nếu câu hỏi được đăng, nội dung sẽ được viết lại, không kèm tên hay cách liên "
+    "hệ của tôi."
+)
+
+
+class LegalIndexPage(FoldedSearchMixin, Page):
+    intro = models.TextField(_("Giới thiệu"), max_length=800, blank=True)
+    consent_text = models.TextField(
+        _("Nội dung đồng ý"),
+        max_length=1500,
+        default=CONSENT,
+        help_text=_("Người hỏi phải đánh dấu ô đồng ý; nội dung và phiên bản được lưu kèm."),
+    )
+    thank_you_text = models.TextField(
+        _("Lời cảm ơn"),
+        max_length=600,
+        default="Cảm ơn bạn. Cán bộ tư vấn sẽ liên hệ trả lời bạn.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("consent_text"),
+        FieldPanel("thank_you_text"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")] + FOLDED_SEARCH_FIELDS
+    folded_body_fields = ("intro",)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["legal.LegalTopicPage"]
+
+    class Meta:
+        verbose_name = _("Trang tư vấn pháp luật")
+        verbose_name_plural = _("Trang tư vấn pháp luật")
+
+    def topics(self):
+        return list(LegalTopicPage.objects.child_of(self).live().public().order_by("path"))
+
+    def serve(self, request, *args, **kwargs):
+        from ..web import serve_ask_page
+
+        return serve_ask_page(self, request, *args, **kwargs)
+
+
+class LegalTopicPage(FoldedSearchMixin, Page):
+    intro = models.TextField(
+        _("Giới thiệu chủ đề"), max_length=600, blank=True, help_text=_("Ví dụ: hợp đồng lao động.")
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        HelpPanel(
+            content=_(
+                "Viết lại câu hỏi cho gọn, bỏ tên, số điện thoại, nơi làm việc và mọi chi tiết "
+                "cho biết người hỏi là ai."
+            )
+        ),
+        InlinePanel("answers", label=_("Hỏi – đáp")),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")] + FOLDED_SEARCH_FIELDS
+    folded_body_fields = ("intro", "answers_text")
+
+    parent_page_types = ["legal.LegalIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Chủ đề hỏi – đáp")
+        verbose_name_plural = _("Chủ đề hỏi – đáp")
+
+    def answers_text(self):
+        return " ".join(f"{a.question} {plain_text(a.answer)}" for a in self.answers.all())
+
+    def faq_json_ld(self, answers):
+        from news.models.article import json_ld
+
+        return json_ld(
+            {
+                "@context": "https://schema.org",
+                "@type": "FAQPage",
+                "name": self.title,
+                "mainEntity": [
+                    {
+                        "@type": "Question",
+                        "name": answer.question,
+                        "acceptedAnswer": {"@type": "Answer", "text": plain_text(answer.answer)},
+                    }
+                    for answer in answers
+                ],
+            }
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        answers = list(self.answers.all())
+        context["answers"] = answers
+        context["faq_json_ld"] = self.faq_json_ld(answers) if answers else ""
+        context["legal_index"] = self.get_parent()
+        return context
+
+
+class LegalAnswer(Orderable):
+    page = ParentalKey(LegalTopicPage, related_name="answers", on_delete=models.CASCADE)
+    question = models.TextField(
+        _("Câu hỏi (đã viết lại)"),
+        max_length=1500,
+        help_text=_("Không ghi tên, số điện thoại hay nơi làm việc của người hỏi."),
+    )
+    answer = RichTextField(_("Trả lời"), features=["bold", "italic", "link", "ol", "ul"])
+    answered_on = models.DateField(_("Ngày trả lời"), null=True, blank=True)
+
+    panels = [FieldPanel("question"), FieldPanel("answer"), FieldPanel("answered_on")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Hỏi – đáp")
+        verbose_name_plural = _("Hỏi – đáp")

@@ -1,0 +1,47 @@
+"""A question a member sent: personal data. Never indexed, never on a public page; visible only
+to staff with `legal.view_legalquestion` (group "Cán bộ tư vấn pháp luật")."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class LegalQuestion(models.Model):
+    class Status(models.TextChoices):
+        NEW = "new", _("Mới")
+        ANSWERED = "answered", _("Đã trả lời")
+        PUBLISHED = "published", _("Đã đăng hỏi – đáp")
+        DECLINED = "declined", _("Không trả lời")
+
+    full_name = models.CharField(_("Họ và tên"), max_length=200)
+    contact = models.CharField(
+        _("Điện thoại hoặc thư điện tử"), max_length=254, help_text=_("Để cán bộ trả lời riêng.")
+    )
+    topic = models.ForeignKey(
+        "legal.LegalTopicPage",
+        verbose_name=_("Chủ đề"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    question = models.TextField(_("Câu hỏi"), max_length=4000)
+    consent_text = models.TextField(_("Nội dung đồng ý đã hiển thị"))
+    consent_version = models.CharField(_("Phiên bản nội dung đồng ý"), max_length=80, blank=True)
+    created_at = models.DateTimeField(_("Thời điểm gửi"), auto_now_add=True, db_index=True)
+    status = models.CharField(
+        _("Trạng thái"), max_length=20, choices=Status.choices, default=Status.NEW
+    )
+    staff_note = models.TextField(
+        _("Ghi chú của cán bộ"), blank=True, help_text=_("Chỉ cán bộ thấy: đã trả lời thế nào.")
+    )
+
+    # A question must not empty the whole site's page cache (portal/pagecache/purge.py).
+    page_cache_purge = False
+
+    class Meta:
+        verbose_name = _("Câu hỏi pháp luật")
+        verbose_name_plural = _("Câu hỏi pháp luật")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"#{self.pk} – {self.question[:60]}"

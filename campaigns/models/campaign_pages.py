@@ -1,14 +1,10 @@
 """Campaigns: the campaign index (/chien-dich/, current campaigns first) and the campaign page
 (dates, place, goal, sign-up form, related news by shared tags)."""
 
-import json
-
 from django.core.exceptions import ValidationError
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.template.loader import select_template
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -37,14 +33,6 @@ __all__ = [
 CAMPAIGN_CARD_SPEC = "fill-640x360"
 CAMPAIGN_HERO_SPEC = "fill-1200x630"
 RELATED_NEWS_SIZE = 3
-
-
-def _json_ld(data):
-    """JSON for `<script type="application/ld+json">`, escaped so text cannot close the tag."""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
-    for char, escaped in (("<", "\\u003C"), (">", "\\u003E"), ("&", "\\u0026")):
-        text = text.replace(char, escaped)
-    return mark_safe(text)  # noqa: S308 - escaped above
 
 
 def with_card_images(queryset, field="hero_image", spec=CAMPAIGN_CARD_SPEC):
@@ -145,6 +133,24 @@ class CampaignPage(SignupFormPageMixin, FoldedSearchMixin, Page):
         blank=True,
         help_text=_("Nơi diễn ra sự kiện chính, ví dụ Hà Nội. Bỏ trống nếu chiến dịch trực tuyến."),
     )
+    attendance = models.CharField(
+        _("Hình thức tham dự"),
+        max_length=20,
+        blank=True,
+        choices=[
+            ("", _("Tự xác định: tại chỗ nếu có địa điểm, trực tuyến nếu không")),
+            ("tai-cho", _("Tại chỗ")),
+            ("truc-tuyen", _("Trực tuyến")),
+            ("ket-hop", _("Kết hợp tại chỗ và trực tuyến")),
+        ],
+        default="",
+        help_text=_("Cho máy tìm kiếm biết sự kiện diễn ra tại chỗ, trực tuyến hay cả hai."),
+    )
+    online_url = models.URLField(
+        _("Đường dẫn theo dõi trực tuyến"),
+        blank=True,
+        help_text=_("Trang phát trực tiếp hoặc họp trực tuyến; bỏ trống để dùng trang này."),
+    )
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("Ảnh đầu trang"),
@@ -195,6 +201,7 @@ class CampaignPage(SignupFormPageMixin, FoldedSearchMixin, Page):
             [
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
                 FieldPanel("location"),
+                FieldRowPanel([FieldPanel("attendance"), FieldPanel("online_url")]),
             ],
             heading=_("Thời gian và địa điểm"),
         ),
@@ -285,45 +292,59 @@ class CampaignPage(SignupFormPageMixin, FoldedSearchMixin, Page):
 
     # --- structured data ----------------------------------------------------------------
 
-    def event_json_ld(self, request):
-        """schema.org Event for search engines, only when the campaign has dates."""
+    def attendance_mode(self):
+        """ "tai-cho", "truc-tuyen" or "ket-hop": the editor's choice, else from the location."""
+        return self.attendance or ("tai-cho" if self.location else "truc-tuyen")
+
+    def structured_data(self, request):
+        """schema.org Event, only when the campaign has dates. The attendance mode matches the
+        location: a Place for an event held somewhere, a VirtualLocation for an online one,
+        both for a mixed one."""
+        from portal import structured_data as sd
+
         if not self.start_date:
-            return ""
+            return None
         url = self.get_full_url(request)
-        data = {
-            "@context": "https://schema.org",
-            "@type": "Event",
-            "name": self.title,
-            "description": self.slogan or Truncator(plain_text(self.intro)).chars(300),
-            "startDate": self.start_date.isoformat(),
-            "endDate": (self.end_date or self.start_date).isoformat(),
-            "eventStatus": "https://schema.org/EventScheduled",
-            "url": url,
-            "inLanguage": "vi",
-            "organizer": {
-                "@type": "Organization",
-                "name": "Công đoàn Viên chức Việt Nam",
-                "url": request.build_absolute_uri("/") if request else "/",
+        mode = self.attendance_mode()
+        place = {
+            "@type": "Place",
+            "name": self.location,
+            "address": {
+                "@type": "PostalAddress",
+                "addressLocality": self.location,
+                "addressCountry": "VN",
             },
         }
-        if self.location:
-            data["eventAttendanceMode"] = "https://schema.org/MixedEventAttendanceMode"
-            data["location"] = {
-                "@type": "Place",
-                "name": self.location,
-                "address": {
-                    "@type": "PostalAddress",
-                    "addressLocality": self.location,
-                    "addressCountry": "VN",
-                },
-            }
+        virtual = {"@type": "VirtualLocation", "url": self.online_url or url}
+        if mode == "ket-hop" and self.location:
+            attendance, location = "MixedEventAttendanceMode", [place, virtual]
+        elif mode == "tai-cho" and self.location:
+            attendance, location = "OfflineEventAttendanceMode", place
         else:
-            data["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode"
-            data["location"] = {"@type": "VirtualLocation", "url": url}
+            attendance, location = "OnlineEventAttendanceMode", virtual
+        image = None
         if self.hero_image_id and request is not None:
             rendition = self.hero_image.get_rendition(CAMPAIGN_HERO_SPEC)
-            data["image"] = [request.build_absolute_uri(rendition.url)]
-        return _json_ld(data)
+            image = [request.build_absolute_uri(rendition.url)]
+        root_url = sd.absolute(request, "/")
+        return sd.node(
+            "Event",
+            name=self.title,
+            description=self.slogan or Truncator(plain_text(self.intro)).chars(300),
+            startDate=self.start_date.isoformat(),
+            endDate=(self.end_date or self.start_date).isoformat(),
+            eventStatus="https://schema.org/EventScheduled",
+            eventAttendanceMode=f"https://schema.org/{attendance}",
+            location=location,
+            image=image,
+            url=url,
+            inLanguage="vi",
+            organizer={
+                "@type": "Organization",
+                "name": "Công đoàn Viên chức Việt Nam",
+                "url": root_url,
+            },
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -331,7 +352,7 @@ class CampaignPage(SignupFormPageMixin, FoldedSearchMixin, Page):
         context["related_news"] = self.related_news(tags=context["campaign_tags"])
         context["news_card_template"] = _news_card_template()
         context["share_url"] = self.get_full_url(request)
-        context["event_json_ld"] = self.event_json_ld(request)
+        context["structured_data"] = [self.structured_data(request)]
         return context
 
 

@@ -139,14 +139,59 @@ class PartnerProgramPage(FoldedSearchMixin, RoutablePageMixin, Page):
         if partner is None:
             raise Http404
         partner._programme_url = self.get_url(request)
+        share_url = request.build_absolute_uri(partner.url)
         return self.render(
             request,
             template="campaigns/partner_page.html",
             context_overrides={
                 "partner": partner,
-                "share_url": request.build_absolute_uri(partner.url),
+                "share_url": share_url,
+                "structured_data": [partner_structured_data(partner, request, share_url)],
             },
         )
+
+
+def partner_structured_data(partner, request, url):
+    """schema.org for a partner's page: a LocalBusiness when it has an address (else an
+    Organization) that makes the members' offer (an Offer with its validity)."""
+    from portal import structured_data as sd
+
+    locations = list(partner.locations.all())
+    first = locations[0] if locations else None
+    logo = None
+    if partner.logo_id:
+        rendition = partner.logo.get_rendition("max-512x512|format-png")
+        logo = sd.absolute(request, rendition.url)
+    address = None
+    if first is not None:
+        address = {
+            "@type": "PostalAddress",
+            "streetAddress": first.address,
+            "addressRegion": first.province.name if first.province_id else None,
+            "addressCountry": "VN",
+        }
+    offer = {
+        "@type": "Offer",
+        "name": partner.discount_label or partner.offer_summary,
+        "description": partner.offer_summary,
+        "url": url,
+        "validFrom": sd.iso(partner.valid_from),
+        "validThrough": sd.iso(partner.valid_to),
+        "eligibleCustomerType": "Đoàn viên Công đoàn",
+        "offeredBy": {"@id": f"{url}#partner"},
+    }
+    return sd.node(
+        "LocalBusiness" if address else "Organization",
+        **{"@id": f"{url}#partner"},
+        name=partner.name,
+        url=partner.website or url,
+        logo=logo,
+        image=logo,
+        telephone=partner.contact_phone or (first.phone if first else None),
+        address=address,
+        areaServed=[province.name for province in partner.provinces.all()] or "VN",
+        makesOffer=offer,
+    )
 
 
 # The programme page's URL is cached for partner links: forget it when that page changes.

@@ -64,3 +64,13 @@ def absolute_url(context, url):
     if not url or url.startswith(("http://", "https://")) or request is None:
         return url or ""
     return request.build_absolute_uri(url)
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context):
+    """The page's schema.org JSON-LD (portal/structured_data.py), one script per node, each with
+    the request's CSP nonce."""
+    from portal.structured_data import page_nodes, scripts
+
+    nonce = context.get("csp_nonce")  # a LazyNonce: false until first read, so str() it
+    return scripts(page_nodes(context), "" if nonce is None else str(nonce))

@@ -2,16 +2,13 @@
 timestamps record when the page was (re)published), its editor-picked related articles, and
 `public_articles()`, the one query every public list of articles starts from."""
 
-import json
 import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone, translation
 from django.utils.functional import SimpleLazyObject, cached_property
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -27,7 +24,7 @@ from portal.pagecache.memo import remember
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from search.text import plain_text
 
-from .cards import LOGO_SPEC, SOCIAL_IMAGE_SPEC, card_queryset
+from .cards import SOCIAL_IMAGE_SPEC, card_queryset
 from .categories import NewsArticleTag, NewsCategory
 
 __all__ = [
@@ -35,23 +32,12 @@ __all__ = [
     "RESERVED_SLUGS",
     "NewsArticlePage",
     "NewsArticleRelatedArticle",
-    "json_ld",
     "public_articles",
 ]
 
 RELATED_SIZE = 4
 # Article slugs the index's own routes would shadow (a four-digit year is refused too).
 RESERVED_SLUGS = {"rss", "atom", "chuyen-muc", "the"}
-
-
-def json_ld(data):
-    """JSON for a `<script type="application/ld+json">`, escaped like Django's json_script so that
-    text such as `</script>` in a title cannot end the script element."""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
-    return mark_safe(text.translate(_JSON_SCRIPT_ESCAPES))  # noqa: S308 - escaped above
-
-
-_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def public_articles():
@@ -265,45 +251,41 @@ class NewsArticlePage(FoldedSearchMixin, Page):
         return None
 
     def structured_data(self, request, branding=None, social_image=None):
-        """schema.org NewsArticle for search engines, with absolute URLs."""
+        """schema.org NewsArticle (Google's recommended properties: headline, image, dates,
+        author with name and URL, publisher), with absolute URLs."""
+        from portal import structured_data as sd
+
         url = self.get_full_url(request)
         published = self.display_date or timezone.now()
         modified = self.last_published_at or published
-        publisher = {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME}
-        if branding is not None:
-            if branding.logo_id:
-                logo = get_rendition_or_not_found(branding.logo, LOGO_SPEC)
-                publisher["logo"] = {
-                    "@type": "ImageObject",
-                    "url": self.absolute(request, logo.url),
-                    "width": logo.width,
-                    "height": logo.height,
-                }
-        data = {
-            "@context": "https://schema.org",
-            "@type": "NewsArticle",
-            "mainEntityOfPage": {"@type": "WebPage", "@id": url},
-            "url": url,
-            "headline": self.title[:110],
-            "description": self.lead,
-            "datePublished": timezone.localtime(published).isoformat(),
-            "dateModified": timezone.localtime(max(modified, published)).isoformat(),
-            "inLanguage": "vi",
-            "author": (
-                [{"@type": "Person", "name": self.byline}]
-                if self.byline
-                else [{"@type": "Organization", "name": publisher["name"]}]
-            ),
-            "publisher": publisher,
-        }
+        root_url = sd.absolute(request, "/")
+        publisher = sd.organization(branding, request, root_url, with_id=False)
+        if branding is None or not publisher.get("name"):
+            publisher["name"] = settings.WAGTAIL_SITE_NAME
+        if self.byline:
+            author = {"@type": "Person", "name": self.byline}
+        else:
+            author = {"@type": "Organization", "name": publisher["name"], "url": root_url}
+        image = None
         if social_image is not None:
-            data["image"] = [self.absolute(request, social_image.url)]
-        if self.category_id:
-            data["articleSection"] = self.category.name
-        tags = [tag.name for tag in self.tag_list]
-        if tags:
-            data["keywords"] = tags
-        return data
+            image = self.absolute(request, social_image.url)
+        elif publisher.get("logo"):
+            image = publisher["logo"]["url"]
+        return sd.node(
+            "NewsArticle",
+            mainEntityOfPage={"@type": "WebPage", "@id": url},
+            url=url,
+            headline=self.title[:110],
+            description=self.lead,
+            image=[image] if image else None,
+            datePublished=timezone.localtime(published).isoformat(),
+            dateModified=timezone.localtime(max(modified, published)).isoformat(),
+            inLanguage="vi",
+            author=[author],
+            publisher=publisher,
+            articleSection=self.category.name if self.category_id else None,
+            keywords=[tag.name for tag in self.tag_list] or None,
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -358,7 +340,8 @@ class NewsArticlePage(FoldedSearchMixin, Page):
             }
             links["social_image_url"] = self.absolute(request, social_image.url)
         branding = SiteBranding.for_request(request)
-        links["json_ld"] = json_ld(self.structured_data(request, branding, social_image))
+        # portal/structured_data.py writes it out (with the breadcrumb trail) in base.html.
+        links["structured_data"] = [self.structured_data(request, branding, social_image)]
         return links
 
     def get_sitemap_urls(self, request=None):

@@ -2,12 +2,9 @@
 number, metadata, status, full text in sections and attached files. What a reader sees besides
 the fields is in `document_reading`."""
 
-import json
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
@@ -244,37 +241,53 @@ class ResolutionPage(DocumentReadingMixin, FoldedSearchMixin, Page):
     def get_issuing_body_name(self):
         return self.issuing_body.name if self.issuing_body_id else ""
 
-    def json_ld(self, request=None):
-        """schema.org Legislation, escaped for a <script> element."""
+    def structured_data(self, request=None):
+        """schema.org Legislation: identifier (the number, or for a document without one such
+        as the Congress's, its short title), date, type, issuing body, force and versions."""
+        from portal import structured_data as sd
+
         url = self.get_full_url(request)
-        data = {
-            "@context": "https://schema.org",
-            "@type": "Legislation",
-            "name": self.title,
-            "abstract": self.summary,
-            "inLanguage": "vi",
-            "legislationDate": self.date_issued.isoformat() if self.date_issued else None,
-            "datePublished": self.date_issued.isoformat() if self.date_issued else None,
-            "legislationType": self.get_doc_type_display(),
-            "legislationLegalForce": {
+        identifier = self.number or self.legislation_identifier()
+        passed_by = None
+        if self.issuing_body_id:
+            passed_by = {"@type": "Organization", "name": self.issuing_body.name}
+        superseded_by = None
+        if self.is_replaced and self.replaced_by_id and self.replaced_by.live:
+            superseded_by = self.replaced_by.get_full_url(request)
+        return sd.node(
+            "Legislation",
+            name=self.title,
+            url=url,
+            abstract=self.summary,
+            inLanguage="vi",
+            legislationIdentifier=identifier,
+            legislationDate=sd.iso(self.date_issued),
+            datePublished=sd.iso(self.date_issued),
+            legislationDateVersion=sd.iso(self.date_effective),
+            legislationType=str(self.get_doc_type_display()),
+            legislationPassedBy=passed_by,
+            legislationJurisdiction={"@type": "Country", "name": "Việt Nam"},
+            legislationLegalForce={
                 DocumentStatus.IN_FORCE: "https://schema.org/InForce",
                 DocumentStatus.EXPIRED: "https://schema.org/NotInForce",
                 DocumentStatus.REPLACED: "https://schema.org/NotInForce",
             }.get(self.status),
-            "url": url,
-        }
-        if self.number:
-            data["legislationIdentifier"] = self.number
-        if self.date_effective:
-            data["legislationDateVersion"] = self.date_effective.isoformat()
-        if self.issuing_body_id:
-            data["legislationPassedBy"] = {"@type": "Organization", "name": self.issuing_body.name}
-        if self.is_replaced and self.replaced_by_id and self.replaced_by.live:
-            data["supersededBy"] = self.replaced_by.get_full_url(request)
-        data = {k: v for k, v in data.items() if v not in (None, "")}
-        text = json.dumps(data, ensure_ascii=False)
-        text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-        return mark_safe(text)  # noqa: S308 - JSON with <, > and & escaped
+            supersededBy=superseded_by,
+        )
+
+    def legislation_identifier(self):
+        """How a document without a number is cited: its type, the collection it belongs to
+        (e.g. "Đại hội XIII Công đoàn Việt Nam") and its year of issue."""
+        parent = self.get_parent()
+        parts = [str(self.get_doc_type_display())]
+        collection = getattr(parent.specific, "short_name", "") or (
+            parent.title if parent.specific_class.__name__ == "CongressPage" else ""
+        )
+        if collection:
+            parts.append(collection)
+        if self.date_issued:
+            parts.append(str(self.date_issued.year))
+        return " ".join(parts)
 
     def get_meta_description(self):
         return self.search_description or Truncator(strip_tags(self.summary)).chars(200)
@@ -291,7 +304,7 @@ class ResolutionPage(DocumentReadingMixin, FoldedSearchMixin, Page):
                 "has_unsearchable_attachment": any(a.is_unsearchable_pdf for a in attachments),
                 "related_documents": self.related_document_list,
                 "mentions": self.mention_list,
-                "json_ld": self.json_ld(request),
+                "structured_data": [self.structured_data(request)],
             }
         )
         return context

@@ -16,8 +16,9 @@ def json_ld_of(html):
     blocks = re.findall(
         r'<script type="application/ld\+json" nonce="[^"]+">(.*?)</script>', html, re.S
     )
-    assert len(blocks) == 1, "exactly one JSON-LD block, with the CSP nonce"
-    return json.loads(blocks[0])
+    articles = [data for data in map(json.loads, blocks) if data["@type"] == "NewsArticle"]
+    assert len(articles) == 1, "exactly one NewsArticle block, with the CSP nonce"
+    return articles[0]
 
 
 @pytest.fixture

@@ -169,12 +169,7 @@ def page_trail(context):
     if root is None or not page.path.startswith(root.path) or page.pk == root.pk:
         return []
     root_url = absolute(request, "/")
-    items = [(HOME_LABEL, root_url)]
-    ancestors = context.get("breadcrumb_ancestors")
-    if ancestors is None:
-        ancestors = page.get_ancestors().filter(depth__gt=root.depth).only("title", "url_path")
-    for ancestor in ancestors:
-        items.append((ancestor.title, absolute(request, ancestor.get_url(request))))
+    items = [(HOME_LABEL, root_url), *_ancestor_crumbs(page, root, site, request)]
     page_url = absolute(request, page.get_url(request))
     partner = context.get("partner")
     if partner is not None:
@@ -192,6 +187,20 @@ def page_trail(context):
         items.append((category.name, absolute(request, category_url)))
     items.append((page.title, page_url))
     return items
+
+
+def _ancestor_crumbs(page, root, site, request):
+    """(title, absolute URL) of the page's ancestors below the site root, remembered until the
+    next purge (a page moved, renamed or published purges)."""
+    from portal.pagecache.memo import remember
+
+    def compute():
+        if page.depth <= root.depth + 1:
+            return []
+        ancestors = page.get_ancestors().filter(depth__gt=root.depth)
+        return [(str(a.title), absolute(request, a.get_url(request))) for a in ancestors]
+
+    return remember("breadcrumb-ancestors", page.pk, site.pk, site_root(request), compute=compute)
 
 
 def page_nodes(context):

@@ -79,3 +79,15 @@ def vi_number(value):
     if fraction.strip("0"):
         result += "," + fraction.rstrip("0")
     return result
+
+
+@register.filter
+def worth_showing(count):
+    """True when a public progress figure is worth showing: at least PUBLIC_PROGRESS_MIN
+    sign-ups (a bar at 0 / 1.000.000 (0,0%) or "0 người đăng ký" tells readers nothing)."""
+    from django.conf import settings
+
+    try:
+        return int(count or 0) >= max(int(getattr(settings, "PUBLIC_PROGRESS_MIN", 100)), 1)
+    except (TypeError, ValueError):
+        return False

@@ -425,3 +425,8 @@ def require_secret_key(value):
             "SECRET_KEY is not set. Set the SECRET_KEY environment variable (a long random string)."
         )
     return value
+
+
+# Public progress figures (home page, campaign goal blocks) appear only from this many sign-ups:
+# below it readers see the target alone, never "0 / 1.000.000 (0,0%)". At least 1.
+PUBLIC_PROGRESS_MIN = max(int(os.environ.get("PUBLIC_PROGRESS_MIN", "100")), 1)

@@ -25,3 +25,5 @@ PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "") in {"1", "true", "yes", "o
 LIMITS_STORE = os.environ.get("LIMITS_STORE", "database")
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Progress figures from the first sign-up (tests/reader checks the threshold itself).
+PUBLIC_PROGRESS_MIN = 1

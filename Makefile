@@ -14,7 +14,7 @@ PORT ?= 8000
 # Test processes (pytest-xdist): one per CPU core; PYTEST_WORKERS=0 runs the suite in one process.
 PYTEST_WORKERS ?= auto
 
-.PHONY: run test lint format bench prod-check restore-drill venv dev-deps check-python clean
+.PHONY: run test lint format bench prod-check restore-drill venv dev-deps check-python clean messages
 
 check-python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -34,14 +34,18 @@ $(VENV)/.stamp-dev: requirements.txt requirements-dev.txt $(VENV)/.stamp-runtime
 venv: $(VENV)/.stamp-runtime
 dev-deps: $(VENV)/.stamp-dev
 
-run: venv
+# The project's own catalogues (locale/*.po -> .mo); never the installed packages' (site-packages).
+messages: venv
+	$(MANAGE) compilemessages --ignore '$(VENV)' --ignore '.venv' --ignore 'staticfiles' --ignore 'media' --ignore 'node_modules' --verbosity 0
+
+run: venv messages
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content
 	$(MANAGE) ensure_local_admin --admin-url "http://$(HOST):$(PORT)/admin/"
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: dev-deps
+test: dev-deps messages
 	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: dev-deps

@@ -1,6 +1,8 @@
 """The page form every page type uses in the admin (set as Page.base_form_class in apps.py)."""
 
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.admin.forms.pages import WagtailAdminPageForm
 from wagtail.admin.widgets import SlugInput
 from wagtail.models import Page
@@ -66,3 +68,12 @@ class EditorialPageForm(WagtailAdminPageForm):
             "tự động lưu từ một lần soạn trước). Trang này dùng “%(new_slug)s”. Nếu bản nháp "
             "kia bị bỏ dở, hãy xóa nó rồi sửa lại đường dẫn của trang này."
         ) % {"slug": slug, "title": draft.get_admin_display_title(), "new_slug": page.slug}
+
+
+class LoginForm(WagtailLoginForm):
+    """Wagtail's login form names its password field nowhere, so Django shows the field's name,
+    "Password", in English: give it the translated label."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Password")

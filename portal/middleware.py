@@ -76,8 +76,13 @@ def is_admin_path(path):
 
 
 class PublicLanguageMiddleware(LocaleMiddleware):
-    """Django's LocaleMiddleware for the admin (the login page follows the browser; Wagtail then
-    uses each user's preferred language), and Vietnamese for every public page.
+    """The site's language (LANGUAGE_CODE, Vietnamese) for the admin, and Vietnamese for every
+    public page.
+
+    In the admin Wagtail uses each editor's own preferred language (their account), and for an
+    editor without one the language active for the request. That language is LANGUAGE_CODE, not
+    the browser's Accept-Language: the login page and a new editor get Vietnamese even in a
+    browser set to English, and an editor who prefers English chooses it in their account.
 
     The public pages have one language (`<html lang="vi">`): negotiating with Accept-Language
     made a browser preferring English get `Content-Language: en` on a Vietnamese page, and a
@@ -87,13 +92,14 @@ class PublicLanguageMiddleware(LocaleMiddleware):
 
     def process_request(self, request):
         if is_admin_path(request.path_info):
-            return super().process_request(request)
+            translation.activate(settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = translation.get_language()
+            return None
         translation.activate(public_language())
         request.LANGUAGE_CODE = translation.get_language()
         return None
 
     def process_response(self, request, response):
-        if is_admin_path(request.path_info):
-            return super().process_response(request, response)
+        # Nothing here depends on Accept-Language any more: no `Vary` on it, admin included.
         response.headers.setdefault("Content-Language", translation.get_language())
         return response

@@ -9,6 +9,18 @@ from wagtail.models import Page, Site
 from home.models import HomePage
 
 
+def pytest_configure(config):
+    """The admin's Vietnamese is compiled from locale/*.po (`make messages`); a test run started
+    without make compiles the stale catalogues itself, once, before any worker starts."""
+    if hasattr(config, "workerinput"):
+        return
+    from django.conf import settings
+
+    from editorial.catalogues import compile_stale_catalogues
+
+    compile_stale_catalogues(settings.LOCALE_PATHS)
+
+
 @pytest.fixture
 def home_page(db):
     """The site root HomePage that migrations create."""

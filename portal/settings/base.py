@@ -207,6 +207,8 @@ WAGTAIL_SITE_NAME = "Công đoàn Viên chức Việt Nam"
 # Addresses are ASCII, made from the title the Vietnamese way ("tap-huan-nghiep-vu"); see
 # editorial/slugs.py for the folding Wagtail and Django do not do (đ -> d).
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# The login form with its password field labelled in the admin's language.
+WAGTAILADMIN_USER_LOGIN_FORM = "editorial.forms.LoginForm"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

@@ -1,6 +1,7 @@
 """Public pages are Vietnamese whatever the browser prefers: `Content-Language: vi`, no
-`Vary: Accept-Language`, and one page-cache copy for every browser language. The admin's login
-still follows the browser (Wagtail then uses each user's preferred language)."""
+`Vary: Accept-Language`, and one page-cache copy for every browser language. The admin is
+Vietnamese too for a browser preferring English (issue 18); an editor who wants English chooses it
+in their account (Wagtail's preferred language)."""
 
 import pytest
 
@@ -24,12 +25,24 @@ def test_public_pages_are_vietnamese_for_every_browser(client, home_page, accept
         assert "Bỏ qua, đến nội dung chính" in html
 
 
-def test_the_admin_login_still_follows_the_browser(client, db):
+def test_the_admin_is_vietnamese_unless_the_editor_chose_otherwise(client, django_user_model):
     response = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE=ENGLISH_FIRST)
-    assert response["Content-Language"] == "en"
-    assert "accept-language" in vary(response)
-    response = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="vi")
     assert response["Content-Language"] == "vi"
+    assert "accept-language" not in vary(response)
+    assert "Sign in" not in response.content.decode()
+    assert client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="vi")["Content-Language"] == "vi"
+
+    editor = django_user_model.objects.create_superuser("bientap", "b@example.vn", "x")
+    client.force_login(editor)
+    dashboard = client.get("/admin/", HTTP_ACCEPT_LANGUAGE=ENGLISH_FIRST).content.decode()
+    assert '<html lang="vi"' in dashboard
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "en"
+    profile.save()
+    dashboard = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    assert '<html lang="en"' in dashboard
 
 
 def test_the_page_cache_keeps_one_copy_for_every_browser_language(

@@ -40,7 +40,7 @@ messages: venv
 
 run: venv messages
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo_content
+	$(MANAGE) load_demo_content --host $(HOST) --port $(PORT)
 	$(MANAGE) ensure_local_admin --admin-url "http://$(HOST):$(PORT)/admin/"
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	$(MANAGE) runserver $(HOST):$(PORT)

@@ -432,3 +432,8 @@ def require_secret_key(value):
 # Public progress figures (home page, campaign goal blocks) appear only from this many sign-ups:
 # below it readers see the target alone, never "0 / 1.000.000 (0,0%)". At least 1.
 PUBLIC_PROGRESS_MIN = max(int(os.environ.get("PUBLIC_PROGRESS_MIN", "100")), 1)
+
+# The public address of the site (e.g. https://congdoan.example.vn): `manage.py
+# set_site_address` points the default Wagtail Site at it, so canonical links, the sitemap, feeds
+# and structured data use it. In development `make run HOST=… PORT=…` sets the Site instead.
+SITE_URL = os.environ.get("SITE_URL", "")

@@ -23,8 +23,15 @@ DEMO_LOADERS = [
 class Command(BaseCommand):
     help = "Tạo nội dung mẫu (trang chủ, tin tức, văn bản, chiến dịch). Chạy lại không tạo trùng."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--host", default="", help="địa chỉ phục vụ trang (make run HOST=…), ví dụ 127.0.0.1"
+        )
+        parser.add_argument("--port", default="", help="cổng phục vụ trang (make run PORT=…)")
+
+    def handle(self, *args, host="", port="", **options):
         from home import demo as home_demo
+        from home import site_address
 
         with transaction.atomic():
             home = home_demo.load(self.stdout)
@@ -34,4 +41,11 @@ class Command(BaseCommand):
                 module = import_module(dotted)
                 if hasattr(module, "load"):
                     module.load(home, self.stdout)
+            if host or port:
+                # Absolute links (canonical, sitemap, feeds) follow the address being served.
+                # A server bound to every interface is reached as localhost.
+                if host in ("0.0.0.0", "::", "[::]"):  # noqa: S104 - a bind address, not a bind
+                    host = "localhost"
+                hostname, default_port = site_address.parse(host or "127.0.0.1")
+                site_address.apply(hostname, int(port or default_port))
         self.stdout.write(self.style.SUCCESS("Nội dung mẫu đã sẵn sàng."))

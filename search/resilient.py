@@ -138,6 +138,37 @@ def database_fallback(view):
     return wrapped
 
 
+@functools.cache
+def _noticing(results_class):
+    """The server's results class, noting a failure wherever the results are read: a search
+    outside the wrapped views (the admin's) then makes this process use the database too."""
+
+    class NoticingResults(results_class):
+        def _do_search(self):
+            try:
+                yield from super()._do_search()
+            except server_errors() as error:
+                outage.failed(error)
+                raise
+
+        def _do_count(self):
+            try:
+                return super()._do_count()
+            except server_errors() as error:
+                outage.failed(error)
+                raise
+
+        def facet(self, field_name):
+            try:
+                return super().facet(field_name)
+            except server_errors() as error:
+                outage.failed(error)
+                raise
+
+    NoticingResults.__name__ = f"Noticing{results_class.__name__}"
+    return NoticingResults
+
+
 class ResilientSearchBackend:
     """The search server's backend, with the database backend behind it (see the module doc)."""
 
@@ -147,6 +178,8 @@ class ResilientSearchBackend:
         server_backend = params.pop("SERVER_BACKEND")
         params.pop("BACKEND", None)
         self.server = import_backend(server_backend)(params)
+        if self.server.results_class is not None:
+            self.server.results_class = _noticing(self.server.results_class)
 
     @property
     def database(self):

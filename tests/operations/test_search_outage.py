@@ -106,3 +106,24 @@ def test_index_updates_made_while_it_is_down_are_kept_and_replayed(
     outage.reset()
     call_command("replay_search_updates", stdout=open("/dev/null", "w"))
     assert not PendingIndexUpdate.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "search_server_down", [("opensearch", "refused")], indirect=True, ids=["os"]
+)
+def test_a_search_outside_the_site_views_sends_the_next_ones_to_the_database(
+    home_page, search_server_down
+):
+    """The admin's searches are not wrapped: the first one in an outage fails, and this process
+    then searches the database until the pause is over."""
+    from modelsearch.backends import get_search_backend
+    from wagtail.models import Page
+
+    from search.resilient import server_errors
+
+    backend = get_search_backend()
+    with pytest.raises(server_errors()):
+        list(backend.search("cong doan", Page.objects.all()))
+    assert outage.down_since is not None
+    assert backend.answering == "database"
+    list(backend.search("cong doan", Page.objects.all()))  # answered by the database

@@ -43,6 +43,9 @@ run: venv messages
 	$(MANAGE) load_demo_content --host $(HOST) --port $(PORT)
 	$(MANAGE) ensure_local_admin --admin-url "http://$(HOST):$(PORT)/admin/"
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
+	@echo "Background worker running beside it (manage.py db_worker --backend background: hand-offs, exports); it stops with the server."
+	@$(MANAGE) db_worker --backend background --no-reload --interval 2 --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: dev-deps messages
@@ -51,12 +54,12 @@ test: dev-deps messages
 lint: dev-deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/djhtml --check $$(find templates */templates -name '*.html' 2>/dev/null)
+	$(VENV)/bin/djhtml --check $$(find templates */templates */*/templates -name '*.html' 2>/dev/null)
 
 format: dev-deps
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
-	$(VENV)/bin/djhtml $$(find templates */templates -name '*.html' 2>/dev/null)
+	$(VENV)/bin/djhtml $$(find templates */templates */*/templates -name '*.html' 2>/dev/null)
 
 bench: dev-deps
 	$(PY) bench/run.py

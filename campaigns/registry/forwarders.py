@@ -1,8 +1,9 @@
 """Handing new entries to the competent union.
 
-`settings.REGISTRY_FORWARDER` names the forwarder class (a dotted path). It runs after the
-sign-up's transaction has committed (`transaction.on_commit`) or from
-`manage.py forward_registrations`; never inside a transaction that holds a sign-up. Each attempt is
+`settings.REGISTRY_FORWARDER` names the forwarder class (a dotted path). It runs in the background
+worker (registry/tasks.py: one task per new entry, enqueued when the sign-up commits, retried with
+back-off, plus a periodic sweep) or from `manage.py forward_registrations`; never inside a web
+request or a transaction that holds a sign-up. Each attempt is
 recorded in `Forwarding`; a failure leaves the entry queued (`forwarded_at` empty) for the next run.
 """
 
@@ -175,14 +176,6 @@ def forward_one(pk, forwarder=None):
             update.append("status")
         locked.save(update_fields=update)
     return "sent"
-
-
-def forward_after_commit(pk):
-    """The on_commit hook: forwarding must never break the sign-up that has just been stored."""
-    try:
-        forward_one(pk)
-    except Exception as error:
-        logger.warning("Forwarding registry entry %s deferred: %s", pk, type(error).__name__)
 
 
 def forward_pending(limit=None):

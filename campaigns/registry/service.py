@@ -3,7 +3,8 @@
 Never lose a person: every accepted submission is stored in one transaction (entry, submission
 log, consents) before anything else happens. Never count one twice: the normalised phone number is
 unique in the database, and a concurrent insert of the same number is caught inside a savepoint and
-turned into a repeat. Hand-off to the union runs only after the transaction commits.
+turned into a repeat. The hand-off to the union is enqueued as a background task when the
+transaction commits.
 """
 
 import datetime
@@ -115,10 +116,12 @@ def register_member(
             MemberSignup.objects.filter(pk=signup.pk).update(has_pending_changes=True)
             signup.has_pending_changes = True
         if created and getattr(settings, "REGISTRY_FORWARD_ON_COMMIT", True):
-            from .forwarders import forward_after_commit
+            # Onto the background queue once the entry is committed; the request never waits
+            # on the hand-off (registry/tasks.py).
+            from .tasks import enqueue_forward_after_commit
 
             signup_pk = signup.pk
-            transaction.on_commit(lambda: forward_after_commit(signup_pk))
+            transaction.on_commit(lambda: enqueue_forward_after_commit(signup_pk))
     return Registration(signup=signup, submission=submission, created=created)
 
 
@@ -197,3 +200,20 @@ def erase_signup(signup, *, user=None, reason="request"):
         log(locked, "campaigns.registry.erase", user=user, data={"reason": reason})
     signup.refresh_from_db()
     return True
+
+
+def purge_expired(days=None):
+    """Erase the entries not admitted within `days` (default REGISTRY_RETENTION_DAYS); the rows
+    stay, anonymous, for the counts. Returns how many were erased."""
+    days = settings.REGISTRY_RETENTION_DAYS if days is None else days
+    erased = 0
+    for signup in expired_entries(days).iterator(chunk_size=500):
+        erased += erase_signup(signup, reason="retention")
+    return erased
+
+
+def expired_entries(days):
+    cutoff = timezone.now() - datetime.timedelta(days=days)
+    return MemberSignup.objects.filter(created_at__lt=cutoff, erased_at__isnull=True).exclude(
+        status=MemberSignup.Status.ADMITTED
+    )

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "resolutions",
     "campaigns",
     "campaigns.registry",
+    "django_tasks_db",
     "search",
     "pages",
     "webforms",
@@ -258,7 +259,19 @@ if ELASTICSEARCH_URL or OPENSEARCH_URL:
     )
 
 
-# --- Member registry (owned by campaigns/) ----------------------------------------------------
+# --- Background tasks (django.tasks; see docs/registry.md) -----------------------------------
+# "background": django-tasks-db's database queue, worked by `manage.py db_worker --backend
+# background` (started by `make run`; a systemd unit in production). "default" stays immediate:
+# Wagtail 8.0.1 runs its own small tasks (reference index, search index) through the django-tasks
+# backport, which reads this same setting and whose tasks the database worker cannot load.
+TASKS = {
+    "default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+# Seconds before a silent SMTP server fails the send (the worker's, never a request's).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+
+# --- Member registry (owned by campaigns/registry/) -------------------------------------------
 REGISTRY_RETENTION_DAYS = int(os.environ.get("REGISTRY_RETENTION_DAYS", "730"))
 # Who receives new entries: a dotted path to a forwarder class (campaigns/registry/forwarders.py).
 REGISTRY_FORWARDER = os.environ.get(
@@ -266,8 +279,11 @@ REGISTRY_FORWARDER = os.environ.get(
 )
 # Where the default forwarder sends entries of a province without its own address.
 REGISTRY_DEFAULT_FORWARD_EMAIL = os.environ.get("REGISTRY_DEFAULT_FORWARD_EMAIL", "")
-# Forward right after the sign-up commits (True), or only from `manage.py forward_registrations`.
+# Enqueue the hand-off when the sign-up commits (True), or leave it to the periodic sweep.
 REGISTRY_FORWARD_ON_COMMIT = env_bool("REGISTRY_FORWARD_ON_COMMIT", True)
+# A failed hand-off is retried after this many seconds, doubled each time, at most N attempts.
+REGISTRY_FORWARD_RETRY_DELAY = int(os.environ.get("REGISTRY_FORWARD_RETRY_DELAY", "60"))
+REGISTRY_FORWARD_MAX_ATTEMPTS = int(os.environ.get("REGISTRY_FORWARD_MAX_ATTEMPTS", "8"))
 # Sign-ups per client IP per window (0 turns the limit off, e.g. for a load test).
 REGISTRY_RATE_LIMIT = int(os.environ.get("REGISTRY_RATE_LIMIT", "5"))
 REGISTRY_RATE_WINDOW = int(os.environ.get("REGISTRY_RATE_WINDOW", "600"))
@@ -412,6 +428,7 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        "django.tasks": {"level": "WARNING"},
         # The search clients log every request at INFO; failures are summarised once per
         # outage by search.resilient.
         "elastic_transport": {"level": "ERROR"},

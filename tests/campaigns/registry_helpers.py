@@ -58,3 +58,22 @@ def staff_user(django_user_model, username="canbo", group=True):
     else:
         user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     return user
+
+
+def run_worker(max_tasks=None, worker_id="test-worker"):
+    """Run django-tasks-db's real worker on the `background` queue until no task is ready.
+
+    It commits and closes connections as in production, so tests that use it are transactional
+    (`django_db(transaction=True)`)."""
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="background",
+        startup_delay=False,
+        max_tasks=max_tasks,
+        worker_id=worker_id,
+        excluded_queue_names=[],
+    ).run()

@@ -171,15 +171,25 @@ def test_purge_erases_entries_not_admitted_after_the_retention_period(home_page,
 
 
 @pytest.mark.django_db
-def test_forwarding_runs_after_commit_and_records_what_was_sent(
+def test_forwarding_is_enqueued_after_commit_and_records_what_was_sent(
     home_page, django_capture_on_commit_callbacks
 ):
+    from django_tasks_db.models import DBTaskResult
+
+    from campaigns.registry.tasks import forward_signup
+
     ProvinceForwardAddress.objects.create(province="01", email="tochuc@congdoan-hanoi.example")
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         signup = register_member(values()).signup
         assert len(mail.outbox) == 0  # nothing leaves inside the transaction
     assert len(callbacks) == 1
+    assert not DBTaskResult.objects.exists()  # enqueued only once the entry is committed
     callbacks[0]()
+    queued_task = DBTaskResult.objects.get()
+    assert queued_task.task_path == "campaigns.registry.tasks.forward_signup"
+    assert queued_task.args_kwargs == {"args": [signup.pk], "kwargs": {}}  # an id, no data
+    assert len(mail.outbox) == 0  # the worker sends, not the request
+    forward_signup.call(signup.pk)  # what the worker runs (tests/campaigns/test_registry_tasks.py)
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["tochuc@congdoan-hanoi.example"]
     assert "Nguyễn Thị Lan" in mail.outbox[0].body
@@ -204,11 +214,15 @@ class BrokenForwarder:
 def test_a_failed_hand_off_leaves_the_entry_queued_for_the_command(
     home_page, settings, django_capture_on_commit_callbacks
 ):
+    from campaigns.registry.tasks import forward_signup
+
     settings.REGISTRY_FORWARDER = "tests.campaigns.test_registry_service.BrokenForwarder"
     settings.REGISTRY_DEFAULT_FORWARD_EMAIL = "tiepnhan@congdoan.example"
+    settings.REGISTRY_FORWARD_MAX_ATTEMPTS = 1
     with django_capture_on_commit_callbacks(execute=True):
         signup = register_member(values()).signup
     assert MemberSignup.objects.count() == 1  # the sign-up itself is safe
+    assert forward_signup.call(signup.pk) == "failed"  # the only attempt allowed here
     failed = Forwarding.objects.get()
     assert failed.outcome == Forwarding.Outcome.FAILED and failed.error == "ConnectionError"
     assert list(queued()) == [signup]

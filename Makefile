@@ -43,8 +43,8 @@ run: venv messages
 	$(MANAGE) load_demo_content --host $(HOST) --port $(PORT)
 	$(MANAGE) ensure_local_admin --admin-url "http://$(HOST):$(PORT)/admin/"
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
-	@echo "Background worker running beside it (manage.py db_worker --backend background: hand-offs, exports); it stops with the server."
-	@$(MANAGE) db_worker --backend background --no-reload --interval 2 --verbosity 0 & worker=$$!; \
+	@echo "Background worker running beside it (manage.py db_worker: hand-offs, exports, notices); it stops with the server."
+	@$(MANAGE) db_worker --no-reload --interval 2 --verbosity 0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 

@@ -124,10 +124,20 @@ def pytest_collection_modifyitems(config, items):
     first_of_module = {}
     for position, item in enumerate(items):
         first_of_module.setdefault(item.nodeid.split("::")[0], position)
+    # Transactional tests still run after all the others (as pytest-django orders them): their
+    # teardown flushes the database, root page and default site included.
     items[:] = sorted(
         items,
         key=lambda item: (
+            is_transactional(item),
             first_of_module[item.nodeid.split("::")[0]],
             "demo_content" in item.fixturenames,
         ),
     )
+
+
+def is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
+        return True
+    return "transactional_db" in item.fixturenames or "live_server" in item.fixturenames

@@ -1,7 +1,7 @@
 """The registry's background work, on Django's task framework (`django.tasks`).
 
-Every task here runs on the `background` backend (settings.TASKS: django-tasks-db's database
-queue, worked by `manage.py db_worker --backend background`), never inside a web request:
+Every task here runs on the default backend (settings.TASKS: django-tasks-db's database queue,
+worked by `manage.py db_worker`), never inside a web request:
 
 - `forward_signup`: the hand-off of one new entry to the competent union, enqueued when the
   sign-up's transaction commits. A failure is retried with exponential back-off
@@ -27,7 +27,7 @@ from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
-BACKEND = "background"
+BACKEND = "default"
 
 
 def retry_delay(attempt):

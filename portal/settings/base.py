@@ -260,14 +260,10 @@ if ELASTICSEARCH_URL or OPENSEARCH_URL:
 
 
 # --- Background tasks (django.tasks; see docs/registry.md) -----------------------------------
-# "background": django-tasks-db's database queue, worked by `manage.py db_worker --backend
-# background` (started by `make run`; a systemd unit in production). "default" stays immediate:
-# Wagtail 8.0.1 runs its own small tasks (reference index, search index) through the django-tasks
-# backport, which reads this same setting and whose tasks the database worker cannot load.
-TASKS = {
-    "default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"},
-    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
-}
+# django-tasks-db's database queue, worked by `manage.py db_worker` (started by `make run`; a
+# systemd unit in production). Wagtail 8.0.1's own small tasks go through the django-tasks
+# backport, which would read this setting too: campaigns/registry/apps.py keeps them immediate.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Seconds before a silent SMTP server fails the send (the worker's, never a request's).
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 

@@ -61,7 +61,7 @@ def staff_user(django_user_model, username="canbo", group=True):
 
 
 def run_worker(max_tasks=None, worker_id="test-worker"):
-    """Run django-tasks-db's real worker on the `background` queue until no task is ready.
+    """Run django-tasks-db's real worker on the queue until no task is ready.
 
     It commits and closes connections as in production, so tests that use it are transactional
     (`django_db(transaction=True)`)."""
@@ -71,7 +71,7 @@ def run_worker(max_tasks=None, worker_id="test-worker"):
         queue_names=["default"],
         interval=0,
         batch=True,
-        backend_name="background",
+        backend_name="default",
         startup_delay=False,
         max_tasks=max_tasks,
         worker_id=worker_id,

@@ -1,0 +1,167 @@
+"""On the embedded SQLite default, autosaves racing publishes of the same pages through the real
+admin views of a running server give no HTTP 500 ("database is locked" before IMMEDIATE mode).
+
+The test suite's own SQLite database is in memory and shared by one connection, so this starts
+`manage.py runserver` (threaded: one connection per request thread) on a fresh SQLite file.
+"""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+import requests
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+ROOT = Path(__file__).resolve().parents[2]
+SETUP = """
+from django.contrib.auth import get_user_model
+from news.models import NewsArticlePage, NewsCategory, NewsIndexPage
+from wagtail.models import Site
+home = Site.objects.get(is_default_site=True).root_page
+index = home.add_child(instance=NewsIndexPage(title="Tin tức", slug="tin-tuc"))
+index.save_revision().publish()
+category = NewsCategory.objects.create(name="Hoạt động", slug="hoat-dong")
+ids = []
+for n in range(4):
+    page = index.add_child(instance=NewsArticlePage(
+        title=f"Bài {n}", slug=f"bai-{n}", lead="Sapo.", category=category, live=False))
+    page.save_revision().publish()
+    ids.append(page.pk)
+get_user_model().objects.create_superuser("bientap", "b@example.vn", "mat-khau-thu-nghiem")
+print("IDS", category.pk, *ids)
+"""
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def form(category, n, title, action):
+    data = {
+        "title": title,
+        "slug": f"bai-{n}",
+        "published_at": "",
+        "byline": "Kim Thư",
+        "category": category,
+        "lead": "Sapo sửa lúc đua.",
+        "hero_caption": "",
+        "hero_alt": "",
+        "body": streamfield([("paragraph", rich_text(f"<p>{title}</p>"))]),
+        "tags": "",
+        "related_articles": inline_formset([]),
+        "go_live_at": "",
+        "expire_at": "",
+        "seo_title": "",
+        "search_description": "",
+    }
+    if action == "publish":
+        data["action-publish"] = "1"
+    return nested_form_data(data)
+
+
+@pytest.fixture
+def sqlite_server(tmp_path):
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+        "DEBUG": "0",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        "PAGE_CACHE_GENERATION_FILE": str(tmp_path / "generation"),
+        "LOGIN_THROTTLE_MAX_FAILURES": "1000",
+    }
+    env.pop("REDIS_URL", None)
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
+    out = subprocess.run(
+        [*manage, "shell", "-c", SETUP],
+        env=env,
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    ).stdout
+    category, *ids = [int(x) for x in re.search(r"IDS ([\d ]+)", out).group(1).split()]
+    port = free_port()
+    server = subprocess.Popen(
+        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload", "--nostatic"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(120):
+        try:
+            requests.get(f"{base}/admin/login/", timeout=2)
+            break
+        except requests.ConnectionError:
+            time.sleep(0.5)
+    try:
+        yield base, category, ids, env
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def login(base):
+    session = requests.Session()
+    session.get(f"{base}/admin/login/", timeout=30)
+    token = session.cookies["csrftoken"]
+    response = session.post(
+        f"{base}/admin/login/",
+        data={
+            "username": "bientap",
+            "password": "mat-khau-thu-nghiem",
+            "csrfmiddlewaretoken": token,
+        },
+        headers={"Referer": f"{base}/admin/login/"},
+        timeout=30,
+    )
+    assert response.status_code == 200 and "/admin/login/" not in response.url
+    return session
+
+
+def test_twenty_concurrent_autosaves_and_publishes_give_no_500(sqlite_server):
+    base, category, ids, _env = sqlite_server
+    sessions = [login(base) for _ in range(4)]
+
+    def hit(i):
+        session = sessions[i % len(sessions)]
+        n = i % len(ids)
+        page = ids[n]
+        action = "publish" if i % 2 else "autosave"
+        data = form(category, n, f"Bài {n} lần {i}", action)
+        data["csrfmiddlewaretoken"] = session.cookies["csrftoken"]
+        headers = {"Referer": f"{base}/admin/pages/{page}/edit/"}
+        if action == "autosave":
+            headers["Accept"] = "application/json"  # what the autosave script sends
+        response = session.post(
+            f"{base}/admin/pages/{page}/edit/",
+            data=data,
+            headers=headers,
+            timeout=120,
+            allow_redirects=False,
+        )
+        return action, response.status_code, response.text[:300]
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        results = list(pool.map(hit, range(40)))
+    errors = [r for r in results if r[1] >= 500]
+    assert errors == []
+    assert all("database is locked" not in r[2] for r in results)
+    publishes = [r for r in results if r[0] == "publish"]
+    assert all(status == 302 for _action, status, _text in publishes), publishes
+    autosaves = [r for r in results if r[0] == "autosave"]
+    # An autosave answers in JSON: saved, or refused because a publish made it out of date.
+    assert all(status in (200, 400) for _action, status, _text in autosaves), autosaves

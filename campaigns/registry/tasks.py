@@ -14,6 +14,7 @@ worked by `manage.py db_worker`), never inside a web request:
   enqueued because the process died between the commit and the enqueue).
 - `purge_registry`: the retention purge (periodic): erases entries past
   `REGISTRY_RETENTION_DAYS` and deletes export files past `REGISTRY_EXPORT_RETENTION_DAYS`.
+- `run_export`: writes one export file requested from the admin (registry/exports.py).
 
 Tasks take ids only (never personal data: the queue's rows are not personal data).
 """
@@ -65,9 +66,21 @@ def forward_pending_entries(limit=None):
 
 @task(backend=BACKEND)
 def purge_registry(days=None):
+    """Retention: erase expired entries and delete old export files."""
+    from .exports import purge_old_exports
     from .service import purge_expired
 
-    return purge_expired(days=days)
+    erased = purge_expired(days=days)
+    purge_old_exports()
+    return erased
+
+
+@task(backend=BACKEND)
+def run_export(export_id):
+    """Write one export file (registry/exports.py)."""
+    from . import exports
+
+    return exports.run(export_id)
 
 
 def enqueue_forward_after_commit(signup_id):

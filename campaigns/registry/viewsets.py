@@ -4,12 +4,19 @@ consents, status history, hand-offs), correction, erasure; plus targets, privacy
 forwarding addresses. Visible only with the registry's permissions (the group "Cán bộ tiếp nhận
 đoàn viên" gets them from a data migration)."""
 
+import os
+
 import django_filters
 from django import forms
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -24,11 +31,12 @@ from wagtail.admin.views.bulk_action import BulkAction
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.log_actions import log
 from wagtail.models import Page
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from campaigns.provinces import province_choices
 from search.text import fold, squash
 
-from . import normalise
+from . import exports, normalise
 from .models import (
     ConsentRecord,
     MembershipTarget,
@@ -38,17 +46,8 @@ from .models import (
     RegistryExport,
     SignupSubmission,
 )
+from .progress import vn_number as vi_number
 from .service import change_status, erase_signup, review_submission
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def escape_cell(value):
-    """Spreadsheet formula injection: a cell that starts with = + - @ (or a tab/CR) is prefixed
-    with an apostrophe so Excel and LibreOffice show it as text."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def perm(user, action):
@@ -111,55 +110,218 @@ class MemberSignupIndexView(generic.IndexView):
         return self.get_inspect_url(instance)
 
     def search_queryset(self, queryset):
-        """Search by name (accent-insensitive) or by phone number typed in any format."""
         if not self.is_searching:
             return queryset
-        query = self.search_query
-        phone = normalise.try_normalise_phone(query)
-        condition = Q(name_folded__contains=fold(squash(query)))
-        if phone:
-            condition |= Q(phone=phone)
-        return queryset.filter(condition)
+        return search_signups(queryset, self.search_query)
 
     @cached_property
     def show_export_buttons(self):
         return bool(self.list_export) and perm(self.request.user, "export")
 
-    def preprocess_field_value(self, field, value, export_format):
-        return escape_cell(super().preprocess_field_value(field, value, export_format))
-
-    def stream_csv(self, queryset):
-        yield "\ufeff"  # byte-order mark: Excel then reads the file as UTF-8
-        yield from super().stream_csv(queryset)
-
-    def render_to_response(self, context, **response_kwargs):
-        if self.is_export:
-            if not perm(self.request.user, "export"):
+    def get(self, request, *args, **kwargs):
+        # The export buttons ask for an export (made in the background), never a file here.
+        if request.GET.get("export"):
+            if not perm(request.user, "export"):
                 raise PermissionDenied
-            queryset = context["object_list"]
-            self.log_export(queryset.count(), self.request.GET.get("export"))
-        return super().render_to_response(context, **response_kwargs)
+            return export_confirm(request)
+        return super().get(request, *args, **kwargs)
 
-    def log_export(self, rows, file_format):
-        filters = {}
-        if self.filters is not None and self.filters.is_valid():
-            for name, value in self.filters.form.cleaned_data.items():
-                if value in (None, ""):
-                    continue
-                if hasattr(value, "start"):  # a date range
-                    value = [str(value.start or ""), str(value.stop or "")]
-                filters[name] = getattr(
-                    value, "pk", value if isinstance(value, list) else str(value)
-                )
-        export = RegistryExport.objects.create(
-            user=self.request.user, file_format=file_format, row_count=rows, filters=filters
+
+def search_signups(queryset, query):
+    """Search by name (accent-insensitive) or by phone number typed in any format."""
+    phone = normalise.try_normalise_phone(query)
+    condition = Q(name_folded__contains=fold(squash(query)))
+    if phone:
+        condition |= Q(phone=phone)
+    return queryset.filter(condition)
+
+
+# --- exports (made by the background worker: registry/exports.py) --------------------------
+def export_confirm(request):
+    """The export buttons of the list land here: confirm format and filters, then POST."""
+    file_format = request.GET.get("export")
+    if file_format not in RegistryExport.Format.values:
+        file_format = RegistryExport.Format.XLSX
+    filters = exports.filters_from_query(request.GET)
+    return TemplateResponse(
+        request,
+        "registry/admin/export_confirm.html",
+        {
+            "file_format": file_format,
+            "formats": RegistryExport.Format.choices,
+            "filters": filters,
+            "filter_labels": describe_filters(filters),
+            "search": request.GET.get("q", ""),
+            "action": reverse("registry_membersignup:export"),
+            "index_url": reverse("registry_membersignup:index"),
+            "header_icon": "download",
+            "page_title": _("Xuất dữ liệu"),
+        },
+    )
+
+
+def describe_filters(filters):
+    """The filters in words, for the confirmation and the exports list."""
+    labels = []
+    statuses = dict(MemberSignup.Status.choices)
+    for name, value in filters.items():
+        if name == "status":
+            labels.append(f"{_('Trạng thái')}: {statuses.get(value, value)}")
+        elif name == "province":
+            labels.append(f"{_('Tỉnh, thành phố')}: {dict(province_choices()).get(value, value)}")
+        elif name == "source_page":
+            page = Page.objects.filter(pk=value).only("title").first() if value.isdigit() else None
+            labels.append(f"{_('Trang đăng ký')}: {page.title if page else value}")
+        elif name == "created_at_after":
+            labels.append(f"{_('Đăng ký từ ngày')}: {value}")
+        elif name == "created_at_before":
+            labels.append(f"{_('Đăng ký đến ngày')}: {value}")
+        elif name == "has_pending_changes":
+            answer = _("Có") if value == "true" else _("Không")
+            labels.append(f"{_('Có thay đổi chờ duyệt')}: {answer}")
+    return labels
+
+
+@require_POST
+def export_view(request):
+    if not perm(request.user, "export"):
+        raise PermissionDenied
+    file_format = request.POST.get("format")
+    if file_format not in RegistryExport.Format.values:
+        messages.error(request, _("Định dạng xuất không hợp lệ."))
+        return redirect("registry_membersignup:index")
+    search = request.POST.get("q", "").strip()
+    export = exports.request_export(
+        request.user, file_format, exports.filters_from_query(request.POST), search
+    )
+    log(
+        export,
+        "campaigns.registry.export",
+        user=request.user,
+        data={"format": file_format, "filters": export.filters, "searched": bool(search)},
+    )
+    messages.success(
+        request,
+        _(
+            "Đã nhận yêu cầu xuất dữ liệu. Tệp sẽ có ở đây khi xuất xong; "
+            "trang tự cập nhật tiến độ."
+        ),
+    )
+    return redirect("registry_export:index")
+
+
+def download_view(request, pk):
+    """An export file, to staff with the export permission only; each download is logged."""
+    if not perm(request.user, "export"):
+        raise PermissionDenied
+    export = get_object_or_404(RegistryExport, pk=pk)
+    if not export.downloadable:
+        raise Http404
+    try:
+        handle = export.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    log(
+        export,
+        "campaigns.registry.export_download",
+        user=request.user,
+        data={"format": export.file_format},
+    )
+    response = FileResponse(handle, as_attachment=True, filename=os.path.basename(export.file.name))
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def filters_label(export):
+    labels = describe_filters(export.filters or {})
+    return "; ".join(labels) if labels else _("Toàn bộ danh sách")
+
+
+class ExportPermissionPolicy(ModelPermissionPolicy):
+    """The exports list is for staff with the registry's export permission; nobody adds, edits
+    or deletes an export by hand (requests come from the list, files go by retention)."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and user.is_active and perm(user, "export")
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class LocalTimeColumn(Column):
+    """A date and time in Vietnam's time zone, as dd/mm/yyyy HH:MM."""
+
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        if not value:
+            return ""
+        return timezone.localtime(value).strftime("%d/%m/%Y %H:%M")
+
+
+class ExportProgressColumn(Column):
+    def get_value(self, instance):
+        done = vi_number(instance.row_count)
+        if instance.rows_total is None:
+            return done if instance.status == RegistryExport.Status.EXPIRED else "—"
+        return f"{done} / {vi_number(instance.rows_total)}"
+
+
+class ExportDownloadColumn(Column):
+    cell_template_name = "registry/admin/export_download_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["download_url"] = (
+            reverse("registry_export:download", args=[instance.pk]) if instance.downloadable else ""
         )
-        log(
-            export,
-            "campaigns.registry.export",
-            user=self.request.user,
-            data={"rows": rows, "format": file_format, "searched": self.is_searching},
+        return context
+
+
+class ExportIndexView(generic.IndexView):
+    template_name = "registry/admin/export_index.html"
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("user")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["in_progress"] = any(
+            export.status in (RegistryExport.Status.QUEUED, RegistryExport.Status.RUNNING)
+            for export in context["object_list"]
         )
+        context["retention_days"] = settings.REGISTRY_EXPORT_RETENTION_DAYS
+        return context
+
+
+class RegistryExportViewSet(ModelViewSet):
+    model = RegistryExport
+    icon = "download"
+    menu_label = _("Xuất dữ liệu")
+    name = "xuat-du-lieu"
+    url_namespace = "registry_export"
+    add_to_reference_index = False
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    index_view_class = ExportIndexView
+    list_display = [
+        LocalTimeColumn("created_at", label=_("Yêu cầu lúc")),
+        Column("user", label=_("Người yêu cầu")),
+        Column("file_format", label=_("Định dạng"), accessor="get_file_format_display"),
+        Column("filters", label=_("Bộ lọc"), accessor=filters_label),
+        Column("status", label=_("Trạng thái"), accessor="get_status_display"),
+        ExportProgressColumn("row_count", label=_("Số dòng")),
+        LocalTimeColumn("finished_at", label=_("Xong lúc")),
+        ExportDownloadColumn("file", label=_("Tệp")),
+    ]
+    list_filter = []
+    form_fields = []
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("download/<int:pk>/", download_view, name="download"),
+        ]
 
 
 # --- the detail view -----------------------------------------------------------------------
@@ -488,6 +650,7 @@ class MemberSignupViewSet(ModelViewSet):
             path("status/<int:pk>/", status_view, name="status"),
             path("review/<int:pk>/", review_view, name="review"),
             path("withdraw/<int:pk>/", withdraw_view, name="withdraw"),
+            path("export/", export_view, name="export"),
         ]
 
 
@@ -581,12 +744,18 @@ class RegistryViewSetGroup(ModelViewSetGroup):
         MembershipTargetViewSet,
         PrivacyNoticeViewSet,
         ProvinceForwardAddressViewSet,
+        RegistryExportViewSet,
     )
 
 
 def register_log_actions(actions):
     actions.register_action(
         "campaigns.registry.export", _("Xuất danh sách đăng ký"), _("Đã xuất danh sách")
+    )
+    actions.register_action(
+        "campaigns.registry.export_download",
+        _("Tải tệp xuất dữ liệu"),
+        _("Đã tải tệp xuất dữ liệu"),
     )
     actions.register_action(
         "campaigns.registry.status", _("Đổi trạng thái đăng ký"), _("Đã đổi trạng thái")
@@ -606,7 +775,7 @@ def register_log_actions(actions):
 
 __all__ = [
     "ChangeStatusBulkAction",
+    "ExportPermissionPolicy",
     "RegistryViewSetGroup",
-    "escape_cell",
     "register_log_actions",
 ]

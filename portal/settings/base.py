@@ -277,6 +277,11 @@ REGISTRY_FORWARDER = os.environ.get(
 REGISTRY_DEFAULT_FORWARD_EMAIL = os.environ.get("REGISTRY_DEFAULT_FORWARD_EMAIL", "")
 # Enqueue the hand-off when the sign-up commits (True), or leave it to the periodic sweep.
 REGISTRY_FORWARD_ON_COMMIT = env_bool("REGISTRY_FORWARD_ON_COMMIT", True)
+# Export files: a private folder (never under MEDIA_ROOT, no URL), files deleted after N days.
+REGISTRY_EXPORT_ROOT = Path(
+    os.environ.get("REGISTRY_EXPORT_ROOT", BASE_DIR / "private" / "exports")
+)
+REGISTRY_EXPORT_RETENTION_DAYS = int(os.environ.get("REGISTRY_EXPORT_RETENTION_DAYS", "7"))
 # A failed hand-off is retried after this many seconds, doubled each time, at most N attempts.
 REGISTRY_FORWARD_RETRY_DELAY = int(os.environ.get("REGISTRY_FORWARD_RETRY_DELAY", "60"))
 REGISTRY_FORWARD_MAX_ATTEMPTS = int(os.environ.get("REGISTRY_FORWARD_MAX_ATTEMPTS", "8"))

@@ -1,18 +1,13 @@
 """The staff area "Đăng ký đoàn viên": hidden and refused without the permission; filters, phone
-search in any format, detail view, status changes (single and bulk, logged), export with escaped
-formula cells (logged), correction and erasure."""
-
-import csv
-import io
+search in any format, detail view, status changes (single and bulk, logged), correction and
+erasure. Exports: test_registry_exports.py."""
 
 import pytest
 from django.urls import reverse
-from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
-from campaigns.registry.models import MemberSignup, PrivacyNotice, RegistryExport, StatusChange
+from campaigns.registry.models import MemberSignup, PrivacyNotice, StatusChange
 from campaigns.registry.service import register_member
-from campaigns.registry.viewsets import escape_cell
 
 from .registry_helpers import make_notice, staff_user
 from .test_registry_service import values
@@ -190,63 +185,6 @@ def test_bulk_status_change_is_logged_for_each_entry(client, staff, entries):
     assert set(MemberSignup.objects.values_list("status", flat=True)) == {"contacted"}
     assert StatusChange.objects.filter(changed_by=staff).count() == 2
     assert ModelLogEntry.objects.filter(action="campaigns.registry.status").count() == 2
-
-
-def test_escape_cell():
-    assert escape_cell("=1+1") == "'=1+1"
-    assert escape_cell("+84912345678") == "'+84912345678"
-    assert escape_cell("-2") == "'-2"
-    assert escape_cell("@SUM(A1)") == "'@SUM(A1)"
-    assert escape_cell("Nguyễn") == "Nguyễn"
-    assert escape_cell(5) == 5
-
-
-@pytest.mark.django_db
-def test_csv_export_escapes_formula_cells_has_a_bom_and_is_logged(client, staff, entries):
-    response = client.get(reverse(INDEX), {"export": "csv", "province": "79"})
-    assert response.status_code == 200
-    body = b"".join(response.streaming_content).decode("utf-8")
-    assert body.startswith("\ufeff")
-    rows = list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
-    header, row = rows[0], rows[1]
-    assert len(rows) == 2
-    cells = dict(zip(header, row, strict=True))
-    assert cells["Họ và tên"] == "Trần Văn Bình"
-    assert cells["Số điện thoại"] == "'+84987654321"
-    assert cells["Nơi làm việc"] == '\'=HYPERLINK("http://evil.example")'
-    assert cells["Nghề nghiệp"] == "'@SUM(1+1)"
-    assert cells["Công đoàn cơ sở"] == "'-2+3"
-    for cell in row:
-        assert not cell.startswith(("=", "+", "-", "@"))
-    export = RegistryExport.objects.get()
-    assert (export.user, export.row_count, export.file_format) == (staff, 1, "csv")
-    assert export.filters == {"province": "79"}
-    entry = ModelLogEntry.objects.get(action="campaigns.registry.export")
-    assert entry.user == staff and entry.data == {"rows": 1, "format": "csv", "searched": False}
-
-
-@pytest.mark.django_db
-def test_xlsx_export_escapes_formula_cells_and_is_logged(client, staff, entries):
-    response = client.get(reverse(INDEX), {"export": "xlsx"})
-    assert response.status_code == 200
-    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
-    values_ = [cell.value for row in workbook.active.iter_rows(min_row=2) for cell in row]
-    assert "'+84912345678" in values_ and '\'=HYPERLINK("http://evil.example")' in values_
-    assert not any(isinstance(v, str) and v.startswith(("=", "+", "-", "@")) for v in values_)
-    assert RegistryExport.objects.get().row_count == 2
-    assert ModelLogEntry.objects.filter(action="campaigns.registry.export").count() == 1
-
-
-@pytest.mark.django_db
-def test_export_needs_the_export_permission(client, django_user_model, entries):
-    from django.contrib.auth.models import Permission
-
-    user = staff_user(django_user_model, "xem", group=False)
-    user.user_permissions.add(Permission.objects.get(codename="view_membersignup"))
-    client.force_login(user)
-    assert client.get(reverse(INDEX)).status_code == 200
-    assert client.get(reverse(INDEX), {"export": "csv"}).status_code in (302, 403)
-    assert not RegistryExport.objects.exists()
 
 
 @pytest.mark.django_db

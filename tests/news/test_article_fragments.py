@@ -135,7 +135,8 @@ def test_the_menu_marks_the_section_of_each_page_it_is_kept_for(
     def current(path):
         html = client.get(path).content.decode()
         menu = re.search(r'<nav class="main-nav".*?</nav>', html, re.S).group(0)
-        return re.findall(r'<a href="([^"]*)" aria-current="page">', menu)
+        # The menu lists its links twice (the phone menu button's list and the wide row).
+        return list(dict.fromkeys(re.findall(r'<a href="([^"]*)" aria-current="page">', menu)))
 
     for _ in range(2):  # rendered, then from the kept header
         assert current("/") == ["/"]

@@ -1,0 +1,158 @@
+"""Issue 18 in a real browser (Chromium, 1280×800, vi-VN): an editor of the group "Biên tập viên"
+writes an article whose address the admin makes ASCII from its Vietnamese title, previews it in
+the side panel (the iframe loads under the preview CSP), and submits it for approval; an approver
+of "Lãnh đạo duyệt" approves and publishes it; readers find it on home, the news index, its
+category, RSS and by a search typed without accents, while an article scheduled for tomorrow is
+nowhere public. Each admin screen's visible text holds none of Wagtail's English msgids."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.editorial.screen_text import english_left
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "mat-khau-vai-tro-2024"
+
+
+@pytest.fixture
+def viewport():
+    return "desktop"
+
+
+def role_user(username, group_name):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user, _created = get_user_model().objects.get_or_create(
+        username=username, defaults={"email": f"{username}@example.vn"}
+    )
+    user.set_password(PASSWORD)
+    user.save()
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def log_in(page, username):
+    page.goto("/admin/login/")
+    assert english_left(page.content()) == []
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("form button[type=submit]").first.click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+
+
+def no_wagtail_english(page):
+    left = english_left(page.content())
+    assert left == [], f"{page.url}: {left}"
+
+
+def open_footer_menu(page, button):
+    if not button.is_visible():
+        page.locator(
+            "footer [data-w-dropdown-target=toggle], footer .w-dropdown__toggle"
+        ).first.click()
+
+
+def test_editor_submits_approver_publishes(browser, site_server, context, page):
+    from news.models import NewsArticlePage, NewsCategory, NewsIndexPage
+
+    role_user("bt-editor", "Biên tập viên")
+    role_user("ld-approver", "Lãnh đạo duyệt")
+    news_index = NewsIndexPage.objects.live().first()
+    category = NewsCategory.objects.order_by("pk").first()
+    title = "Tập huấn nghiệp vụ Đoàn viên ở Đắk Lắk"
+
+    log_in(page, "bt-editor")
+    no_wagtail_english(page)
+    page.goto(f"/admin/pages/add/news/newsarticlepage/{news_index.pk}/")
+    no_wagtail_english(page)
+    page.locator("#id_title").fill(title)
+    page.locator("#id_title").blur()
+    page.locator("#id_lead").fill("Hai trăm cán bộ công đoàn cơ sở dự lớp tập huấn nghiệp vụ.")
+    page.locator("#id_category-chooser [data-chooser-action-choose]").first.click()
+    modal = page.locator(".modal-dialog")
+    modal.locator("a[data-chooser-modal-choice]").filter(has_text=category.name).first.click()
+    expect(modal).to_be_hidden()
+    # The slug the admin's script made from the title: ASCII, đ folded to d.
+    expect(page.locator("#id_slug")).to_have_value("tap-huan-nghiep-vu-doan-vien-o-dak-lak")
+
+    # Save a draft, then preview it in the side panel.
+    submit = page.locator("button[name=action-submit]")
+    page.keyboard.press("Control+s")
+    expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/"))
+    no_wagtail_english(page)
+    article = NewsArticlePage.objects.get(title=title)
+    assert article.slug == "tap-huan-nghiep-vu-doan-vien-o-dak-lak" and not article.live
+    page.locator("[data-side-panel-toggle=preview]").click()
+    frame = page.frame_locator("iframe#w-preview-iframe, .w-preview__iframe").first
+    expect(frame.get_by_role("heading", level=1)).to_have_text(title, timeout=20_000)
+
+    # Submit for approval ("Gửi duyệt").
+    open_footer_menu(page, submit)
+    submit.click()
+    expect(page).to_have_url(re.compile(r"/admin/"))
+    article.refresh_from_db()
+    assert article.current_workflow_state is not None and not article.live
+
+    # The approver approves and publishes from the edit screen's workflow action.
+    approver = browser.new_context(
+        base_url=site_server.url, locale="vi-VN", viewport={"width": 1280, "height": 800}
+    )
+    try:
+        approver_page = approver.new_page()
+        log_in(approver_page, "ld-approver")
+        expect(approver_page.locator("main")).to_contain_text(title)
+        approver_page.goto(f"/admin/pages/{article.pk}/edit/")
+        no_wagtail_english(approver_page)
+        approve = approver_page.locator(
+            "button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])"
+        ).first
+        open_footer_menu(approver_page, approve)
+        with approver_page.expect_navigation(timeout=20_000):
+            approve.click()
+        no_wagtail_english(approver_page)
+    finally:
+        approver.close()
+    article.refresh_from_db()
+    assert article.live and article.url.endswith("/tap-huan-nghiep-vu-doan-vien-o-dak-lak/")
+
+    # A scheduled article, approved for tomorrow, is nowhere public yet.
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    scheduled_title = "Hội thao công nhân viên chức sẽ đăng ngày mai"
+    scheduled = NewsArticlePage(
+        title=scheduled_title,
+        slug="hoi-thao-se-dang-ngay-mai",
+        lead="Bài đã lên lịch.",
+        category=category,
+        live=False,
+        go_live_at=timezone.now() + timedelta(days=1),
+    )
+    news_index.add_child(instance=scheduled)
+    scheduled.save_revision().publish()
+    scheduled.refresh_from_db()
+    assert not scheduled.live
+
+    # Readers: home, the news index, its category, RSS and a search typed without accents.
+    index_path = news_index.url
+    public = [
+        "/",
+        index_path,
+        f"{index_path}chuyen-muc/{category.slug}/",
+        "/tim-kiem/?q=tap+huan+nghiep+vu+doan+vien",
+        "/tim-kiem/?q=hoi+thao+cong+nhan",
+    ]
+    for url in public[:4]:
+        page.goto(url)
+        expect(page.locator("main").get_by_role("link", name=title).first).to_be_visible()
+    for url in public:
+        page.goto(url)
+        assert scheduled_title not in page.content(), url
+    rss = page.request.get(f"{index_path}rss/").text()
+    assert title in rss and scheduled_title not in rss
+    assert "/tap-huan-nghiep-vu-doan-vien-o-dak-lak/" in rss

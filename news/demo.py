@@ -27,6 +27,7 @@ from .models import (
     NewsArticleTag,
     NewsCategory,
     NewsIndexPage,
+    month_of,
 )
 
 VN = timezone.get_fixed_timezone(7 * 60)  # Asia/Ho_Chi_Minh has no DST: +07:00 all year.
@@ -370,6 +371,7 @@ def generate_articles(n, seed=2024, stdout=None, batch_size=1000):
                         last_published_at=published,
                         latest_revision_created_at=published,
                         published_at=published,
+                        published_month=month_of(published),
                         byline=rng.choice(["Kim Thư", "Đỗ Bình", "Minh An", "Thu Hà", "Quốc Huy"]),
                         lead=lead,
                         hero_image=rng.choice(images) if rng.random() < 0.8 else None,

@@ -78,17 +78,20 @@ class NewsIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
         )
 
     def archive_months(self, limit=24):
-        """The newest months that have articles (in Vietnam's time zone), for the archive list.
-        Truncating every article's date is the one query here that grows with the archive:
-        remembered until the next purge (an article published, unpublished, moved or deleted)."""
+        """The newest months that have articles (first days, in Vietnam's time zone), for the
+        archive list: distinct values of the indexed `published_month` each article keeps on
+        save (no per-row date arithmetic), remembered until the next purge (an article
+        published, unpublished, moved or deleted)."""
         return remember(
             "news-archive-months",
             self.pk,
             limit,
             compute=lambda: list(
-                self.articles().datetimes(
-                    "published_at", "month", order="DESC", tzinfo=timezone.get_current_timezone()
-                )[:limit]
+                self.articles()
+                .exclude(published_month=None)
+                .order_by("-published_month")
+                .values_list("published_month", flat=True)
+                .distinct()[:limit]
             ),
         )
 

@@ -2,6 +2,7 @@ from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -53,7 +54,9 @@ def partner_strip(context):
     partners = footer_partners()
     return {
         "partners": partners,
-        "heading": getattr(branding, "partners_heading", ""),
+        # Always a heading: a strip of logos needs a title saying what they are.
+        "heading": getattr(branding, "partners_heading", "")
+        or _("Đối tác chương trình Vì phúc lợi đoàn viên"),
         "programme_url": partner_programme_url() if partners else None,
         "request": context.get("request"),
     }

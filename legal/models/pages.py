@@ -85,30 +85,27 @@ class LegalTopicPage(FoldedSearchMixin, Page):
     def answers_text(self):
         return " ".join(f"{a.question} {plain_text(a.answer)}" for a in self.answers.all())
 
-    def faq_json_ld(self, answers):
-        from news.models.article import json_ld
-
-        return json_ld(
-            {
-                "@context": "https://schema.org",
-                "@type": "FAQPage",
-                "name": self.title,
-                "mainEntity": [
-                    {
-                        "@type": "Question",
-                        "name": answer.question,
-                        "acceptedAnswer": {"@type": "Answer", "text": plain_text(answer.answer)},
-                    }
-                    for answer in answers
-                ],
-            }
-        )
+    def faq_structured_data(self, answers):
+        """schema.org FAQPage, written out by portal/structured_data.py (base.html)."""
+        return {
+            "@context": "https://schema.org",
+            "@type": "FAQPage",
+            "name": self.title,
+            "mainEntity": [
+                {
+                    "@type": "Question",
+                    "name": answer.question,
+                    "acceptedAnswer": {"@type": "Answer", "text": plain_text(answer.answer)},
+                }
+                for answer in answers
+            ],
+        }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         answers = list(self.answers.all())
         context["answers"] = answers
-        context["faq_json_ld"] = self.faq_json_ld(answers) if answers else ""
+        context["structured_data"] = [self.faq_structured_data(answers)] if answers else []
         context["legal_index"] = self.get_parent()
         return context
 

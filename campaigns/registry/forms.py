@@ -1,13 +1,16 @@
 """The member sign-up form: validation and normalisation, with Vietnamese messages next to the
-field, a honeypot and a signed timestamp against bots."""
+field, a honeypot and a single-use signed token (with the time the form was shown) against bots
+and replays."""
+
+import json
 
 from django import forms
 from django.conf import settings
-from django.core import signing
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.provinces import province_choices
+from portal import limits
 
 from . import normalise
 from .models import MemberSignup
@@ -15,7 +18,7 @@ from .models import MemberSignup
 VIETNAM = "VN"
 OTHER = "other"
 FREELANCE_LABEL = "Lao động tự do"
-TIMESTAMP_SALT = "campaigns.signup.started"
+FORM_PURPOSE = "signup"
 
 # The fields whose raw input a submission keeps (never the CSRF token, honeypot or timestamp).
 TYPED_FIELDS = [
@@ -38,9 +41,17 @@ TYPED_FIELDS = [
 ]
 
 
-def new_form_token():
-    """A signed timestamp of when the form was shown."""
-    return signing.dumps(timezone.now().timestamp(), salt=TIMESTAMP_SALT)
+TOKEN_MESSAGES = {
+    "expired": _("Biểu mẫu đã mở quá lâu. Vui lòng kiểm tra lại thông tin và bấm Gửi lần nữa."),
+    "bad": _("Biểu mẫu không hợp lệ. Vui lòng kiểm tra lại thông tin và bấm Gửi lần nữa."),
+    "too_fast": _("Bạn gửi nhanh quá. Vui lòng kiểm tra lại thông tin và bấm Gửi lần nữa."),
+}
+
+
+def new_form_token(issued=None):
+    """A single-use token for one showing of the form: a signed random nonce and the time the
+    form was shown (portal.limits). Spent when a submission is stored (web.py)."""
+    return limits.issue_token(FORM_PURPOSE, issued=issued)
 
 
 class SignupForm(forms.Form):
@@ -157,6 +168,7 @@ class SignupForm(forms.Form):
         if not self.is_bound:
             self.initial["started"] = new_form_token()
         self.is_bot = False
+        self.token = None  # set by clean_started: the form's single-use token
 
     # --- field rules -----------------------------------------------------------------------
     def clean_full_name(self):
@@ -201,39 +213,17 @@ class SignupForm(forms.Form):
         return self._clean_optional_text("workplace")
 
     def clean_started(self):
-        token = self.cleaned_data.get("started") or ""
-        max_age = getattr(settings, "REGISTRY_FORM_MAX_AGE", 24 * 60 * 60)
+        value = self.cleaned_data.get("started") or ""
         try:
-            started = signing.loads(token, salt=TIMESTAMP_SALT, max_age=max_age)
-        except signing.SignatureExpired:
-            raise forms.ValidationError(
-                _("Biểu mẫu đã mở quá lâu. Vui lòng kiểm tra lại thông tin và bấm Gửi lần nữa."),
-                code="expired",
-            ) from None
-        except signing.BadSignature:
-            raise forms.ValidationError(
-                _("Biểu mẫu không hợp lệ. Vui lòng kiểm tra lại thông tin và bấm Gửi lần nữa."),
-                code="bad_token",
-            ) from None
-        try:
-            elapsed = timezone.now().timestamp() - float(started)
-        except (TypeError, ValueError):
-            raise forms.ValidationError(
-                _("Biểu mẫu không hợp lệ. Vui lòng kiểm tra lại thông tin và bấm Gửi lần nữa."),
-                code="bad_token",
-            ) from None
-        if elapsed > max_age:
-            raise forms.ValidationError(
-                _("Biểu mẫu đã mở quá lâu. Vui lòng kiểm tra lại thông tin và bấm Gửi lần nữa."),
-                code="expired",
+            self.token = limits.check_token(
+                value,
+                FORM_PURPOSE,
+                max_age=getattr(settings, "REGISTRY_FORM_MAX_AGE", 24 * 60 * 60),
+                min_age=getattr(settings, "REGISTRY_MIN_FILL_SECONDS", 2),
             )
-        min_seconds = getattr(settings, "REGISTRY_MIN_FILL_SECONDS", 2)
-        if elapsed < min_seconds:
-            raise forms.ValidationError(
-                _("Bạn gửi nhanh quá. Vui lòng kiểm tra lại thông tin và bấm Gửi lần nữa."),
-                code="too_fast",
-            )
-        return token
+        except limits.TokenError as error:
+            raise forms.ValidationError(TOKEN_MESSAGES[error.code], code=error.code) from None
+        return value
 
     def clean(self):
         cleaned = super().clean()
@@ -290,6 +280,11 @@ class SignupForm(forms.Form):
             "nationality": "Việt Nam" if is_vietnamese else c["nationality_other"],
             "long_contract_confirmed": bool(c.get("long_contract")) and not is_vietnamese,
         }
+
+    def fingerprint(self):
+        """A keyed hash of what was typed: a replay of the same content is told apart from new
+        content sent with a used token."""
+        return limits.fingerprint(json.dumps(self.typed_data(), sort_keys=True))
 
     def refresh_token(self):
         """After an error, give the re-shown form a new timestamp (the errors stay)."""

@@ -28,3 +28,10 @@ class SignupFormPageMixin:
         context = super().get_context(request, *args, **kwargs)
         context.update(signup_context(self, request))
         return context
+
+    def csrf_failure_response(self, request):
+        """A sign-up POST refused for its CSRF token: the form again with what was typed
+        (portal/csrf.py calls this)."""
+        from .web import csrf_failure_response
+
+        return csrf_failure_response(self, request)

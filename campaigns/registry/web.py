@@ -7,16 +7,17 @@ it with holes for the CSRF token and the signed timestamp and fills each hit wit
 (portal/pagecache/holes.py). A form re-shown with errors, or the confirmation, never is.
 """
 
-import hashlib
 import logging
 
 from django.conf import settings
-from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext_lazy as _
 
+from portal import limits
 from portal.pagecache import memo
 
 logger = logging.getLogger(__name__)
@@ -24,6 +25,14 @@ logger = logging.getLogger(__name__)
 SIGNUP_DONE_PARAM = "da-dang-ky"
 FORM_MARKER = "form-name"
 FORM_ATTR = "_campaigns_signup_form"
+TOKEN_USED_MESSAGE = _(
+    "Biểu mẫu này đã được gửi trước đó. Thông tin bạn vừa sửa chưa được lưu: vui lòng kiểm tra "
+    "lại và bấm Gửi lần nữa."
+)
+CSRF_MESSAGE = _(
+    "Chưa gửi được: phiên làm việc của biểu mẫu đã hết hạn, hoặc trình duyệt đang chặn cookie "
+    "của trang web. Thông tin bạn nhập vẫn còn bên dưới; vui lòng kiểm tra lại và bấm Gửi lần nữa."
+)
 
 
 class HttpResponseSeeOther(HttpResponseRedirect):
@@ -39,42 +48,57 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
-def rate_limit_key(request):
-    """A cache key from a keyed hash of the client's IP: never the IP itself, never the phone."""
-    digest = hashlib.sha256(
-        (settings.SECRET_KEY + "|signup-rate|" + client_ip(request)).encode()
-    ).hexdigest()[:32]
-    return f"campaigns:signup-rate:{digest}"
+# Scopes of the shared limits (portal.limits): keyed hashes, never the address or the number.
+IP_SCOPE = "signup-ip"
+PHONE_SCOPE = "signup-phone"
 
 
 def over_rate_limit(request):
-    """Count this POST; True when the client sent more than the limit in the window."""
-    limit = int(getattr(settings, "REGISTRY_RATE_LIMIT", 5))
+    """Count this POST against its client address; True when the address sent more than
+    REGISTRY_RATE_LIMIT in the window. The limit is high (many people share one carrier-NAT
+    address): it stops floods, the per-number limit and single-use tokens stop replays."""
+    limit = int(getattr(settings, "REGISTRY_RATE_LIMIT", 300))
     if limit <= 0:
         return False
     window = int(getattr(settings, "REGISTRY_RATE_WINDOW", 600))
-    key = rate_limit_key(request)
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, window)
-        count = 1
-    # None: the cache is unreachable (portal/cache.py). The sign-up is taken rather than
-    # refused: docs/operations.md, "When a part fails", says why.
-    return count is not None and count > limit
+    return limits.hit(IP_SCOPE, client_ip(request), window=window) > limit
 
 
-def rate_limited_response(request, page):
+def phone_over_limit(phone):
+    """Count one accepted submission for this number; True past REGISTRY_PHONE_RATE_LIMIT."""
+    limit = int(getattr(settings, "REGISTRY_PHONE_RATE_LIMIT", 5))
+    if limit <= 0:
+        return False
+    window = int(getattr(settings, "REGISTRY_PHONE_RATE_WINDOW", 24 * 60 * 60))
+    return limits.hit(PHONE_SCOPE, phone, window=window) > limit
+
+
+def rate_limited_response(request, page, *, by_phone=False):
+    window = "REGISTRY_PHONE_RATE_WINDOW" if by_phone else "REGISTRY_RATE_WINDOW"
+    seconds = int(getattr(settings, window, 24 * 60 * 60 if by_phone else 600))
     response = TemplateResponse(
         request,
         "registry/signup_rate_limited.html",
-        {"page": page, "self": page, "request": request},
+        {
+            "page": page,
+            "self": page,
+            "request": request,
+            "by_phone": by_phone,
+            "minutes": max(1, seconds // 60),
+        },
         status=429,
     )
-    response["Retry-After"] = str(int(getattr(settings, "REGISTRY_RATE_WINDOW", 600)))
+    response["Retry-After"] = str(seconds)
     add_never_cache_headers(response)
     return response
+
+
+class TokenUsed(Exception):
+    """The form's token was spent by an earlier submission with other content."""
+
+
+class PhoneLimited(Exception):
+    """Too many submissions for this number: nothing is stored, the token stays unspent."""
 
 
 def is_signup_post(request):
@@ -102,14 +126,36 @@ def handle_signup_post(page, request):
             # Answer as if accepted (bots learn nothing) and store nothing.
             logger.info("Sign-up honeypot triggered on page %s", page.pk)
             return HttpResponseSeeOther(done_url)
-        register_member(
-            form.entry_values(),
-            typed=form.typed_data(),
-            consent_registration=form.cleaned_data["consent_registration"],
-            consent_news=form.cleaned_data["consent_news"],
-            notice=PrivacyNotice.current(),
-            source_page=page,
-        )
+        try:
+            with transaction.atomic():
+                # The token is spent in the transaction that stores the submission: it stores
+                # at most once, and stays unspent if storing fails.
+                use = limits.use_token(form.token, form.fingerprint())
+                if use is limits.TokenUse.OTHER:
+                    raise TokenUsed
+                if use is limits.TokenUse.FIRST:
+                    # Only submissions that would be stored count against the number.
+                    if phone_over_limit(form.cleaned_data["phone"]):
+                        raise PhoneLimited
+                    register_member(
+                        form.entry_values(),
+                        typed=form.typed_data(),
+                        consent_registration=form.cleaned_data["consent_registration"],
+                        consent_news=form.cleaned_data["consent_news"],
+                        notice=PrivacyNotice.current(),
+                        source_page=page,
+                    )
+                else:  # the same content again (a double click, a replayed POST)
+                    logger.info("Sign-up form replayed on page %s", page.pk)
+        except PhoneLimited:
+            logger.info("Sign-up limit per number reached on page %s", page.pk)
+            return rate_limited_response(request, page, by_phone=True)
+        except TokenUsed:
+            logger.info("Sign-up token reused with other content on page %s", page.pk)
+            form.add_error(None, TOKEN_USED_MESSAGE)
+            form.refresh_token()
+            setattr(request, FORM_ATTR, form)
+            return None
         return HttpResponseSeeOther(done_url)
     if form.is_bot:
         logger.info("Sign-up honeypot triggered on page %s", page.pk)
@@ -173,3 +219,21 @@ def mark_form_response(request, response):
     else:
         _mark(response)
     return response
+
+
+def csrf_failure_response(page, request):
+    """The answer to a sign-up POST whose CSRF token was refused (portal/csrf.py): the page again,
+    HTTP 403, with the form filled with what was typed, a fresh CSRF token and form token, and a
+    Vietnamese explanation. None for any other POST."""
+    from .forms import SignupForm
+
+    if not is_signup_post(request):
+        return None
+    form = SignupForm(request.POST)
+    form.refresh_token()
+    form.add_error(None, CSRF_MESSAGE)
+    setattr(request, FORM_ATTR, form)
+    response = TemplateResponse(
+        request, page.get_template(request), page.get_context(request), status=403
+    )
+    return mark_form_response(request, response)

@@ -107,9 +107,10 @@ def _salt(purpose):
     return f"portal.limits.token.{purpose}"
 
 
-def issue_token(purpose):
-    """A signed token (URL-safe text) for one showing of a form."""
-    payload = {"n": secrets.token_urlsafe(12), "t": round(time.time(), 3)}
+def issue_token(purpose, issued=None):
+    """A signed token (URL-safe text) for one showing of a form (`issued`: a Unix time, for
+    tests; now by default)."""
+    payload = {"n": secrets.token_urlsafe(12), "t": round(issued or time.time(), 3)}
     return signing.dumps(payload, salt=_salt(purpose))
 
 

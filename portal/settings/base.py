@@ -285,9 +285,15 @@ REGISTRY_EXPORT_RETENTION_DAYS = int(os.environ.get("REGISTRY_EXPORT_RETENTION_D
 # A failed hand-off is retried after this many seconds, doubled each time, at most N attempts.
 REGISTRY_FORWARD_RETRY_DELAY = int(os.environ.get("REGISTRY_FORWARD_RETRY_DELAY", "60"))
 REGISTRY_FORWARD_MAX_ATTEMPTS = int(os.environ.get("REGISTRY_FORWARD_MAX_ATTEMPTS", "8"))
-# Sign-ups per client IP per window (0 turns the limit off, e.g. for a load test).
-REGISTRY_RATE_LIMIT = int(os.environ.get("REGISTRY_RATE_LIMIT", "5"))
+# Sign-up POSTs per client address per window (0 turns the limit off). High on purpose: a
+# workplace chat group sends hundreds of people through one carrier-NAT address in minutes.
+REGISTRY_RATE_LIMIT = int(os.environ.get("REGISTRY_RATE_LIMIT", "300"))
 REGISTRY_RATE_WINDOW = int(os.environ.get("REGISTRY_RATE_WINDOW", "600"))
+# Accepted submissions per phone number per window (0: off): one number cannot be replayed.
+REGISTRY_PHONE_RATE_LIMIT = int(os.environ.get("REGISTRY_PHONE_RATE_LIMIT", "5"))
+REGISTRY_PHONE_RATE_WINDOW = int(os.environ.get("REGISTRY_PHONE_RATE_WINDOW", "86400"))
+# The registry list counts exactly up to this many rows, and shows PostgreSQL's estimate above.
+REGISTRY_EXACT_COUNT_LIMIT = int(os.environ.get("REGISTRY_EXACT_COUNT_LIMIT", "10000"))
 # The request header that holds the client IP behind our own proxy (e.g. HTTP_X_REAL_IP);
 # empty: REMOTE_ADDR.
 REGISTRY_CLIENT_IP_HEADER = os.environ.get("REGISTRY_CLIENT_IP_HEADER", "")

@@ -2,10 +2,8 @@
 
 import time
 
-from django.core import signing
-
 from campaigns.models import SignupPage
-from campaigns.registry.forms import TIMESTAMP_SALT
+from campaigns.registry.forms import new_form_token
 from campaigns.registry.models import PrivacyNotice
 
 GROUP = "Cán bộ tiếp nhận đoàn viên"
@@ -22,8 +20,8 @@ def make_notice(body="<p>Dữ liệu, mục đích, bên nhận, thời gian lư
 
 
 def token(seconds_ago=5.0):
-    """The form's signed timestamp, as if the form was shown `seconds_ago` seconds ago."""
-    return signing.dumps(time.time() - seconds_ago, salt=TIMESTAMP_SALT)
+    """A fresh single-use form token, as if the form was shown `seconds_ago` seconds ago."""
+    return new_form_token(issued=time.time() - seconds_ago)
 
 
 def form_data(**overrides):

@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from campaigns.registry.models import ConsentRecord, MemberSignup, SignupSubmission
-from campaigns.registry.web import rate_limit_key
+from portal.limits.models import Counter
 
 from .registry_helpers import form_data, make_notice, make_signup_page, token
 
@@ -275,11 +275,13 @@ def test_the_rate_limit_answers_429_in_vietnamese_and_writes_nothing(client, pag
 
 
 @pytest.mark.django_db
-def test_the_rate_limit_key_holds_no_ip_or_phone(rf):
-    request = rf.post("/", REMOTE_ADDR="198.51.100.23")
-    key = rate_limit_key(request)
-    assert "198.51.100.23" not in key
-    assert re.fullmatch(r"campaigns:signup-rate:[0-9a-f]{32}", key)
+def test_the_rate_limit_key_holds_no_ip_or_phone(page):
+    Client(REMOTE_ADDR="198.51.100.23").post(page.url, form_data(phone="0912345678"))
+    keys = list(Counter.objects.values_list("key", flat=True))
+    assert keys
+    for key in keys:
+        assert "198.51.100.23" not in key and "912345678" not in key
+        assert re.fullmatch(r"signup-(ip|phone):[0-9a-f]{40}", key)
 
 
 @pytest.mark.django_db

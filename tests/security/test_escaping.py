@@ -11,7 +11,6 @@ from datetime import timedelta
 from html.parser import HTMLParser
 
 import pytest
-from django.core import signing
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -137,11 +136,9 @@ def signup_url():
 
 
 def signup_data(**overrides):
-    from campaigns.registry.forms import TIMESTAMP_SALT, SignupForm
+    from campaigns.registry.forms import SignupForm, new_form_token
 
-    started = signing.dumps(
-        (timezone.now() - timedelta(seconds=30)).timestamp(), salt=TIMESTAMP_SALT
-    )
+    started = new_form_token(issued=(timezone.now() - timedelta(seconds=30)).timestamp())
     data = {
         "form-name": SignupForm.form_name,
         "started": started,

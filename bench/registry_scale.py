@@ -91,10 +91,8 @@ def measure_admin(samples):
     from django.contrib.auth import get_user_model
     from django.db import connection
     from django.test import Client
-    from django.test.utils import setup_test_environment
 
     MemberSignup = registry_model("MemberSignup")
-    setup_test_environment()
     user = get_user_model().objects.filter(username="bench-admin").first()
     if user is None:
         user = get_user_model().objects.create_superuser("bench-admin", "", secrets.token_hex(16))
@@ -111,18 +109,32 @@ def measure_admin(samples):
     results = {}
     for label, query in ADMIN_REQUESTS:
         url = "/admin/dang-ky/" + query.format(phone=urllib.parse.quote(phone_typed))
-        timings = []
+        timings, cpu, db = [], [], []
         for i in range(samples + 2):
-            started = time.perf_counter()
-            response = client.get(url)
+            queries = []
+
+            def timed(execute, sql, params, many, context, queries=queries):
+                started = time.perf_counter()
+                try:
+                    return execute(sql, params, many, context)
+                finally:
+                    queries.append(time.perf_counter() - started)
+
+            started, started_cpu = time.perf_counter(), time.process_time()
+            with connection.execute_wrapper(timed):
+                response = client.get(url)
             elapsed = (time.perf_counter() - started) * 1000
             if response.status_code != 200:
                 raise SystemExit(f"{url} answered {response.status_code}")
             if i >= 2:
                 timings.append(elapsed)
-        body = response.content.decode()
-        rows = body.count('<tr class="') or body.count("<tr")
-        results[label] = {"p50": statistics.median(timings), "rows": rows}
+                cpu.append((time.process_time() - started_cpu) * 1000)
+                db.append(sum(queries) * 1000)
+        results[label] = {
+            "p50": statistics.median(timings),
+            "cpu": statistics.median(cpu),
+            "db": statistics.median(db),
+        }
     connection.close()
     print(json.dumps({"entries": total, "admin": results}))
 
@@ -246,36 +258,31 @@ class Bench:
                 "campaigns_consentrecord",
             )
 
-    def measure_admin(self, size):
+    def child(self, size, *args, timeout=3600):
+        """Run this script in a Django process on the size's database; its last line is JSON."""
         output = subprocess.run(
-            [PYTHON, __file__, "--measure-admin", "--samples", str(self.args.samples)],
+            [PYTHON, __file__, *args],
             cwd=ROOT,
             env=self.env(size),
-            check=True,
             capture_output=True,
             text=True,
-            timeout=1800,
+            timeout=timeout,
         )
+        if output.returncode != 0:
+            log(output.stderr[-3000:])
+            raise RuntimeError(f"{' '.join(args)} failed at {size:,}")
         return json.loads(output.stdout.strip().splitlines()[-1])
 
+    def measure_admin(self, size):
+        return self.child(size, "--measure-admin", "--samples", str(self.args.samples))
+
     def measure_export(self, size):
-        output = subprocess.run(
-            [PYTHON, __file__, "--measure-export"],
-            cwd=ROOT,
-            env=self.env(size),
-            check=True,
-            capture_output=True,
-            text=True,
-            timeout=3600,
-        )
-        return json.loads(output.stdout.strip().splitlines()[-1])["export"]
+        return self.child(size, "--measure-export")["export"]
 
     # --- sign-ups through the real form -------------------------------------------------------
     def start_server(self, size):
         from server import Gunicorn
 
-        if not (self.tmp / "static").exists():
-            self.manage(size, "collectstatic", "--noinput")
         env = self.env(
             size,
             # Every client here is 127.0.0.1: the per-address limit is raised (still counted,
@@ -467,6 +474,7 @@ class Bench:
         results = {}
         for i, size in enumerate(sizes):
             self.prepare(size, sizes[i - 1] if i else None)
+        self.manage(sizes[0], "collectstatic", "--noinput")  # production settings: a manifest
         for size in sizes:
             log(f"measuring {size:,}")
             result = self.measure_admin(size)
@@ -518,6 +526,21 @@ class Bench:
                     failures.append("export peak memory over 200 MB")
             elif "export" in results[size]:
                 print(f"export at {size:,}: no export task in this checkout")
+        print(
+            "\nwhere the time goes (p50, ms): the request's own CPU (Python) | its queries' "
+            "wall time (PostgreSQL and the wait for it)"
+        )
+        print(f"| registry admin request | {head} (CPU) | {head} (queries) |")
+        print("|---|" + "---:|" * (2 * len(sizes)))
+        for label, _query in ADMIN_REQUESTS:
+            cpu = " | ".join(f"{results[s]['admin'][label]['cpu']:>11.1f}" for s in sizes)
+            db = " | ".join(f"{results[s]['admin'][label]['db']:>11.1f}" for s in sizes)
+            print(f"| {label} | {cpu} | {db} |")
+        load = os.getloadavg()
+        print(
+            f"\nload average at the end: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} "
+            f"({os.cpu_count()} cores)"
+        )
         print("\ntargets: " + ("all met" if not failures else "; ".join(failures)))
         self.exit_code = 1 if failures else 0
 

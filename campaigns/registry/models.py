@@ -150,7 +150,9 @@ class MemberSignup(models.Model):
         help_text=_("Dạng quốc tế E.164 (+84 và 9 chữ số); mỗi số là một người."),
     )
     full_name = models.CharField(_("Họ và tên"), max_length=100, blank=True)
-    name_folded = models.CharField(max_length=100, blank=True, editable=False, db_index=True)
+    # The name folded (no accents, lower case) for search; a trigram index on PostgreSQL
+    # (migration 0002).
+    name_folded = models.CharField(max_length=100, blank=True, editable=False)
     date_of_birth = models.DateField(_("Ngày sinh"), null=True, blank=True)
     sex = models.CharField(_("Giới tính"), max_length=8, choices=Sex.choices, blank=True)
     email = models.EmailField(_("Thư điện tử"), blank=True)
@@ -159,7 +161,6 @@ class MemberSignup(models.Model):
         max_length=2,
         choices=province_choices(),
         blank=True,
-        db_index=True,
     )
     commune = models.CharField(_("Xã, phường"), max_length=120, blank=True)
     workplace = models.CharField(
@@ -175,7 +176,7 @@ class MemberSignup(models.Model):
     )
 
     status = models.CharField(
-        _("Trạng thái"), max_length=16, choices=Status.choices, default=Status.NEW, db_index=True
+        _("Trạng thái"), max_length=16, choices=Status.choices, default=Status.NEW
     )
     source_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -185,13 +186,13 @@ class MemberSignup(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("Trang (chiến dịch) nơi người này đăng ký lần đầu."),
+        db_index=False,  # in the (source_page, -created_at, -id) index below
     )
-    created_at = models.DateTimeField(_("Đăng ký lúc"), default=timezone.now, db_index=True)
+    created_at = models.DateTimeField(_("Đăng ký lúc"), default=timezone.now)
     updated_at = models.DateTimeField(_("Cập nhật lúc"), auto_now=True)
     has_pending_changes = models.BooleanField(
         _("Có thay đổi chờ duyệt"),
         default=False,
-        db_index=True,
         help_text=_("Một lần gửi sau có thông tin khác; cán bộ chấp nhận hoặc bỏ qua."),
     )
     forwarded_at = models.DateTimeField(_("Đã chuyển lúc"), null=True, blank=True)
@@ -205,6 +206,25 @@ class MemberSignup(models.Model):
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.UniqueConstraint(fields=["phone"], name="campaigns_membersignup_unique_phone")
+        ]
+        # One index per filter and sort of the admin list, each ending in the list's order
+        # (newest first, then id): a page is read from the index in order and stops after its
+        # rows, at any size (docs/registry.md, "The list at scale").
+        indexes = [
+            models.Index(fields=["created_at", "id"], name="registry_signup_created"),
+            models.Index(
+                fields=["province", "-created_at", "-id"], name="registry_signup_province"
+            ),
+            models.Index(fields=["status", "-created_at", "-id"], name="registry_signup_status"),
+            models.Index(
+                fields=["source_page", "-created_at", "-id"], name="registry_signup_source"
+            ),
+            models.Index(fields=["full_name", "id"], name="registry_signup_name"),
+            models.Index(
+                fields=["-created_at", "-id"],
+                condition=models.Q(has_pending_changes=True),
+                name="registry_signup_pending",
+            ),
         ]
         permissions = [
             ("export_membersignup", "Xuất danh sách đăng ký đoàn viên"),

@@ -10,7 +10,7 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Exists, OuterRef
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -34,9 +34,10 @@ from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from campaigns.provinces import province_choices
-from search.text import fold, squash
+from search.text import squash
 
-from . import exports, normalise
+from . import exports, listing, normalise
+from .listing import RegistryPaginator
 from .models import (
     ConsentRecord,
     MembershipTarget,
@@ -64,8 +65,9 @@ class MemberSignupFilterSet(WagtailFilterSet):
     )
     source_page = django_filters.ModelChoiceFilter(
         label=_("Chiến dịch / trang đăng ký"),
+        # Pages with at least one sign-up: one index probe per page, never a registry scan.
         queryset=lambda request: Page.objects.filter(
-            pk__in=MemberSignup.objects.values("source_page")
+            Exists(MemberSignup.objects.filter(source_page=OuterRef("pk")))
         ).order_by("title"),
         empty_label=_("Tất cả"),
     )
@@ -89,6 +91,34 @@ class ProvinceColumn(Column):
 
 class MemberSignupIndexView(generic.IndexView):
     template_name = "registry/admin/membersignup_index.html"
+    results_template_name = "registry/admin/membersignup_results.html"
+    # Exact counts up to a limit, PostgreSQL's estimate above; deep pages found by key.
+    paginator_class = RegistryPaginator
+    # Each sort ends with the tie-breaks of its index (models.MemberSignup.Meta.indexes).
+    ORDER_TIE_BREAKS = {
+        "created_at": ("created_at", "pk"),
+        "-created_at": ("-created_at", "-pk"),
+        "province": ("province", "-created_at", "-pk"),
+        "-province": ("-province", "created_at", "pk"),
+        "status": ("status", "-created_at", "-pk"),
+        "-status": ("-status", "created_at", "pk"),
+        "full_name": ("full_name", "pk"),
+        "-full_name": ("-full_name", "-pk"),
+    }
+
+    def order_queryset(self, queryset):
+        ordering = self.ORDER_TIE_BREAKS.get(self.ordering)
+        if ordering:
+            return queryset.order_by(*ordering)
+        return super().order_queryset(queryset)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        paginator = context.get("paginator")
+        context["items_count_is_estimate"] = bool(paginator and paginator.is_estimate)
+        if paginator:
+            context["items_count_label"] = paginator.items_count_label
+        return context
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("source_page")
@@ -110,9 +140,11 @@ class MemberSignupIndexView(generic.IndexView):
         return self.get_inspect_url(instance)
 
     def search_queryset(self, queryset):
+        """A phone number in any spelling (exact, by its index) or a name without accents
+        (every word, by the trigram index on PostgreSQL): listing.search."""
         if not self.is_searching:
             return queryset
-        return search_signups(queryset, self.search_query)
+        return listing.search(queryset, self.search_query)
 
     @cached_property
     def show_export_buttons(self):
@@ -128,12 +160,9 @@ class MemberSignupIndexView(generic.IndexView):
 
 
 def search_signups(queryset, query):
-    """Search by name (accent-insensitive) or by phone number typed in any format."""
-    phone = normalise.try_normalise_phone(query)
-    condition = Q(name_folded__contains=fold(squash(query)))
-    if phone:
-        condition |= Q(phone=phone)
-    return queryset.filter(condition)
+    """Search by name (accent-insensitive) or by phone number typed in any format: the list's
+    search (listing.search), so an export finds exactly what the list showed."""
+    return listing.search(queryset, query)
 
 
 # --- exports (made by the background worker: registry/exports.py) --------------------------

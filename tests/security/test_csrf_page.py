@@ -5,7 +5,7 @@ from django.test import Client
 
 
 @pytest.mark.django_db
-def test_other_refused_forms_get_a_vietnamese_page_with_the_way_back(home_page):
+def test_other_refused_forms_get_a_vietnamese_page_with_the_way_back(db):
     client = Client(enforce_csrf_checks=True)
     response = client.post(
         "/tim-kiem/", {"q": "x"}, headers={"referer": "http://testserver/tim-kiem/?q=x"}

@@ -27,7 +27,7 @@ def drop_trigram_index(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("registry", "0001_initial"),
+        ("registry", "0002_background_exports"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 

@@ -4,6 +4,7 @@ consents, status history, hand-offs), correction, erasure; plus targets, privacy
 forwarding addresses. Visible only with the registry's permissions (the group "Cán bộ tiếp nhận
 đoàn viên" gets them from a data migration)."""
 
+import datetime
 import os
 
 import django_filters
@@ -354,6 +355,60 @@ class RegistryExportViewSet(ModelViewSet):
 
 
 # --- the detail view -----------------------------------------------------------------------
+def display_value(value):
+    """A value as the clerk reads it: Có/Không, dd/mm/yyyy, Vietnam time, "–" for nothing."""
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, bool):
+        return _("Có") if value else _("Không")
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, datetime.date):
+        return value.strftime("%d/%m/%Y")
+    return value
+
+
+# The sign-up form's fields, in Vietnamese, for what a submission kept exactly as typed.
+FIELD_LABELS = {
+    "full_name": _("Họ và tên"),
+    "date_of_birth": _("Ngày sinh"),
+    "sex": _("Giới tính"),
+    "phone": _("Số điện thoại"),
+    "email": _("Thư điện tử"),
+    "province": _("Tỉnh, thành phố nơi làm việc"),
+    "commune": _("Xã, phường"),
+    "workplace": _("Nơi làm việc"),
+    "freelance": _("Lao động tự do"),
+    "occupation": _("Nghề nghiệp"),
+    "grassroots_union": _("Công đoàn cơ sở"),
+    "nationality": _("Quốc tịch"),
+    "nationality_other": _("Quốc tịch khác"),
+    "long_contract": _("Hợp đồng lao động từ 12 tháng (người nước ngoài)"),
+    "consent_registration": _("Đồng ý xử lý dữ liệu để đăng ký"),
+    "consent_news": _("Đồng ý nhận tin"),
+}
+CHECKBOXES = {"freelance", "long_contract", "consent_registration", "consent_news"}
+
+
+def typed_rows(data):
+    """(label, value) of what was typed, in the form's order; ticked boxes read "Có"."""
+    rows = []
+    choices = {
+        "sex": dict(MemberSignup.Sex.choices),
+        "province": dict(province_choices()),
+        "nationality": {"VN": _("Việt Nam"), "other": _("Quốc tịch khác")},
+    }
+    for name, label in FIELD_LABELS.items():
+        value = (data or {}).get(name)
+        if name in CHECKBOXES:
+            value = _("Có") if value else _("Không")
+        elif name in choices and value:
+            value = choices[name].get(value, value)
+        if value:
+            rows.append((label, value))
+    return rows
+
+
 class MemberSignupInspectView(generic.InspectView):
     template_name = "registry/admin/membersignup_inspect.html"
 
@@ -384,19 +439,38 @@ class MemberSignupInspectView(generic.InspectView):
     def get_phone_display_value(self):
         return self.object.phone_display or "–"
 
+    def get_source_page_display_value(self):
+        return self.object.source_title or "–"
+
+    def get_field_display_value(self, field_name, field):
+        """Vietnamese words and Vietnam time, never a raw Python value."""
+        if getattr(self, f"get_{field_name}_display_value", None) is not None:
+            return super().get_field_display_value(field_name, field)
+        if field is not None and field.choices:
+            return getattr(self.object, f"get_{field_name}_display")() or "–"
+        return display_value(getattr(self.object, field_name))
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         signup = self.object
         user = self.request.user
+        submissions = list(
+            signup.submissions.select_related("source_page", "notice", "reviewed_by")
+        )
+        for submission in submissions:
+            submission.typed_rows = typed_rows(submission.data)
+        forwardings = list(signup.forwardings.all())
+        for forwarding in forwardings:
+            forwarding.fields_label = ", ".join(
+                str(FIELD_LABELS.get(name, name)) for name in forwarding.fields_sent or []
+            )
         context.update(
             {
                 "signup": signup,
-                "submissions": signup.submissions.select_related(
-                    "source_page", "notice", "reviewed_by"
-                ),
+                "submissions": submissions,
                 "consents": signup.consents.select_related("notice", "source_page"),
                 "status_changes": signup.status_changes.select_related("changed_by"),
-                "forwardings": signup.forwardings.all(),
+                "forwardings": forwardings,
                 "can_change": perm(user, "change") and not signup.is_erased,
                 "can_erase": perm(user, "delete") and not signup.is_erased,
                 "next_statuses": signup.allowed_next_statuses(),
@@ -606,9 +680,13 @@ class MemberSignupViewSet(ModelViewSet):
             primary=lambda instance: instance.status == MemberSignup.Status.NEW,
             sort_key="status",
         ),
-        Column("has_pending_changes", label=_("Chờ duyệt"), accessor="pending_label"),
-        Column("source_page", label=_("Trang đăng ký")),
-        DateColumn("created_at", label=_("Đăng ký lúc"), sort_key="created_at"),
+        Column(
+            "has_pending_changes",
+            label=_("Chờ duyệt"),
+            accessor=lambda signup: _("Có") if signup.has_pending_changes else _("Không"),
+        ),
+        Column("source_page", label=_("Trang đăng ký"), accessor=lambda s: s.source_title or "–"),
+        LocalTimeColumn("created_at", label=_("Đăng ký lúc"), sort_key="created_at"),
     ]
     list_export = [
         "pk",

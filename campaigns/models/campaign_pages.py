@@ -18,6 +18,7 @@ from wagtail.search import index
 from campaigns.blocks import campaign_body_blocks
 from campaigns.registry.pages import SignupFormPageMixin
 from home.cards import with_renditions
+from home.page_parts import HeroImageMixin, hero_panel
 from news.models import NewsArticlePage, NewsArticleTag, card_queryset
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from search.text import plain_text
@@ -102,7 +103,7 @@ class CampaignPageTag(TaggedItemBase):
         verbose_name_plural = _("Thẻ chiến dịch")
 
 
-class CampaignPage(SignupFormPageMixin, FoldedSearchMixin, Page):
+class CampaignPage(HeroImageMixin, SignupFormPageMixin, FoldedSearchMixin, Page):
     """One campaign: slogan, period, hero image, introduction and a body of free blocks.
 
     SignupFormPageMixin comes first: the registry makes `serve()` handle the sign-up form's POST
@@ -151,21 +152,6 @@ class CampaignPage(SignupFormPageMixin, FoldedSearchMixin, Page):
         blank=True,
         help_text=_("Trang phát trực tiếp hoặc họp trực tuyến; bỏ trống để dùng trang này."),
     )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("Ảnh đầu trang"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Ảnh ngang (tối thiểu 1200×630), dùng cả cho thẻ chiến dịch và khi chia sẻ."),
-    )
-    hero_alt = models.CharField(
-        _("Mô tả ảnh"),
-        max_length=200,
-        blank=True,
-        help_text=_("Mô tả ngắn ảnh cho người khiếm thị; bỏ trống nếu ảnh chỉ để trang trí."),
-    )
     intro = RichTextField(
         _("Giới thiệu"),
         blank=True,
@@ -205,7 +191,7 @@ class CampaignPage(SignupFormPageMixin, FoldedSearchMixin, Page):
             ],
             heading=_("Thời gian và địa điểm"),
         ),
-        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt")], _("Ảnh đầu trang")),
+        hero_panel(),
         FieldPanel("intro"),
         HelpPanel(
             content=_(

@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from home.blocks import body_blocks
 from home.models import SiteBranding
+from home.page_parts import HeroImageMixin, hero_panel
 from portal.pagecache.memo import remember
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from search.text import plain_text
@@ -55,7 +56,7 @@ def public_articles():
     return NewsArticlePage.objects.live().public().order_by("-published_at", "-pk")
 
 
-class NewsArticlePage(FoldedSearchMixin, Page):
+class NewsArticlePage(HeroImageMixin, FoldedSearchMixin, Page):
     """One news article. `published_at` is the date readers see, set by the editor; Wagtail's
     own timestamps record when the page was (re)published."""
 
@@ -87,28 +88,11 @@ class NewsArticlePage(FoldedSearchMixin, Page):
             "Đoạn mở đầu in đậm, 1–3 câu. Dùng làm mô tả khi chia sẻ, trong RSS và trên thẻ bài."
         ),
     )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("Ảnh đại diện"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Ảnh ngang (tỉ lệ 16:9), rộng tối thiểu 1200 px; hiện đầu bài và trên thẻ."),
-    )
     hero_caption = models.CharField(
         _("Chú thích ảnh"),
         max_length=300,
         blank=True,
         help_text=_("Hiện dưới ảnh đại diện, ví dụ: Chủ tịch Tổng Liên đoàn phát biểu."),
-    )
-    hero_alt = models.CharField(
-        _("Mô tả ảnh cho người khiếm thị"),
-        max_length=200,
-        blank=True,
-        help_text=_(
-            "Tả nội dung ảnh trong một câu. Bỏ trống để dùng mô tả của ảnh trong thư viện."
-        ),
     )
     body = StreamField(
         body_blocks(),
@@ -141,10 +125,7 @@ class NewsArticlePage(FoldedSearchMixin, Page):
             _("Đăng bài"),
         ),
         FieldPanel("lead"),
-        MultiFieldPanel(
-            [FieldPanel("hero_image"), FieldPanel("hero_caption"), FieldPanel("hero_alt")],
-            _("Ảnh đại diện"),
-        ),
+        hero_panel(FieldPanel("hero_caption")),
         FieldPanel("body"),
         FieldPanel("tags"),
         MultiFieldPanel(

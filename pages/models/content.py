@@ -3,12 +3,13 @@ breadcrumbs and the side navigation of its section."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 from wagtail.search import index
 
 from home.blocks import body_blocks
+from home.page_parts import HeroImageMixin, hero_panel
 from portal.pagecache.memo import remember
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
@@ -93,7 +94,7 @@ class SectionNavigationMixin:
         }
 
 
-class ContentPage(SectionNavigationMixin, FoldedSearchMixin, Page):
+class ContentPage(HeroImageMixin, SectionNavigationMixin, FoldedSearchMixin, Page):
     """An ordinary page: Giới thiệu, Lịch sử, Chức năng nhiệm vụ, Cơ cấu tổ chức…"""
 
     intro = models.TextField(
@@ -101,21 +102,6 @@ class ContentPage(SectionNavigationMixin, FoldedSearchMixin, Page):
         max_length=600,
         blank=True,
         help_text=_("1–3 câu tóm tắt trang; dùng làm mô tả khi chia sẻ nếu không có mô tả SEO."),
-    )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("Ảnh đầu trang"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Tùy chọn. Ảnh ngang (16:9), rộng tối thiểu 1200 px."),
-    )
-    hero_alt = models.CharField(
-        _("Mô tả ảnh cho người khiếm thị"),
-        max_length=200,
-        blank=True,
-        help_text=_("Bỏ trống để dùng mô tả của ảnh trong thư viện."),
     )
     body = StreamField(
         body_blocks(),
@@ -131,7 +117,7 @@ class ContentPage(SectionNavigationMixin, FoldedSearchMixin, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
-        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt")], _("Ảnh đầu trang")),
+        hero_panel(),
         FieldPanel("body"),
         FieldPanel("show_child_list"),
     ]

@@ -1,0 +1,54 @@
+"""Page parts every page type shares, written once: the hero image (fields, admin panel and the
+text alternative a template shows). Share links are one include, `includes/share.html`; card
+querysets are in `home.cards`."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+__all__ = ["HeroImageMixin", "hero_panel"]
+
+
+class HeroImageMixin(models.Model):
+    """A landscape image at the head of a page, also used on its cards and when it is shared, and
+    the words that replace it for readers who cannot see it."""
+
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Ảnh đầu trang"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Ảnh ngang (tỉ lệ 16:9), rộng tối thiểu 1200 px; hiện đầu trang, trên thẻ và khi "
+            "chia sẻ."
+        ),
+    )
+    hero_alt = models.CharField(
+        _("Mô tả ảnh cho người khiếm thị"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Tả nội dung ảnh trong một câu. Bỏ trống để dùng mô tả của ảnh trong thư viện."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def hero_alt_text(self):
+        """The page's own description of its image, else the image library's (its description,
+        else its title)."""
+        if self.hero_alt:
+            return self.hero_alt
+        return self.hero_image.default_alt_text if self.hero_image_id else ""
+
+
+def hero_panel(*extra_panels):
+    """The admin panel of the hero image: the image, any page-specific fields (a caption), and
+    its description."""
+    return MultiFieldPanel(
+        [FieldPanel("hero_image"), *extra_panels, FieldPanel("hero_alt")], _("Ảnh đầu trang")
+    )

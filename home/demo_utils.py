@@ -4,27 +4,30 @@ Each helper creates a thing only when it is missing and never touches one that e
 run changes nothing and an editor's changes to demo pages survive a re-run.
 """
 
-import io
 import math
 import random
 
-from django.core.files.images import ImageFile
-from PIL import Image as PILImage
-from PIL import ImageDraw
+import factory
 from wagtail.images import get_image_model
 
+from .factories import EditorPageFactory, ImageFactory, drawn_image_file
 
-def ensure_child_page(parent, page_class, slug, **fields):
-    """Return (page, created). A new page is saved as a revision and published."""
+
+def page_factory(page_class):
+    """The factory of a page type that has no factory of its own in its app."""
+    meta = type("Meta", (), {"model": page_class})
+    return type(f"{page_class.__name__}Factory", (EditorPageFactory,), {"Meta": meta})
+
+
+def ensure_child_page(parent, page_type, slug, **fields):
+    """Return (page, created). `page_type` is a page factory (or a page class); a new page is
+    made by it, saved as a revision and published."""
     existing = parent.get_children().filter(slug=slug).first()
     if existing is not None:
         return existing.specific, False
-    page = page_class(slug=slug, **fields)
-    parent.add_child(instance=page)
-    revision = page.save_revision(log_action=False)
-    revision.publish(log_action=False)
-    page.refresh_from_db()
-    return page, True
+    if not (isinstance(page_type, type) and issubclass(page_type, factory.base.BaseFactory)):
+        page_type = page_factory(page_type)
+    return page_type(parent=parent, slug=slug, log_action=False, **fields), True
 
 
 def update_missing(instance, **fields):
@@ -41,21 +44,12 @@ def update_missing(instance, **fields):
 
 def ensure_image(title, draw, size=(1200, 675), fmt="JPEG", alt=""):
     """A Wagtail image made by `draw(ImageDraw, size)` the first time it is asked for."""
-    Image = get_image_model()
-    existing = Image.objects.filter(title=title).first()
+    existing = get_image_model().objects.filter(title=title).first()
     if existing is not None:
         return existing
-    canvas = PILImage.new("RGB" if fmt == "JPEG" else "RGBA", size, (255, 255, 255, 0))
-    draw(ImageDraw.Draw(canvas), size)
-    buffer = io.BytesIO()
-    canvas.save(buffer, fmt, quality=85) if fmt == "JPEG" else canvas.save(buffer, fmt)
     extension = "jpg" if fmt == "JPEG" else fmt.lower()
-    filename = f"{slug_for_file(title)}.{extension}"
-    image = Image(title=title, file=ImageFile(buffer, name=filename))
-    if hasattr(image, "description"):
-        image.description = alt or title
-    image.save()
-    return image
+    image_file = drawn_image_file(f"{slug_for_file(title)}.{extension}", draw, size, fmt)
+    return ImageFactory(title=title, file=image_file, description=alt or title)
 
 
 def slug_for_file(text):

@@ -1,75 +1,31 @@
-"""Demo content of the document library (idempotent) and a bulk generator for benchmarks.
+"""Demo content of the document library (idempotent), built by the app's factories; bulk documents
+for benchmarks are `resolutions.generate`.
 
 Texts are short summaries written for this demo site from the product brief's facts; documents
 other than Resolution 02-NQ/TW and the Congress XIII resolution are marked as sample text.
 """
 
-import random
-import zlib
-from datetime import date, datetime, time, timedelta
+from datetime import date
 
 from django.core.files.base import ContentFile
-from django.db import transaction
-from django.utils import timezone
 from wagtail.documents import get_document_model
-from wagtail.models import Page
 
 from home.demo_utils import ensure_child_page
 
+from .factories import CongressPageFactory, DocumentLibraryPageFactory, ResolutionPageFactory
 from .models import (
-    CongressPage,
-    DocumentLibraryPage,
     DocumentStatus,
     IssuingBody,
     RelationType,
     ResolutionAttachment,
-    ResolutionPage,
     ResolutionRelation,
 )
-from .numbers import number_key, number_lead
+from .pdf_sample import minimal_pdf
 
 # A phrase that appears only inside the demo PDF (not on any page): searching for it in the
 # library must find Resolution 02-NQ/TW through the extracted attachment text.
 PDF_ONLY_PHRASE = "so tay hoi dap danh cho can bo cong doan co so"
 PDF_TITLE = "Nghị quyết 02-NQ/TW – bản PDF (bản mẫu)"
-
-
-def minimal_pdf(lines):
-    """A small valid one-page PDF with the given ASCII lines (Helvetica), built by hand so the
-    demo needs no PDF-writing library. pypdf extracts its text."""
-
-    def escape(text):
-        return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-
-    stream_lines = ["BT", "/F1 12 Tf", "14 TL", "56 780 Td"]
-    for line in lines:
-        stream_lines.append(f"({escape(line)}) Tj T*")
-    stream_lines.append("ET")
-    content = zlib.compress("\n".join(stream_lines).encode("ascii"))
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content)
-        + content
-        + b"\nendstream",
-    ]
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
 
 
 def ensure_document(title, filename, data):
@@ -191,7 +147,7 @@ def load(home, stdout=None):
 
     library, _ = ensure_child_page(
         home,
-        DocumentLibraryPage,
+        DocumentLibraryPageFactory,
         "van-ban",
         title="Văn bản",
         show_in_menus=True,
@@ -217,7 +173,7 @@ def load(home, stdout=None):
 
     resolution, _ = ensure_child_page(
         library,
-        ResolutionPage,
+        ResolutionPageFactory,
         "nghi-quyet-02-nq-tw",
         title=(
             "Nghị quyết số 02-NQ/TW của Bộ Chính trị về đổi mới tổ chức và hoạt động của Công "
@@ -241,7 +197,7 @@ def load(home, stdout=None):
 
     congress, _ = ensure_child_page(
         library,
-        CongressPage,
+        CongressPageFactory,
         "dai-hoi-xiii",
         title="Đại hội XIII Công đoàn Việt Nam, nhiệm kỳ 2023–2028",
         short_name="Đại hội XIII",
@@ -257,7 +213,7 @@ def load(home, stdout=None):
     )
     ensure_child_page(
         congress,
-        ResolutionPage,
+        ResolutionPageFactory,
         "nghi-quyet-dai-hoi-xiii",
         title="Nghị quyết Đại hội XIII Công đoàn Việt Nam, nhiệm kỳ 2023–2028",
         number="",
@@ -289,7 +245,7 @@ def load(home, stdout=None):
     )
     ensure_child_page(
         congress,
-        ResolutionPage,
+        ResolutionPageFactory,
         "bao-cao-chinh-tri-dai-hoi-xiii",
         title=(
             "Báo cáo của Ban Chấp hành Tổng Liên đoàn khóa XII trình Đại hội XIII (bản tóm tắt mẫu)"
@@ -306,7 +262,7 @@ def load(home, stdout=None):
 
     ensure_child_page(
         library,
-        ResolutionPage,
+        ResolutionPageFactory,
         "chuong-trinh-1734-ctr-tld",
         title="Chương trình hành động thực hiện Nghị quyết 02-NQ/TW (văn bản mẫu)",
         number="1734/CTr-TLĐ",
@@ -322,7 +278,7 @@ def load(home, stdout=None):
     )
     ensure_child_page(
         library,
-        ResolutionPage,
+        ResolutionPageFactory,
         "huong-dan-38-hd-tld",
         title="Hướng dẫn về công tác phát triển đoàn viên (văn bản mẫu)",
         number="38/HD-TLĐ",
@@ -339,7 +295,7 @@ def load(home, stdout=None):
     )
     ensure_child_page(
         library,
-        ResolutionPage,
+        ResolutionPageFactory,
         "quyet-dinh-2399-qd-tld",
         title="Quyết định ban hành quy chế làm việc (văn bản mẫu)",
         number="2399/QĐ-TLĐ",
@@ -354,128 +310,3 @@ def load(home, stdout=None):
     if stdout is not None:
         stdout.write("Thư viện văn bản: sẵn sàng.")
     return library
-
-
-# --- bulk generation for benchmarks ------------------------------------------------------------
-
-_TYPES = [
-    ("nghi-quyet", "NQ", "Nghị quyết"),
-    ("quyet-dinh", "QĐ", "Quyết định"),
-    ("huong-dan", "HD", "Hướng dẫn"),
-    ("chuong-trinh", "CTr", "Chương trình"),
-    ("ke-hoach", "KH", "Kế hoạch"),
-    ("cong-van", "CV", "Công văn"),
-    ("thong-bao", "TB", "Thông báo"),
-]
-_TOPICS = [
-    "phát triển đoàn viên",
-    "thành lập công đoàn cơ sở",
-    "chăm lo Tết cho đoàn viên",
-    "Tháng Công nhân",
-    "tài chính công đoàn",
-    "kiểm tra, giám sát",
-    "thương lượng tập thể",
-    "an toàn, vệ sinh lao động",
-    "chuyển đổi số trong công đoàn",
-    "chương trình Vì phúc lợi đoàn viên",
-]
-
-
-def generate_documents(n, seed=2024, stdout=None):
-    """Create n sample documents under the library quickly: page rows are bulk inserted with
-    treebeard paths computed here, then indexed for search in batches. Returns the count."""
-    from wagtail.search.backends import get_search_backends
-
-    from home.models import HomePage
-
-    if n <= 0:
-        return 0
-    rng = random.Random(seed)
-    home = HomePage.objects.first()
-    library = DocumentLibraryPage.objects.child_of(home).first() if home else None
-    if library is None:
-        from home import demo as home_demo
-
-        library = load(home or home_demo.load(), stdout)
-    body = ensure_body(
-        "tong-lien-doan-lao-dong-viet-nam", "Tổng Liên đoàn Lao động Việt Nam", "TLĐ"
-    )
-    bodies = [
-        body,
-        ensure_body("cong-doan-vien-chuc-viet-nam", "Công đoàn Viên chức Việt Nam", "CĐVC"),
-    ]
-    from django.contrib.contenttypes.models import ContentType
-
-    content_type = ContentType.objects.get_for_model(ResolutionPage)
-    statuses = [DocumentStatus.IN_FORCE] * 8 + [DocumentStatus.EXPIRED] * 2
-    now = timezone.now()
-
-    with transaction.atomic():
-        library = Page.objects.select_for_update().get(pk=library.pk)
-        last = library.get_children().order_by("-path").values_list("path", flat=True).first()
-        position = Page._str2int(last[-Page.steplen :]) if last else 0
-        existing = Page.objects.filter(slug__startswith="vb-mau-").count()
-        base_pages, documents = [], []
-        for i in range(n):
-            serial = existing + i + 1
-            code, abbreviation, label = rng.choice(_TYPES)
-            topic = rng.choice(_TOPICS)
-            issued = date(2015, 1, 1) + timedelta(days=rng.randrange(0, 11 * 365))
-            issuer = rng.choice(bodies)
-            number = f"{serial + 100}/{abbreviation}-{issuer.short_name or 'TLĐ'}"
-            title = f"{label} về {topic} (văn bản mẫu số {serial})"
-            slug = f"vb-mau-{serial}"
-            position += 1
-            published = timezone.make_aware(datetime.combine(issued, time(8, 0)))
-            page = ResolutionPage(
-                title=title,
-                draft_title=title,
-                slug=slug,
-                content_type=content_type,
-                path=Page._get_path(library.path, library.depth + 1, position),
-                depth=library.depth + 1,
-                numchild=0,
-                url_path=f"{library.url_path}{slug}/",
-                live=True,
-                has_unpublished_changes=False,
-                first_published_at=min(published, now),
-                last_published_at=min(published, now),
-                locale_id=library.locale_id,
-                number=number,
-                number_key=number_key(number),
-                number_lead=number_lead(number),
-                doc_type=code,
-                issuing_body=issuer,
-                date_issued=issued,
-                date_effective=issued + timedelta(days=rng.choice([0, 0, 15, 30])),
-                status=rng.choice(statuses),
-                summary=f"Văn bản mẫu về {topic}, dùng để đo hiệu năng thư viện văn bản.",
-                body=[
-                    section(
-                        "phan", "I", "Mục đích, yêu cầu", f"<p>Triển khai công tác {topic}.</p>"
-                    ),
-                    section(
-                        "phan", "II", "Tổ chức thực hiện", "<p>Các cấp công đoàn thực hiện.</p>"
-                    ),
-                ],
-            )
-            documents.append(page)
-            base_pages.append(
-                Page(**{f.attname: getattr(page, f.attname) for f in Page._meta.concrete_fields})
-            )
-        Page.objects.bulk_create(base_pages, batch_size=250)
-        for page, base in zip(documents, base_pages, strict=True):
-            page.pk = page.id = page.page_ptr_id = base.pk
-        own_fields = list(ResolutionPage._meta.local_concrete_fields)
-        for start in range(0, len(documents), 250):
-            ResolutionPage._base_manager._insert(
-                documents[start : start + 250], fields=own_fields, using="default"
-            )
-        Page.objects.filter(pk=library.pk).update(numchild=library.numchild + n)
-
-    for backend in get_search_backends(with_auto_update=True):
-        for start in range(0, len(documents), 200):
-            backend.add_bulk(ResolutionPage, documents[start : start + 200])
-    if stdout is not None:
-        stdout.write(f"Đã tạo {n} văn bản mẫu.")
-    return n

@@ -32,6 +32,16 @@ def site(db):
     return Site.objects.get(is_default_site=True)
 
 
+@pytest.fixture
+def image(db):
+    """A landscape photo in the image library."""
+    from home.factories import ImageFactory, drawn_image_file
+
+    return ImageFactory(
+        title="Ảnh hội nghị", file=drawn_image_file("hoi-nghi.png", size=(640, 360))
+    )
+
+
 @pytest.fixture(scope="module")
 def _demo_media(tmp_path_factory):
     return tmp_path_factory.mktemp("demo-media")

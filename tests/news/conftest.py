@@ -5,10 +5,9 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from taggit.models import Tag
-from wagtail.images.tests.utils import get_test_image_file
 
-from news.models import NewsArticlePage, NewsArticleRelatedArticle, NewsCategory, NewsIndexPage
+from news.factories import NewsArticlePageFactory, NewsCategoryFactory, NewsIndexPageFactory
+from news.models import NewsArticleRelatedArticle
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -19,33 +18,22 @@ def vn(year, month, day, hour=9, minute=0):
 
 @pytest.fixture
 def news_index(home_page):
-    index = NewsIndexPage(title="Tin tức", slug="tin-tuc", show_in_menus=True, page_size=10)
-    home_page.add_child(instance=index)
-    index.save_revision().publish()
-    return index
+    return NewsIndexPageFactory(parent=home_page, page_size=10)
 
 
 @pytest.fixture
 def union_category(db):
-    return NewsCategory.objects.create(name="Hoạt động Công đoàn", slug="hoat-dong-cong-doan")
+    return NewsCategoryFactory(name="Hoạt động Công đoàn", slug="hoat-dong-cong-doan")
 
 
 @pytest.fixture
 def policy_category(db):
-    return NewsCategory.objects.create(name="Chính sách – Pháp luật", slug="chinh-sach-phap-luat")
-
-
-@pytest.fixture
-def image(db):
-    from wagtail.images import get_image_model
-
-    return get_image_model().objects.create(
-        title="Ảnh hội nghị", file=get_test_image_file(size=(640, 360))
-    )
+    return NewsCategoryFactory(name="Chính sách – Pháp luật", slug="chinh-sach-phap-luat")
 
 
 @pytest.fixture
 def make_article(news_index, union_category):
+    """Write and publish an article as an editor does (a revision, then its publication)."""
     counter = {"n": 0}
 
     def make(
@@ -59,30 +47,20 @@ def make_article(news_index, union_category):
         **fields,
     ):
         counter["n"] += 1
-        title = title or f"Bài viết số {counter['n']}"
-        article = NewsArticlePage(
-            title=title,
-            slug=f"bai-viet-{counter['n']}",
-            published_at=(
-                vn(2024, 3, 1 + counter["n"] % 27) if published_at == "default" else published_at
-            ),
-            lead=fields.pop("lead", f"Sapo của {title}."),
+        n = counter["n"]
+        return NewsArticlePageFactory(
+            parent=news_index,
+            title=title or f"Bài viết số {n}",
+            slug=f"bai-viet-{n}",
+            published_at=vn(2024, 3, 1 + n % 27) if published_at == "default" else published_at,
             byline=fields.pop("byline", "Kim Thư"),
             category=category or union_category,
             go_live_at=go_live_at,
-            live=False,  # as the admin does: the page goes live when its revision is published
             related_articles=[NewsArticleRelatedArticle(article=picked) for picked in related],
+            tags=tags,
+            publish=publish,
             **fields,
         )
-        for name in tags:
-            tag = Tag.objects.filter(name=name).first()
-            article.tags.add(tag or name)
-        news_index.add_child(instance=article)
-        revision = article.save_revision()
-        if publish:
-            revision.publish()
-        article.refresh_from_db()
-        return article
 
     return make
 

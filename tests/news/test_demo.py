@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page, PageLogEntry, Revision
 
-from news import demo
+from news import demo, generate
 from news.models import NewsArticlePage, NewsCategory, NewsIndexPage
 from search.text import fold
 
@@ -92,7 +92,7 @@ def test_generate_content_makes_live_valid_searchable_articles(client, home_page
 def test_editors_can_open_and_publish_a_generated_article(admin_client, home_page):
     from django.urls import reverse
 
-    demo.generate_articles(3, seed=5)
+    generate.generate_articles(3, seed=5)
     article = NewsArticlePage.objects.first()
     assert (
         admin_client.get(reverse("wagtailadmin_pages:edit", args=(article.pk,))).status_code == 200

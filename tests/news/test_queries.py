@@ -17,7 +17,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from news.demo import generate_articles
+from news.generate import generate_articles
 from news.models import NewsArticlePage, NewsCategory
 
 pytestmark = pytest.mark.django_db

@@ -131,7 +131,7 @@ def test_admin_rejects_replaced_without_replacement(client, library):
 def test_replacing_the_file_of_a_document_refreshes_the_page_text(client, library):
     from django.core.files.base import ContentFile
 
-    from resolutions.demo import minimal_pdf
+    from resolutions.pdf_sample import minimal_pdf
 
     pdf = make_pdf("Kế hoạch", ["ban dau"], filename="ke-hoach.pdf")
     page = make_document(library, title="Kế hoạch có tệp thay", attachments=[pdf])

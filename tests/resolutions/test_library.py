@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from resolutions.demo import generate_documents
+from resolutions.generate import generate_documents
 from resolutions.models import CongressPage, DocumentStatus
 
 from .conftest import make_document

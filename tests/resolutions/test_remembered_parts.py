@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from resolutions.demo import generate_documents
+from resolutions.generate import generate_documents
 from resolutions.models import RelationType, ResolutionRelation
 
 from .conftest import make_document

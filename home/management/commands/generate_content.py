@@ -6,9 +6,9 @@ from django.db import connection
 from django.utils.module_loading import import_string
 
 GENERATORS = {
-    "articles": "news.demo.generate_articles",
-    "documents": "resolutions.demo.generate_documents",
-    "partners": "campaigns.demo.generate_partners",
+    "articles": "news.generate.generate_articles",
+    "documents": "resolutions.generate.generate_documents",
+    "partners": "campaigns.generate.generate_partners",
 }
 
 

@@ -1,0 +1,95 @@
+"""The demo site's home page, built once for this module (`demo_content`)."""
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, PageLogEntry, Revision
+
+from home.models import SiteBranding
+
+
+def quiet_call(*args, **kwargs):
+    with open("/dev/null", "w") as devnull:
+        call_command(*args, stdout=devnull, **kwargs)
+
+
+@pytest.mark.django_db
+def test_home_renders_site_name_and_banner(client, demo_content):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="vi">' in html
+    assert "CÔNG ĐOÀN VIÊN CHỨC VIỆT NAM" in html
+    assert "VIETNAM PUBLIC SECTOR UNION" in html
+    assert "Chào mừng kỷ niệm 30 năm Ngày thành lập Công đoàn Viên chức Việt Nam" in html
+    assert '<time datetime="1994-07-02">2/7/1994</time>' in html
+    assert '<time datetime="2024-07-02">2/7/2024</time>' in html
+    assert 'class="skip-link" href="#main"' in html
+    # Readers can subscribe from the home page.
+    assert '<link rel="alternate" type="application/rss+xml"' in html
+    assert 'href="http://testserver/tin-tuc/rss/"' in html
+
+
+@pytest.mark.django_db
+def test_banner_and_names_come_from_the_site_setting(client, demo_content, site):
+    branding = SiteBranding.for_site(site)
+    branding.banner_title = "Chào mừng 100 năm Công đoàn Việt Nam"
+    branding.name_en = "A DIFFERENT NAME"
+    branding.save()
+    html = client.get("/").content.decode()
+    assert "Chào mừng 100 năm Công đoàn Việt Nam" in html
+    assert "A DIFFERENT NAME" in html
+    assert "Chào mừng kỷ niệm 30 năm" not in html
+
+    branding.banner_enabled = False
+    branding.save()
+    assert "anniversary-banner" not in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_load_demo_content_twice_changes_nothing(demo_content):
+    def snapshot():
+        return (
+            sorted(Page.objects.values_list("id", "url_path", "live", "latest_revision_id")),
+            Revision.objects.count(),
+            PageLogEntry.objects.count(),
+            list(SiteBranding.objects.values()),
+        )
+
+    before = snapshot()
+    quiet_call("load_demo_content")
+    assert snapshot() == before
+    assert Page.objects.count() >= 2
+
+
+@pytest.mark.django_db
+def test_head_has_canonical_open_graph_and_favicon(client, demo_content):
+    html = client.get("/").content.decode()
+    assert '<link rel="canonical" href="http://localhost/">' in html
+    assert '<meta property="og:site_name" content="CÔNG ĐOÀN VIÊN CHỨC VIỆT NAM">' in html
+    assert 'property="og:image" content="http://testserver/media/images/' in html
+    assert 'rel="icon"' in html
+    assert client.get("/favicon.ico").status_code == 301
+
+
+@pytest.mark.django_db
+def test_home_query_count_does_not_grow_with_content(client, demo_content):
+    """Every home section filled; the count stays the same when the site grows.
+
+    Roughly: site + root page + alias check, site setting, menu (+ its view restrictions), and
+    per section (news, campaigns, documents, progress) its view restrictions, its items and their
+    renditions.
+    """
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        client.get("/")  # warm per-process caches (content types, site root paths)
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get("/").status_code == 200
+        return len(ctx.captured_queries)
+
+    small = count()
+    quiet_call("generate_content", articles=40, documents=40, partners=40)
+    large = count()
+    assert large == small
+    assert small <= 20

@@ -234,6 +234,8 @@ def ensure_partner(spec, index):
     fields.setdefault("valid_from", date(2024, 1, 1))
     fields.setdefault("valid_to", date(2029, 12, 31))
     fields.setdefault("agreement_number", f"{10 + index:02d}/TTHT-CĐVC")
+    fields.setdefault("discount_min", None)  # not the factory's test values
+    fields.setdefault("discount_max", None)
     provinces = {p.code: p for p in Province.objects.all()}
     locations = []
     for row in spec.get("locations", []):

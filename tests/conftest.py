@@ -32,6 +32,49 @@ def site(db):
     return Site.objects.get(is_default_site=True)
 
 
+# Sections and snippets the tests of several apps build on, one fixture each, made by the apps'
+# factories: {fixture name: (factory, its fields)}. A section is published under the home page.
+SHARED_SECTIONS = {
+    "news_index": ("news.factories.NewsIndexPageFactory", {"page_size": 10}),
+    "library": ("resolutions.factories.DocumentLibraryPageFactory", {}),
+}
+SHARED_SNIPPETS = {
+    "union_category": (
+        "news.factories.NewsCategoryFactory",
+        {"name": "Hoạt động Công đoàn", "slug": "hoat-dong-cong-doan"},
+    ),
+    "policy_category": (
+        "news.factories.NewsCategoryFactory",
+        {"name": "Chính sách – Pháp luật", "slug": "chinh-sach-phap-luat"},
+    ),
+    "politburo": (
+        "resolutions.factories.IssuingBodyFactory",
+        {"name": "Bộ Chính trị", "short_name": "BCT"},
+    ),
+    # Made by the migration resolutions/0004: found, not created (get or create by name).
+    "confederation": (
+        "resolutions.factories.IssuingBodyFactory",
+        {"name": "Tổng Liên đoàn Lao động Việt Nam", "short_name": "TLĐ"},
+    ),
+}
+
+
+def _built_by(dotted_factory, fields, under_home):
+    def build(request, db):
+        from django.utils.module_loading import import_string
+
+        parent = {"parent": request.getfixturevalue("home_page")} if under_home else {}
+        return import_string(dotted_factory)(**parent, **fields)
+
+    return pytest.fixture(build)
+
+
+for _name, (_factory, _fields) in SHARED_SECTIONS.items():
+    globals()[_name] = _built_by(_factory, _fields, under_home=True)
+for _name, (_factory, _fields) in SHARED_SNIPPETS.items():
+    globals()[_name] = _built_by(_factory, _fields, under_home=False)
+
+
 @pytest.fixture
 def image(db):
     """A landscape photo in the image library."""

@@ -1,8 +1,4 @@
-"""The editors' tests reuse the news app's article fixtures."""
+"""The editors' tests reuse the news app's article fixtures (the news index, categories and the
+image are shared fixtures of tests/conftest.py)."""
 
-from tests.news.conftest import (  # noqa: F401 (pytest fixtures)
-    image,
-    make_article,
-    news_index,
-    union_category,
-)
+from tests.news.conftest import make_article  # noqa: F401 (a pytest fixture)

@@ -1,12 +1,13 @@
-"""Fixtures for the news tests: a news index, categories, tags and a helper that writes and
-publishes articles the way an editor does (revision, then publish)."""
+"""Fixtures for the news tests: a helper that writes and publishes articles the way an editor
+does (a revision, then its publication). The news index and categories are shared fixtures
+(tests/conftest.py)."""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from news.factories import NewsArticlePageFactory, NewsCategoryFactory, NewsIndexPageFactory
+from news.factories import NewsArticlePageFactory
 from news.models import NewsArticleRelatedArticle
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -14,21 +15,6 @@ VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 def vn(year, month, day, hour=9, minute=0):
     return datetime(year, month, day, hour, minute, tzinfo=VN)
-
-
-@pytest.fixture
-def news_index(home_page):
-    return NewsIndexPageFactory(parent=home_page, page_size=10)
-
-
-@pytest.fixture
-def union_category(db):
-    return NewsCategoryFactory(name="Hoạt động Công đoàn", slug="hoat-dong-cong-doan")
-
-
-@pytest.fixture
-def policy_category(db):
-    return NewsCategoryFactory(name="Chính sách – Pháp luật", slug="chinh-sach-phap-luat")
 
 
 @pytest.fixture

@@ -1,33 +1,13 @@
-"""Helpers for the document library's tests: a library page and documents built like an editor
-would (saved with full validation, published)."""
-
-import pytest
+"""Helpers for the document library's tests: documents built like an editor would (saved with
+full validation, published). The library page and issuing bodies are shared fixtures
+(tests/conftest.py)."""
 
 from resolutions.factories import (
     DocumentFactory,
-    DocumentLibraryPageFactory,
-    IssuingBodyFactory,
     PdfDocumentFactory,
     ResolutionPageFactory,
 )
 from resolutions.models import ResolutionAttachment
-
-
-@pytest.fixture
-def library(home_page):
-    return DocumentLibraryPageFactory(parent=home_page)
-
-
-@pytest.fixture
-def politburo(db):
-    return IssuingBodyFactory(name="Bộ Chính trị", short_name="BCT")
-
-
-@pytest.fixture
-def confederation(db):
-    # Made by the migration resolutions/0004 (the union among the issuing bodies): found, not
-    # created (the factory gets or creates by name).
-    return IssuingBodyFactory(name="Tổng Liên đoàn Lao động Việt Nam", short_name="TLĐ")
 
 
 def make_pdf(title, lines, filename="van-ban.pdf"):

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pages', '0003_editor_permissions'),
+        ('pages', '0004_contact_page'),
         ('wagtailimages', '0027_image_description'),
     ]
 

@@ -33,7 +33,6 @@ _PAGE_OPTIONS = ("publish", "log_action", "tags")
 class EditorPageFactory(wagtail_factories.PageFactory):
     """Base of every page factory (`publish`, `log_action`, `tags`: see the module docstring)."""
 
-    live = False
     publish = True
     log_action = None
     tags = ()
@@ -52,8 +51,8 @@ class EditorPageFactory(wagtail_factories.PageFactory):
         publish = kwargs.pop("publish", True)
         log_action = kwargs.pop("log_action", None)
         tags = kwargs.pop("tags", ())
-        if publish is None:
-            kwargs.setdefault("live", True)
+        # Live as given when added plainly; otherwise live only once its revision is published.
+        kwargs.setdefault("live", publish is None)
         instance = model_class(**kwargs)
         for name in tags:
             instance.tags.add(Tag.objects.filter(name=name).first() or name)

@@ -81,11 +81,19 @@ def load(home, stdout=None):
     if created:
         _say(stdout, "Trang Chiến dịch: đã tạo.")
 
+    # Three distinct pictures: each campaign its own colours and scene.
+    scenes = (
+        (1, 1929, ((140, 20, 30), (242, 201, 76), (255, 236, 170)), "lễ kỷ niệm, cờ đỏ sao vàng"),
+        (2, 2024, ((20, 110, 70), (240, 140, 30), (250, 220, 120)), "công nhân trong hội trường"),
+        (3, 1994, ((10, 61, 124), (20, 150, 170), (242, 201, 76)), "hội nghị viên chức"),
+    )
     images = [
         ensure_image(
-            f"Ảnh minh họa chiến dịch {n}", draw_scene(seed), alt="Ảnh minh họa một hội trường"
+            f"Ảnh minh họa chiến dịch {n}",
+            draw_scene(seed, palette=palette),
+            alt=f"Ảnh minh họa: {subject}",
         )
-        for n, seed in ((1, 1929), (2, 2024), (3, 1994))
+        for n, seed, palette, subject in scenes
     ]
     image_ids = [image.pk for image in images]
     heroes = {95: images[0], 5: images[1], 30: images[2]}

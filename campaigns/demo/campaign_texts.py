@@ -15,6 +15,7 @@ def campaign_95_years(image_ids, partner_ids):
         "start_date": date(2024, 3, 1),
         "end_date": date(2024, 7, 28),
         "location": "Hà Nội",
+        "attendance": "ket-hop",
         "featured": True,
         "intro": (
             "<p>Ngày 28/7/1929, tổ chức Công đoàn Việt Nam ra đời tại Hà Nội. Chín mươi lăm năm "

@@ -6,6 +6,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ["home", "news", "resolutions", "campaigns", "pages", "search", "portal"]
+# The member registry (its own app, in campaigns/registry/, another team's) is left out: its service
+# and its tasks call each other lazily on purpose (a hand-off enqueues a task that calls back).
+SKIPPED = {"campaigns/registry"}
 
 
 def module_name(path):
@@ -19,6 +22,7 @@ def project_modules():
         for package in PACKAGES
         for path in (ROOT / package).rglob("*.py")
         if "migrations" not in path.parts
+        and not any(str(path.relative_to(ROOT)).startswith(skipped) for skipped in SKIPPED)
     }
 
 

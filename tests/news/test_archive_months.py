@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from news.demo import generate_articles
+from news.generate import generate_articles
 from news.models import NewsArticlePage, NewsIndexPage
 
 from .conftest import vn

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0002_published_at_help'),
+        ('news', '0003_published_month'),
         ('wagtailimages', '0027_image_description'),
     ]
 

@@ -8,13 +8,36 @@ register = template.Library()
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    """Top-level pages marked "show in menus", from the page tree (one query, remembered until
-    the next purge: a page published, moved or deleted changes the menu)."""
+    """The main menu editors build (Đoạn trích › Trình đơn: ordered links to pages or addresses,
+    one level of sub-items); without any item, the top-level pages marked "show in menus".
+    Either is one query, remembered until the next purge."""
+    from menus.models import menu_tree
+
     request = context.get("request")
+    current_path = getattr(context.get("page"), "url_path", "") or ""
+
+    def active(path):
+        return bool(current_path) and bool(path) and current_path.startswith(path)
+
+    tree = menu_tree("main")
+    if tree:
+        items = [
+            {
+                "text": node["text"],
+                "url": node["url"],
+                "active": active(node["path"]),
+                "children": [
+                    {"text": c["text"], "url": c["url"], "active": current_path == c["path"]}
+                    for c in node["children"]
+                ],
+            }
+            for node in tree
+        ]
+        return {"request": request, "items": items}
     site = Site.find_for_request(request) if request else None
-    items = []
+    pages = []
     if site:
-        items = remember(
+        pages = remember(
             "main-menu",
             site.pk,
             site.root_page_id,
@@ -26,12 +49,24 @@ def main_menu(context):
                 .only("id", "title", "url_path")
             ),
         )
-    current_path = getattr(context.get("page"), "url_path", "") or ""
     items = [
-        {"page": item, "active": bool(current_path) and current_path.startswith(item.url_path)}
-        for item in items
+        {
+            "text": page.title,
+            "url": page.get_url(request),
+            "active": active(page.url_path),
+            "children": [],
+        }
+        for page in pages
     ]
     return {"request": request, "items": items}
+
+
+@register.inclusion_tag("includes/footer_links.html")
+def footer_links():
+    """The footer links editors build (Đoạn trích › Trình đơn, "Liên kết chân trang")."""
+    from menus.models import menu_tree
+
+    return {"links": menu_tree("footer")}
 
 
 @register.simple_tag(takes_context=True)

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "webforms",
     "gallery",
     "legal",
+    "menus",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -345,6 +346,7 @@ PAGE_CACHE_PURGE_APPS = [
     "webforms",
     "gallery",
     "legal",
+    "menus",
 ]
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/tai-lieu/", "/django-admin/", "/healthz"]
 # Query parameters that are part of the key (values: up to 40 of [0-9A-Za-z_.-]); any other

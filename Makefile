@@ -14,7 +14,7 @@ PORT ?= 8000
 # Test processes (pytest-xdist): one per CPU core; PYTEST_WORKERS=0 runs the suite in one process.
 PYTEST_WORKERS ?= auto
 
-.PHONY: run test lint format bench prod-check restore-drill venv dev-deps check-python clean messages
+.PHONY: run test lint format bench prod-check restore-drill venv dev-deps check-python clean messages lock
 
 check-python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -22,14 +22,28 @@ check-python:
 	  echo "Install it (e.g. 'apt-get install python3.12' or 'pyenv install 3.12'), or run 'make PYTHON=/path/to/python3.12 run'."; \
 	  exit 1; fi
 
+# Installed from the lock files (every package pinned, with hashes): `make lock` writes them from
+# requirements.in / requirements-dev.in (README, "Dependencies").
+PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check --require-hashes
+PIP_TOOLS := pip-tools==7.6.2
+PIP_COMPILE := $(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras
+
 $(VENV)/.stamp-runtime: requirements.txt | check-python
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PIP_INSTALL) -r requirements.txt
 	@touch $@
 
 $(VENV)/.stamp-dev: requirements.txt requirements-dev.txt $(VENV)/.stamp-runtime
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(PIP_INSTALL) -r requirements-dev.txt
 	@touch $@
+
+# Re-resolve the lock files after editing requirements.in or requirements-dev.in (a pin added or
+# raised). The runtime lock first; the dev lock is constrained to it, so both agree.
+lock: | check-python
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(VENV)/bin/pip-compile --version 2>/dev/null | grep -q ' 7.6.2$$' || $(PY) -m pip install --quiet '$(PIP_TOOLS)'
+	$(PIP_COMPILE) -o requirements.txt requirements.in
+	$(PIP_COMPILE) -o requirements-dev.txt requirements-dev.in
 
 venv: $(VENV)/.stamp-runtime
 dev-deps: $(VENV)/.stamp-dev
@@ -54,6 +68,7 @@ test: dev-deps messages
 lint: dev-deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 	$(VENV)/bin/djhtml --check $$(find templates */templates */*/templates -name '*.html' 2>/dev/null)
 
 format: dev-deps

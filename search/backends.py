@@ -16,12 +16,17 @@ when an internal they rely on changes shape. Upgrading modelsearch: read its new
 adapt the subclasses, then raise MODELSEARCH_CHECKED and the pin together.
 """
 
+from typing import Any
+
+from modelsearch.backends.base import BaseSearchBackend
 from modelsearch.backends.database import SearchBackend as database_backend
 
 MODELSEARCH_CHECKED = "1.3.2"  # the release the subclasses below were written against
 
 
-def SearchBackend(params):  # the name Wagtail imports from a backend module
+def SearchBackend(
+    params: dict[str, Any],
+) -> BaseSearchBackend:  # the name Wagtail imports from a backend module
     backend = database_backend(params)
     if type(backend).__name__ == "SQLiteSearchBackend":
         from .sqlite_backend import RankedSQLiteSearchBackend

@@ -18,16 +18,20 @@ How a query is answered (the number of database queries does not depend on the n
 
 import re
 from collections import namedtuple
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import Model, Q
+from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.module_loading import import_string
 from django.utils.translation import get_language
-from modelsearch.query import Or, PlainText
+from modelsearch.query import Or, PlainText, SearchQuery
 from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
@@ -56,9 +60,16 @@ REMEMBERED_HITS = 50
 HIT_TEMPLATE = "search/includes/hit.html"
 
 
-def number_providers():
+def number_providers() -> Sequence[str]:
     return getattr(settings, "SEARCH_NUMBER_PROVIDERS", ())
 
+
+# (kind: "promoted" or "number", object, description) of a pinned result.
+type Pinned = tuple[str, Any, str]
+# (kind, lazy backend results, count) of a source the reader pages through.
+type Source = tuple[str, Any, int]
+# (object, pinned kind, description) of a result to show.
+type Entry = tuple[Any, str, str]
 
 # A page of the remembered ranking window: enough to load the specific page in one query per type.
 PageRef = namedtuple("PageRef", "content_type_id pk")
@@ -69,11 +80,11 @@ class Hit:
     """What the template shows of one result. A remembered hit keeps plain values only: its
     object (`obj`) is loaded again, by model and pk, only if some code asks for it."""
 
-    url: str
+    url: str | None  # None: an object with no page of its own (its title is not a link)
     title: str
     type_key: str
     type_label: str
-    texts: list = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
     date: object = None
     pinned: str = ""  # "promoted" or "number"
     description: str = ""
@@ -85,13 +96,13 @@ class Hit:
     _obj: object = field(default=None, repr=False, compare=False)
 
     @property
-    def obj(self):
+    def obj(self) -> Any:
         if self._obj is None and self.pk is not None:
             model = apps.get_model(self.model_label)
             self._obj = model._default_manager.filter(pk=self.pk).first()
         return self._obj
 
-    def plain(self):
+    def plain(self) -> "Hit":
         """This hit without its object and source texts, rendered, to be remembered: the page
         shows `html` as it is (the template renders only hits without it)."""
         return Hit(
@@ -117,7 +128,7 @@ class TypeCount:
     count: int
 
 
-def _text_of(obj):
+def _text_of(obj: Any) -> list[str]:
     """Plain texts a hit may be summarised from, best first."""
     texts = []
     snippet = getattr(obj, "search_snippet_text", None)
@@ -127,7 +138,7 @@ def _text_of(obj):
     return [t for t in texts if t]
 
 
-def _date_of(obj):
+def _date_of(obj: Any) -> Any:
     hook = getattr(obj, "search_result_date", None)
     if callable(hook):
         return hook()
@@ -138,7 +149,7 @@ def _date_of(obj):
     return None
 
 
-def url_of(obj, request):
+def url_of(obj: Any, request: HttpRequest | None) -> str | None:
     if isinstance(obj, Page):
         return obj.get_url(request)
     get_url = getattr(obj, "get_url", None)
@@ -150,7 +161,7 @@ def url_of(obj, request):
     return getattr(obj, "url", None)
 
 
-def _title_of(obj):
+def _title_of(obj: Any) -> str:
     for name in ("title", "name"):
         value = getattr(obj, name, None)
         if isinstance(value, str) and value:
@@ -158,12 +169,12 @@ def _title_of(obj):
     return str(obj)
 
 
-def _is_base_page(obj):
+def _is_base_page(obj: Any) -> bool:
     """A result the page source returned (a base `Page`) or its remembered reference."""
     return type(obj) is Page or type(obj) is PageRef
 
 
-def _ref(obj):
+def _ref(obj: Any) -> Any:
     return PageRef(obj.content_type_id, obj.pk) if type(obj) is Page else obj
 
 
@@ -171,16 +182,16 @@ class _Deferred:
     """Backend results built on first use: a search answered from remembered values never
     builds its querysets."""
 
-    def __init__(self, build):
+    def __init__(self, build: Callable[[], Any]) -> None:
         self._build = build
-        self._results = None
+        self._results: Any = None
 
-    def __getitem__(self, index):
+    def __getitem__(self, index: int | slice) -> Any:
         if self._results is None:
             self._results = self._build()
         return self._results[index]
 
-    def count(self):
+    def count(self) -> int:
         if self._results is None:
             self._results = self._build()
         return self._results.count()
@@ -189,7 +200,7 @@ class _Deferred:
 class SiteSearch:
     """One search request: `results` is a sequence Django's Paginator can slice."""
 
-    def __init__(self, request, query, type_key=""):
+    def __init__(self, request: HttpRequest, query: str, type_key: str = "") -> None:
         self.request = request
         self.query = searchable_query(query)
         self.query_was_cut = query_was_cut(query)
@@ -201,23 +212,25 @@ class SiteSearch:
         self.site = Site.find_for_request(request)
         self.models = registry.searchable_models()
         self.active_type = ""
-        self._types = None
-        self._specific_pages = {}  # pk -> specific page, loaded once per request
-        self.pinned, self.sources, self.total = [], [], 0
-        self._memo_key = ()
+        self._types: list[TypeCount] | None = None
+        self._specific_pages: dict[Any, Any] = {}  # pk -> specific page, once per request
+        self.pinned: list[Pinned] = []
+        self.sources: list[Source] = []
+        self.total = 0
+        self._memo_key: tuple[object, ...] = ()
         if self.terms:
             self._prepare(type_key)
 
     # -- sources ------------------------------------------------------------------------------
 
-    def _pages(self):
+    def _pages(self) -> Any:
         # Page.objects.live().public(), with the restricted sections remembered.
         pages = Page.objects.live().exclude(private_q())
         if self.site is not None:
             pages = pages.in_site(self.site)
         return pages
 
-    def backend_search_query(self):
+    def backend_search_query(self) -> SearchQuery:
         """The folded words, OR the words as typed when they carry accents: models that index
         no folded copy (a plain Page, a third-party snippet) are still found by their own text."""
         folded = PlainText(self.backend_query, operator="and")
@@ -225,10 +238,13 @@ class SiteSearch:
             return folded
         return Or([folded, PlainText(" ".join(self.raw_terms), operator="and")])
 
-    def _search(self, queryset):
+    def _search(self, queryset: Any) -> Any:
         return self.backend.search(self.backend_search_query(), queryset, order_by_relevance=True)
 
-    def _pinned(self):
+    def _search_model(self, model: type[Model]) -> Any:
+        return self._search(registry.site_search_queryset(model))
+
+    def _pinned(self) -> list[Pinned]:
         """Promoted results, then document-number matches: specific objects, deduplicated."""
         pinned = self._promotions() + self._number_hits()
         seen = set()
@@ -241,7 +257,7 @@ class SiteSearch:
             unique.append((kind, obj, description))
         return unique
 
-    def _promotions(self):
+    def _promotions(self) -> list[Pinned]:
         from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
         # Editors type the query with accents, readers often without: compare folded. Promoted
@@ -262,19 +278,19 @@ class SiteSearch:
             .select_related("page")
             .order_by("sort_order", "pk")
         )
-        found = []
+        found: list[Pinned] = []
         for promotion in promotions:
             target = promotion.page.specific if promotion.page_id else promotion
             found.append(("promoted", target, promotion.description))
         return found
 
-    def _number_hits(self):
+    def _number_hits(self) -> list[Pinned]:
         """Objects the query names by their number, from the providers the project lists in
         `SEARCH_NUMBER_PROVIDERS`: dotted paths of `provider(query)` functions returning live,
         public objects, best first (a queryset is sliced, not read whole)."""
         if not re.search(r"\d", self.query):
             return []
-        hits = []
+        hits: list[Pinned] = []
         for dotted_path in number_providers():
             matches = import_string(dotted_path)(self.query)
             hits += [("number", obj, "") for obj in matches[: MAX_NUMBER_HITS - len(hits)]]
@@ -282,7 +298,7 @@ class SiteSearch:
                 break
         return hits
 
-    def _counts(self, unpinned):
+    def _counts(self, unpinned: Callable[[], Any]) -> tuple[dict[int, int], dict[str, int]]:
         """(hits per content type of the unpinned pages, hits per opted-in model label)."""
         facets = dict(self._search(unpinned()).facet("content_type_id"))
         models = {
@@ -291,18 +307,20 @@ class SiteSearch:
         }
         return facets, models
 
-    def _prepare(self, type_key):
+    def _prepare(self, type_key: str) -> None:
         pinned = self._pinned()
         pinned_pages = [obj for _, obj, _ in pinned if isinstance(obj, Page)]
 
-        def unpinned():
+        def unpinned() -> Any:
             return self._pages().exclude(pk__in=[page.pk for page in pinned_pages])
 
         # Counts per type: one facet query over pages, one count per opted-in model, plus the
         # pinned pages (excluded from the facet so that nothing is counted twice).
-        counts, labels, content_types = {}, {}, {}
+        counts: dict[str, int] = {}
+        labels: dict[str, str] = {}
+        content_types: dict[str, list[int]] = {}
 
-        def add(key, label, count):
+        def add(key: str, label: str, count: int) -> None:
             counts[key] = counts.get(key, 0) + count
             labels.setdefault(key, label)
 
@@ -329,9 +347,7 @@ class SiteSearch:
         model_results = {}
         for model in self.models:
             key = registry.type_key(model)
-            model_results[key] = _Deferred(
-                lambda model=model: self._search(registry.site_search_queryset(model))
-            )
+            model_results[key] = _Deferred(partial(self._search_model, model))
             count = model_counts.get(model._meta.label, 0)
             if count:
                 add(key, registry.type_label(model), count)
@@ -363,7 +379,7 @@ class SiteSearch:
             ]
             excluded = [obj.pk for _, obj, _ in self.pinned]
 
-            def typed():
+            def typed() -> Any:
                 pages = self._pages().filter(content_type__in=content_types.get(key, []))
                 return self._search(pages.exclude(pk__in=excluded))
 
@@ -374,19 +390,19 @@ class SiteSearch:
     # -- the result sequence ----------------------------------------------------------------
 
     @property
-    def types(self):
+    def types(self) -> list[TypeCount]:
         return self._types or []
 
     @property
-    def results(self):
+    def results(self) -> "RankedResults | list[Hit]":
         return RankedResults(self) if self.terms else []
 
-    def _specific(self, objects):
+    def _specific(self, objects: Sequence[Any]) -> list[Any]:
         """The objects made specific, keeping their order; one query per page type, and pages
         loaded earlier in this request are not loaded again. A page whose row is gone is
         dropped (one whose specific row is gone stays a plain Page, as with `specific()`)."""
         cache = self._specific_pages
-        wanted = {}  # content type id -> pks
+        wanted: dict[int, list[Any]] = {}  # content type id -> pks
         for obj in objects:
             if _is_base_page(obj) and obj.pk not in cache:
                 wanted.setdefault(obj.content_type_id, []).append(obj.pk)
@@ -396,7 +412,7 @@ class SiteSearch:
             if model is None:
                 missing.extend(pks)
                 continue
-            cache.update((p.pk, p) for p in model.objects.filter(pk__in=pks))
+            cache.update((p.pk, p) for p in model._default_manager.filter(pk__in=pks))
             missing.extend(pk for pk in pks if pk not in cache)
         if missing:
             cache.update((p.pk, p) for p in Page.objects.filter(pk__in=missing).specific())
@@ -409,11 +425,11 @@ class SiteSearch:
             found.append(obj)
         return found
 
-    def _hits(self, objects, pinned=""):
+    def _hits(self, objects: Sequence[Any], pinned: str = "") -> list[Hit]:
         """Hits for a list of (possibly non-specific) objects, keeping their order."""
         return [self._hit(obj, pinned) for obj in self._specific(objects)]
 
-    def _hit(self, obj, pinned="", description=""):
+    def _hit(self, obj: Any, pinned: str = "", description: str = "") -> Hit:
         model = type(obj)
         url = url_of(obj, self.request)
         if model.__name__ == "SearchPromotion":  # an external link promotion
@@ -442,11 +458,11 @@ class SiteSearch:
             _obj=obj,
         )
 
-    def _in_title(self, title):
+    def _in_title(self, title: str) -> bool:
         title_words = set(folded_words(title, limit=None))
         return all(term in title_words for term in self.terms)
 
-    def rank_keys(self, objects):
+    def rank_keys(self, objects: Sequence[Any]) -> list[tuple[int, int]]:
         """(title match?, own accents matched?) per object, lower sorts first. Titles are on the
         rows the backend returned; the text of a page is loaded (in bulk) only when the query
         carries accents and the page's title does not match."""
@@ -465,11 +481,11 @@ class SiteSearch:
             keys.append((0 if hit else 1, 0 if exact else 1))
         return keys
 
-    def ranked_window(self):
+    def ranked_window(self) -> list[Any]:
         """The re-ranked window of every source (pages as `PageRef`s, other objects as they
         are), without the pinned entries."""
 
-        def window():
+        def window() -> list[Any]:
             ranked = []
             for order, (_kind, results, _count) in enumerate(self.sources):
                 objects = list(results[:RANK_WINDOW])
@@ -485,7 +501,7 @@ class SiteSearch:
         # small value, and the pages shown are loaded in one query per type.
         return remember("search-window", *self._memo_key, self.active_type, compute=window)
 
-    def hits_for(self, entries):
+    def hits_for(self, entries: Sequence[Entry]) -> list[Hit]:
         """Hits for (object, pinned kind, description) entries: only these are made specific."""
         self._specific([obj for obj, _, _ in entries])
         hits = []
@@ -496,7 +512,7 @@ class SiteSearch:
                 hits.append(self._hit(obj, kind, description))
         return hits
 
-    def decorate(self, hits):
+    def decorate(self, hits: list[Hit]) -> list[Hit]:
         for hit in hits:
             hit.title_html = highlight_title(hit.title, self.query)
             text = next(
@@ -513,17 +529,17 @@ class RankedResults:
     rest of a slice within the first REMEMBERED_HITS is remembered, decorated, until the next
     purge."""
 
-    def __init__(self, search):
+    def __init__(self, search: SiteSearch) -> None:
         self.search = search
-        self._window = None
+        self._window: list[Any] | None = None
 
-    def __len__(self):
+    def __len__(self) -> int:
         return self.search.total
 
-    def count(self):
+    def count(self) -> int:
         return self.search.total
 
-    def __getitem__(self, index):
+    def __getitem__(self, index: int | slice) -> Any:
         if not isinstance(index, slice):
             return self[index : index + 1][0]
         start, stop = index.start or 0, index.stop if index.stop is not None else len(self)
@@ -550,7 +566,7 @@ class RankedResults:
         )
         return hits + remembered
 
-    def _unpinned(self, lo, hi):
+    def _unpinned(self, lo: int, hi: int) -> list[Hit]:
         """Decorated hits lo..hi (0 is the first unpinned hit)."""
         search = self.search
         window_length = sum(min(count, RANK_WINDOW) for _, _, count in search.sources)

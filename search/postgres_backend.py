@@ -21,10 +21,14 @@ spent their time on per-row work, not on finding rows:
 Counts are exactly upstream's (tested against it).
 """
 
+from collections.abc import Iterator, Sequence
+from typing import Any
+
 from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db.models import BooleanField, Case, Expression, F, Value, When
 from modelsearch.backends.database.postgres import postgres as upstream
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
+from modelsearch.query import SearchQuery as SearchQueryNode
 
 LEXEMES_COLUMN = "search_lexemes"  # created by migration search/0003, unknown to the model
 
@@ -33,7 +37,7 @@ LEXEMES_COLUMN = "search_lexemes"  # created by migration search/0003, unknown t
 RANK_CANDIDATES = 300
 
 
-def _leaves(query):
+def _leaves(query: SearchQueryNode) -> Iterator[SearchQueryNode]:
     """The query's leaves: what And, Or and Boost combine (Not, Fuzzy, MatchAll are leaves)."""
     if isinstance(query, Boost):
         yield from _leaves(query.subquery)
@@ -44,12 +48,12 @@ def _leaves(query):
         yield query
 
 
-def _monotone(query):
+def _monotone(query: SearchQueryNode) -> bool:
     """True when matching more words can never unmatch: no negation anywhere."""
     return all(isinstance(leaf, (PlainText, Phrase)) for leaf in _leaves(query))
 
 
-def _has_phrase(query):
+def _has_phrase(query: SearchQueryNode) -> bool:
     return any(isinstance(leaf, Phrase) for leaf in _leaves(query))
 
 
@@ -59,26 +63,26 @@ class IndexEntryLexemes(Expression):
 
     output_field = SearchVectorField()
 
-    def __init__(self, sibling=None):
+    def __init__(self, sibling: Any = None) -> None:
         super().__init__()
-        self.sibling = sibling if sibling is not None else F("index_entries__title")
+        self.sibling: Any = sibling if sibling is not None else F("index_entries__title")
 
-    def get_source_expressions(self):
+    def get_source_expressions(self) -> list[Any]:
         return [self.sibling]
 
-    def set_source_expressions(self, exprs):
+    def set_source_expressions(self, exprs: Sequence[Any]) -> None:
         (self.sibling,) = exprs
 
-    def as_sql(self, compiler, connection):
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, tuple[str | int, ...]]:
         alias = self.sibling.alias  # a Col once resolved
         return (
             f"{compiler.quote_name(alias)}.{connection.ops.quote_name(LEXEMES_COLUMN)}",
-            [],
+            (),
         )
 
 
 class FastPostgresSearchQueryCompiler(upstream.PostgresSearchQueryCompiler):
-    def _lexeme_tsquery(self, query, config):
+    def _lexeme_tsquery(self, query: SearchQueryNode, config: Any) -> Any:
         """A tsquery whose matches on the stripped lexemes include every match of `query` on the
         full vectors: the same query without phrases, a phrase becoming "all of its words"."""
         if isinstance(query, Phrase):
@@ -93,7 +97,14 @@ class FastPostgresSearchQueryCompiler(upstream.PostgresSearchQueryCompiler):
             return combined
         return self.build_tsquery(query, config=config)
 
-    def search(self, config, start, stop, score_field=None, backend=None):
+    def search(
+        self,
+        config: Any,
+        start: int | None,
+        stop: int | None,
+        score_field: str | None = None,
+        backend: Any = None,
+    ) -> Any:
         query = self.query
         if (
             self.fields is not None

@@ -16,12 +16,15 @@
 Any model may also define `search_type_label`; page types may define `search_result_date()`.
 """
 
+from typing import Any
+
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Model, QuerySet
 from wagtail.models import Page
 from wagtail.search.index import get_indexed_models
 
 
-def searchable_models():
+def searchable_models() -> list[type[Model]]:
     """Non-page models that declared themselves part of the site search."""
     return [
         model
@@ -30,7 +33,7 @@ def searchable_models():
     ]
 
 
-def site_search_queryset(model):
+def site_search_queryset(model: type[Model]) -> QuerySet[Any]:
     custom = getattr(model, "site_search_queryset", None)
     if callable(custom):
         return custom()
@@ -40,16 +43,16 @@ def site_search_queryset(model):
     return queryset
 
 
-def type_key(model):
+def type_key(model: type[Model]) -> str:
     return f"{model._meta.app_label}.{model._meta.model_name}"
 
 
-def type_label(model):
+def type_label(model: type[Model]) -> str:
     label = getattr(model, "search_type_label", None) or model._meta.verbose_name_plural
     label = str(label)
     return label[:1].upper() + label[1:]
 
 
-def model_for_content_type_id(content_type_id):
+def model_for_content_type_id(content_type_id: int) -> type[Model] | None:
     """The model class of a content type id, from Django's per-process ContentType cache."""
     return ContentType.objects.get_for_id(content_type_id).model_class()

@@ -1,7 +1,9 @@
 """SQLite half of search.backends (imported only on SQLite: modelsearch's FTS5 model exists
 only there)."""
 
+from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import (
     AutoField,
@@ -9,6 +11,7 @@ from django.db.models import (
     BigIntegerField,
     F,
     IntegerField,
+    QuerySet,
     SmallAutoField,
     TextField,
 )
@@ -18,10 +21,15 @@ from modelsearch.backends.database.sqlite.query import MatchExpression, normaliz
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
+if TYPE_CHECKING:  # the mixin's methods run on upstream's compiler (untyped: Any)
+    _CompilerBase = Any
+else:
+    _CompilerBase = object
+
 
 class RankedSQLiteSearchResults(upstream.SQLiteSearchResults):
     @contextmanager
-    def _unranked(self):
+    def _unranked(self) -> Iterator[None]:
         """Counting needs no scores: skip upstream's per-row score subquery."""
         compiler = self.query_compiler
         saved, compiler.order_by_relevance = compiler.order_by_relevance, False
@@ -30,15 +38,15 @@ class RankedSQLiteSearchResults(upstream.SQLiteSearchResults):
         finally:
             compiler.order_by_relevance = saved
 
-    def _do_count(self):
+    def _do_count(self) -> int:
         with self._unranked():
             return super()._do_count()
 
-    def facet(self, field_name):
+    def facet(self, field_name: str) -> Any:
         with self._unranked():
             return super().facet(field_name)
 
-    def _do_search(self):
+    def _do_search(self) -> list[Any]:
         compiler = self.query_compiler
         ranked = compiler.ranked_entries(compiler.get_config(self.backend))
         if ranked is None:  # not a relevance-ordered search: upstream handles it well
@@ -62,8 +70,8 @@ class RankedSQLiteSearchResults(upstream.SQLiteSearchResults):
         return results
 
 
-class RankedSQLiteSearchQueryCompilerMixin:
-    def ranked_entries(self, config):
+class RankedSQLiteSearchQueryCompilerMixin(_CompilerBase):
+    def ranked_entries(self, config: Any) -> QuerySet[Any] | None:
         """The FTS5 rows that match and that the source queryset allows, annotated with their
         bm25 `score` and in relevance order (one query, sliced by the caller); None when the
         upstream path applies (no relevance ordering, MATCH ALL/NONE, negation)."""

@@ -7,6 +7,7 @@ mark dropped (Unicode decomposition alone never turns đ into d), then lower cas
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 from django.utils.html import escape, strip_tags
@@ -22,23 +23,23 @@ MAX_QUERY_LENGTH = 200
 MAX_QUERY_TERMS = 12
 
 
-def nfc(text):
+def nfc(text: str | None) -> str:
     return unicodedata.normalize("NFC", text or "")
 
 
-def fold(text):
+def fold(text: str | None) -> str:
     """Accent- and case-folded form: 'Công Đoàn' and 'cong doan' both give 'cong doan'."""
     decomposed = unicodedata.normalize("NFD", nfc(text).translate(_D_MAP))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return unicodedata.normalize("NFC", stripped).lower()
 
 
-def squash(text):
+def squash(text: str | None) -> str:
     """NFC, trimmed, inner whitespace collapsed."""
     return _SPACES.sub(" ", nfc(text)).strip()
 
 
-def plain_text(value):
+def plain_text(value: object) -> str:
     """Plain text of a string, rich text or StreamField value, for indexing."""
     if value is None:
         return ""
@@ -52,12 +53,12 @@ def plain_text(value):
     return squash(strip_tags(str(value)))
 
 
-def clean_query(text):
+def clean_query(text: str | None) -> str:
     """What the reader typed, as we search for it: NFC, one line, length-capped."""
     return squash(text)[:MAX_QUERY_LENGTH].strip()
 
 
-def searchable_query(text):
+def searchable_query(text: str | None) -> str:
     """A reader's query as every search box of the site takes it: cleaned (clean_query), and
     empty when it has no word at all (only punctuation or symbols, e.g. "!!!" or "/"), so such a
     query means "no query" on the site search, the document library and the partner directory
@@ -66,45 +67,45 @@ def searchable_query(text):
     return query if words(query, limit=1) else ""
 
 
-def query_was_cut(text):
+def query_was_cut(text: str | None) -> bool:
     """True when clean_query dropped part of what the reader typed (longer than the limit)."""
     return len(squash(text or "")) > MAX_QUERY_LENGTH
 
 
-def words(text, limit=MAX_QUERY_TERMS):
+def words(text: str | None, limit: int | None = MAX_QUERY_TERMS) -> list[str]:
     """Lower-case NFC words (letters and digits): punctuation never reaches the search backend,
     so `02-NQ/TW` or a stray quote cannot break an FTS5 or tsquery expression."""
     found = _WORD.findall(nfc(text).lower())
     return found[:limit] if limit else found
 
 
-def folded_words(text, limit=MAX_QUERY_TERMS):
+def folded_words(text: str | None, limit: int | None = MAX_QUERY_TERMS) -> list[str]:
     return [_fold_word(word) for word in words(text, limit)]
 
 
 @lru_cache(maxsize=65536)
-def _fold_word(word):
+def _fold_word(word: str) -> str:
     # Vietnamese is written in a few thousand syllables: ranking folds the words of every title
     # in the window, so each syllable is folded once per process.
     return fold(word)
 
 
-def has_marks(text):
+def has_marks(text: str) -> bool:
     """True if the text carries Vietnamese diacritics (or đ) that folding would remove."""
     lowered = nfc(text).lower()
     return fold(lowered) != lowered
 
 
 @lru_cache(maxsize=4096)
-def _fold_char(ch):
+def _fold_char(ch: str) -> str:
     return fold(ch)
 
 
 # Characters seen so far that fold to exactly one character, as a str.translate() table.
-_ONE_TO_ONE = {}
+_ONE_TO_ONE: dict[int, str] = {}
 
 
-def fold_with_offsets(text):
+def fold_with_offsets(text: str) -> tuple[str, Sequence[int]]:
     """Folded text plus, for each folded character, the index of the original character it came
     from. Folding a precomposed Vietnamese letter gives one letter, but we never rely on that:
     only a text whose every character is known to fold to one character takes the fast path
@@ -118,8 +119,8 @@ def fold_with_offsets(text):
             _ONE_TO_ONE[ord(ch)] = out
     else:
         return text.translate(_ONE_TO_ONE), range(len(text))
-    folded = []
-    offsets = []
+    folded: list[str] = []
+    offsets: list[int] = []
     for index, ch in enumerate(text):
         for out in _fold_char(ch):
             folded.append(out)
@@ -127,7 +128,7 @@ def fold_with_offsets(text):
     return "".join(folded), offsets
 
 
-def _match_spans(text, terms):
+def _match_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
     """(start, end) spans of `text` holding a whole word whose folded form is one of `terms`."""
     if not terms:
         return []
@@ -142,9 +143,9 @@ def _match_spans(text, terms):
     return spans
 
 
-def _marked(text, spans, start, end):
+def _marked(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:
     """Escaped `text[start:end]` with each span inside it wrapped in <mark>."""
-    parts = []
+    parts: list[str] = []
     cursor = start
     for s, e in spans:
         if s < cursor or e > end:
@@ -156,7 +157,7 @@ def _marked(text, spans, start, end):
     return "".join(parts)
 
 
-def highlight(text, query, length=240):
+def highlight(text: str | None, query: str, length: int = 240) -> str:
     """An HTML excerpt of `text` around the first match of the query, with every matched word in
     <mark>. Matching is folded on both sides; everything is escaped."""
     text = squash(text)
@@ -177,7 +178,7 @@ def highlight(text, query, length=240):
     return mark_safe(before + excerpt + after)  # noqa: S308 - _marked escapes every piece
 
 
-def highlight_title(text, query):
+def highlight_title(text: str | None, query: str) -> str:
     """The whole title, escaped, with matched words in <mark>: never an excerpt (a title cut at
     its start reads as another title)."""
     text = squash(text)

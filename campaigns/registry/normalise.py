@@ -21,12 +21,12 @@ MOBILE_TYPES = (
 )
 
 
-def clean_text(value):
+def clean_text(value: str | None) -> str:
     """NFC, trimmed, inner whitespace (including non-breaking spaces) collapsed."""
     return _SPACES.sub(" ", unicodedata.normalize("NFC", value or "")).strip()
 
 
-def normalise_name(value):
+def normalise_name(value: str | None) -> str:
     name = clean_text(value)
     if not name:
         raise ValueError(_("Vui lòng nhập họ và tên."))
@@ -44,7 +44,7 @@ def normalise_name(value):
     return name
 
 
-def normalise_phone(value):
+def normalise_phone(value: str | None) -> str:
     """A Vietnamese mobile number in any common spelling → E.164 ('+84' + 9 digits)."""
     raw = clean_text(value)
     if not raw:
@@ -79,7 +79,7 @@ def normalise_phone(value):
     return "+84" + national
 
 
-def try_normalise_phone(value):
+def try_normalise_phone(value: str | None) -> str | None:
     """E.164 or None: for admin search, where the query may be a name."""
     try:
         return normalise_phone(value)
@@ -90,7 +90,7 @@ def try_normalise_phone(value):
 _DATE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 
 
-def parse_birth_date(value, today):
+def parse_birth_date(value: str | None, today: datetime.date) -> datetime.date:
     raw = clean_text(value).replace(" ", "")
     if not raw:
         raise ValueError(_("Vui lòng nhập ngày sinh."))

@@ -8,10 +8,13 @@ transaction commits.
 """
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from .models import ConsentRecord, MemberSignup, SignupSubmission
@@ -24,21 +27,21 @@ class Registration:
     created: bool
 
 
-def _as_json(values):
+def _as_json(values: Mapping[str, Any]) -> dict[str, Any]:
     return {
         key: value.isoformat() if isinstance(value, datetime.date) else value
         for key, value in values.items()
     }
 
 
-def _from_json(values):
+def _from_json(values: Mapping[str, Any]) -> dict[str, Any]:
     result = dict(values)
     if result.get("date_of_birth"):
         result["date_of_birth"] = datetime.date.fromisoformat(result["date_of_birth"])
     return result
 
 
-def differences(signup, values):
+def differences(signup: MemberSignup, values: Mapping[str, Any]) -> list[str]:
     """The personal fields in `values` that differ from the entry."""
     return [
         name
@@ -48,15 +51,15 @@ def differences(signup, values):
 
 
 def register_member(
-    values,
+    values: Mapping[str, Any],
     *,
-    typed=None,
-    consent_registration=True,
-    consent_news=False,
-    notice=None,
-    source_page=None,
-    now=None,
-):
+    typed: Mapping[str, Any] | None = None,
+    consent_registration: bool = True,
+    consent_news: bool = False,
+    notice: Any = None,
+    source_page: Any = None,
+    now: datetime.datetime | None = None,
+) -> Registration:
     """Store one accepted submission. `values` are the normalised personal fields (with `phone`
     in E.164); `typed` is exactly what was typed. Returns a Registration.
 
@@ -125,7 +128,7 @@ def register_member(
     return Registration(signup=signup, submission=submission, created=created)
 
 
-def review_submission(submission, *, accept, user):
+def review_submission(submission: SignupSubmission, *, accept: bool, user: Any) -> bool:
     """Staff decision on a repeat submission's changes: accept (apply its values) or ignore."""
     with transaction.atomic():
         signup = MemberSignup.objects.select_for_update().get(pk=submission.signup_id)
@@ -151,7 +154,7 @@ def review_submission(submission, *, accept, user):
     return True
 
 
-def change_status(signup, new_status, *, user, note=""):
+def change_status(signup: MemberSignup, new_status: str, *, user: Any, note: str = "") -> Any:
     """Move an entry along the workflow, logged with who and when. Returns True if it moved."""
     from wagtail.log_actions import log
 
@@ -159,7 +162,7 @@ def change_status(signup, new_status, *, user, note=""):
 
     with transaction.atomic():
         locked = MemberSignup.objects.select_for_update().get(pk=signup.pk)
-        if new_status == locked.status or new_status not in locked.TRANSITIONS.get(
+        if new_status == locked.status or new_status not in locked.TRANSITIONS.get(  # type: ignore[call-overload]  # a str key
             locked.status, set()
         ):
             return False
@@ -179,7 +182,7 @@ def change_status(signup, new_status, *, user, note=""):
     return True
 
 
-def erase_signup(signup, *, user=None, reason="request"):
+def erase_signup(signup: MemberSignup, *, user: Any = None, reason: str = "request") -> bool:
     """Remove a person's data and keep the row, anonymous, for the counts."""
     from wagtail.log_actions import log
 
@@ -191,7 +194,7 @@ def erase_signup(signup, *, user=None, reason="request"):
         for name in MemberSignup.PERSONAL_FIELDS:
             if name in ("province",):
                 continue  # kept: an aggregate dimension, not identifying on its own
-            field = MemberSignup._meta.get_field(name)
+            field: Any = MemberSignup._meta.get_field(name)
             setattr(locked, name, None if field.null else field.get_default())
         locked.has_pending_changes = False
         locked.erased_at = now
@@ -202,7 +205,7 @@ def erase_signup(signup, *, user=None, reason="request"):
     return True
 
 
-def purge_expired(days=None):
+def purge_expired(days: int | None = None) -> int:
     """Erase the entries not admitted within `days` (default REGISTRY_RETENTION_DAYS); the rows
     stay, anonymous, for the counts. Returns how many were erased."""
     days = settings.REGISTRY_RETENTION_DAYS if days is None else days
@@ -212,7 +215,7 @@ def purge_expired(days=None):
     return erased
 
 
-def expired_entries(days):
+def expired_entries(days: int) -> QuerySet[MemberSignup]:
     cutoff = timezone.now() - datetime.timedelta(days=days)
     return MemberSignup.objects.filter(created_at__lt=cutoff, erased_at__isnull=True).exclude(
         status=MemberSignup.Status.ADMITTED

@@ -6,7 +6,7 @@ class PageCacheConfig(AppConfig):
     label = "pagecache"
     verbose_name = "Page cache"
 
-    def ready(self):
+    def ready(self) -> None:
         # Connected in every process (web workers, `publish_scheduled` from cron, shell), so a
         # change made anywhere purges the cache every worker reads.
         from portal import cache_identity  # noqa: F401 - registers check portal.W001

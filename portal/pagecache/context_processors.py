@@ -5,18 +5,19 @@ the page cache's purges (memo.py): `{% cache fragment_cache_seconds "name" cache
 import secrets
 
 from django.conf import settings
+from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
 from . import generation, memo
 
 
-def _token():
+def _token() -> str:
     # No readable generation: a value nobody else gets, so nothing stale can be served.
     return generation.current() or f"none-{secrets.token_hex(8)}"
 
 
-def page_cache(request):
+def page_cache(request: HttpRequest) -> dict[str, object]:
     return {
         "cache_generation": SimpleLazyObject(_token),
         "fragment_cache_seconds": settings.PAGE_CACHE_TIMEOUT if memo.enabled() else 0,

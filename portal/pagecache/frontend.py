@@ -1,5 +1,7 @@
 """WAGTAILFRONTENDCACHE from the environment (docs/performance.md, "A CDN or nginx in front")."""
 
+from collections.abc import Mapping
+
 from django.core.exceptions import ImproperlyConfigured
 
 BACKENDS = {
@@ -25,7 +27,7 @@ PARAMS = {
 }
 
 
-def frontend_cache_settings(backend, environ):
+def frontend_cache_settings(backend: str, environ: Mapping[str, str]) -> dict[str, dict[str, str]]:
     name = backend.strip().lower()
     if name not in BACKENDS:
         raise ImproperlyConfigured(

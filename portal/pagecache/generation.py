@@ -21,12 +21,14 @@ the first request of each process starts a new generation, since a purge made me
 import logging
 import os
 import secrets
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.base import BaseCache
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
 
@@ -37,22 +39,24 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "pagecache:generation"
 
 # The token as this request read it: a one-item dict while a request runs, else None.
-_request_token = ContextVar("pagecache_request_token", default=None)
+_request_token: ContextVar[dict[str, str | None] | None] = ContextVar(
+    "pagecache_request_token", default=None
+)
 
 
-def _cache():
+def _cache() -> BaseCache:
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
-def _process_local(cache):
+def _process_local(cache: BaseCache) -> bool:
     return isinstance(cache, LocMemCache | DummyCache)
 
 
-def _file():
+def _file() -> Path:
     return Path(settings.PAGE_CACHE_GENERATION_FILE)
 
 
-def current():
+def current() -> str | None:
     """The current generation token (a short string); None when it cannot be read."""
     held = _request_token.get()
     if held is None:
@@ -63,7 +67,7 @@ def current():
 
 
 @contextmanager
-def for_request():
+def for_request() -> Iterator[None]:
     """Read the token at most once until the block ends (one request)."""
     reset = _request_token.set({})
     try:
@@ -72,7 +76,7 @@ def for_request():
         _request_token.reset(reset)
 
 
-def _read():
+def _read() -> str | None:
     cache = _cache()
     if _process_local(cache):
         try:
@@ -97,7 +101,7 @@ def _read():
     return token
 
 
-def bump():
+def bump() -> str:
     """Start a new generation: every page cached so far is no longer served."""
     token = secrets.token_hex(6)
     held = _request_token.get()

@@ -14,20 +14,23 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
+
 ATTRIBUTE = "page_cache_holes"
 
 
 @dataclass(frozen=True)
 class Hole:
     name: str
-    pattern: re.Pattern
-    fill: Callable
+    pattern: re.Pattern[bytes]
+    fill: Callable[[HttpRequest], object]
 
     @property
-    def marker(self):
+    def marker(self) -> bytes:
         return f"__PAGECACHE_HOLE_{self.name}__".encode()
 
-    def punch(self, body):
+    def punch(self, body: bytes) -> tuple[bytes, int]:
         """The body with a marker instead of each value, and how many were found."""
         return self.pattern.subn(
             lambda match: (
@@ -38,14 +41,16 @@ class Hole:
             body,
         )
 
-    def filled(self, body, request):
+    def filled(self, body: bytes, request: HttpRequest) -> bytes:
         return body.replace(self.marker, str(self.fill(request)).encode())
 
 
-_registry = {}
+_registry: dict[str, Hole] = {}
 
 
-def register(name, pattern, fill):
+def register(
+    name: str, pattern: bytes | re.Pattern[bytes], fill: Callable[[HttpRequest], object]
+) -> None:
     """`pattern`: bytes regex whose group 1 is the value; `fill(request)`: a fresh value (text
     safe inside an HTML attribute)."""
     if not re.fullmatch(r"[A-Za-z0-9_]+", name):
@@ -56,18 +61,19 @@ def register(name, pattern, fill):
     _registry[name] = Hole(name, compiled, fill)
 
 
-def get(name):
+def get(name: str) -> Hole | None:
     return _registry.get(name)
 
 
-def mark(response, *names):
+def mark[R: HttpResponseBase](response: R, *names: str) -> R:
     """Declare the per-visitor values this response carries (see the module docstring)."""
     setattr(response, ATTRIBUTE, tuple(getattr(response, ATTRIBUTE, ())) + names)
     return response
 
 
-def declared(response):
+def declared(response: HttpResponseBase) -> list[Hole] | None:
     """The registered holes a response declares, or None if it declares an unknown one."""
     names = getattr(response, ATTRIBUTE, ())
     found = [_registry.get(name) for name in names]
-    return None if None in found else found
+    holes = [hole for hole in found if hole is not None]
+    return holes if len(holes) == len(found) else None

@@ -15,6 +15,8 @@ computed for every request), e.g. to measure the cost of a cold render.
 """
 
 import hashlib
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
@@ -26,19 +28,21 @@ from . import generation
 _MISSING = object()
 
 
-def enabled():
+def enabled() -> bool:
     # Without purges nothing would ever tell a remembered value that it is stale.
     return getattr(settings, "FRAGMENT_CACHE_ENABLED", True) and getattr(
         settings, "PAGE_CACHE_PURGE_ENABLED", True
     )
 
 
-def _key(token, name, parts):
+def _key(token: str, name: str, parts: Sequence[object]) -> str:
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
     return f"memo:{token}:{name}:{digest}"
 
 
-def remember(name, *parts, compute, timeout=None):
+def remember[T](
+    name: str, *parts: object, compute: Callable[[], T], timeout: int | None = None
+) -> T:
     """compute() for this generation, from the cache when another request already did it.
 
     `parts` (reprs of plain values: ids, slugs, SQL) tell values of the same name apart; the
@@ -55,7 +59,7 @@ def remember(name, *parts, compute, timeout=None):
     return value
 
 
-def recall(name, parts_list):
+def recall(name: str, parts_list: Sequence[Sequence[object]]) -> tuple[str | None, dict[int, Any]]:
     """Several remembered values in one cache round trip, for callers that store their own.
 
     Returns (token, found): `found` maps the index in `parts_list` of every value remembered in
@@ -71,7 +75,13 @@ def recall(name, parts_list):
     return token, {keys[key]: value for key, value in found.items()}
 
 
-def keep(token, name, parts, value, timeout=None):
+def keep(
+    token: str | None,
+    name: str,
+    parts: Sequence[object],
+    value: object,
+    timeout: int | None = None,
+) -> None:
     """Remember `value` under the generation `token` that recall() returned before computing it."""
     if token is None:
         return
@@ -88,12 +98,16 @@ class CountRememberingPaginator(Paginator):
     grows with the archive; the page of items itself is a LIMIT/OFFSET on an index."""
 
     @cached_property
-    def count(self):
+    def count(self) -> int:
         queryset = self.object_list
         query = getattr(queryset, "query", None)
         if query is None:
             return super().count
         sql, params = query.sql_with_params()
         return remember(
-            "count", queryset.db, sql, params, compute=lambda: Paginator.count.func(self)
+            "count",
+            getattr(queryset, "db", None),
+            sql,
+            params,
+            compute=lambda: Paginator.count.func(self),  # type: ignore[attr-defined]
         )

@@ -19,12 +19,16 @@ Two per-visitor values can be inside an otherwise shared page; neither is ever s
 
 import hashlib
 import re
+from collections.abc import Callable
+from typing import TypedDict
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.base import BaseCache
 from django.core.exceptions import DisallowedHost
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.csp import generate_nonce
@@ -51,25 +55,37 @@ UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache", "max-age=0")
 MESSAGES_COOKIE = "messages"
 
 
-def _noop(request):  # pragma: no cover - never called
-    return None
+class Entry(TypedDict):
+    """A stored response: the body with markers instead of the per-visitor values."""
+
+    status: int
+    headers: list[tuple[str, str]]
+    body: bytes
+    nonce: bool
+    holes: int  # CSRF token inputs
+    fills: list[str]  # names of the other holes (holes.py)
+    last_modified: int | None
 
 
-def _cache():
+def _noop(request: HttpRequest) -> HttpResponseBase:  # pragma: no cover - never called
+    raise AssertionError("CsrfViewMiddleware's get_response is not used here")
+
+
+def _cache() -> BaseCache:
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
 class PageCacheMiddleware:
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
     # --- request side -------------------------------------------------------------------------
 
-    def _has_private_cookie(self, request):
+    def _has_private_cookie(self, request: HttpRequest) -> bool:
         cookies = request.COOKIES
         return settings.SESSION_COOKIE_NAME in cookies or MESSAGES_COOKIE in cookies
 
-    def _lookup(self, request):
+    def _lookup(self, request: HttpRequest) -> tuple[str | None, bool]:
         """(cache key, may store) for a request the cache may answer, or (None, False)."""
         if request.method not in ("GET", "HEAD"):
             return None, False
@@ -104,12 +120,13 @@ class PageCacheMiddleware:
         # Public pages are Vietnamese whatever the browser prefers (PublicLanguageMiddleware):
         # one copy for every Accept-Language, not one per language.
         language = public_language()
-        raw = "\n".join((request.scheme, host, language, path, urlencode(sorted(params))))
+        scheme = request.scheme or "http"
+        raw = "\n".join((scheme, host, language, path, urlencode(sorted(params))))
         return f"pagecache:{token}:{hashlib.sha256(raw.encode()).hexdigest()}", may_store
 
     # --- response side ------------------------------------------------------------------------
 
-    def _classify(self, request, response):
+    def _classify(self, request: HttpRequest, response: HttpResponseBase) -> str | None:
         """'public' (shared copy), 'csrf' (shared copy with holes: the CSRF token and any
         values the view declared with `holes.mark`) or None (never)."""
         if request.method not in ("GET", "HEAD") or self._has_private_cookie(request):
@@ -138,7 +155,7 @@ class PageCacheMiddleware:
         return "public"
 
     @staticmethod
-    def _leaks_csrf(body, request, response):
+    def _leaks_csrf(body: bytes, request: HttpRequest, response: HttpResponseBase) -> bool:
         """Whether the page (its token inputs already punched out) may still carry the visitor's
         CSRF secret: the secret itself (the cookie's value), or anything shaped like a masked
         token (64 letters and digits standing alone). Without unmasking candidates (a private
@@ -150,7 +167,7 @@ class PageCacheMiddleware:
             return True
         return MASKED_TOKEN_RE.search(body) is not None
 
-    def _make_entry(self, request, response, kind):
+    def _make_entry(self, request: HttpRequest, response: HttpResponse, kind: str) -> Entry | None:
         body = response.content
         if len(body) > settings.PAGE_CACHE_MAX_BYTES:
             return None
@@ -165,14 +182,14 @@ class PageCacheMiddleware:
             body = body.replace(nonce.encode(), NONCE_MARK.encode())
             headers = [(name, value.replace(nonce, NONCE_MARK)) for name, value in headers]
         csrf_holes = 0
-        fills = []
+        fills: list[str] = []
         if kind == "csrf":
             body, csrf_holes = CSRF_INPUT_RE.subn(CSRF_HOLE, body)
             if (response.cookies or csrf_holes) and (
                 not csrf_holes or self._leaks_csrf(body, request, response)
             ):
                 return None
-            for hole in holes.declared(response):
+            for hole in holes.declared(response) or ():
                 body, found = hole.punch(body)
                 if not found:
                     return None
@@ -187,7 +204,7 @@ class PageCacheMiddleware:
             "last_modified": parse_http_date_safe(response.get("Last-Modified", "")),
         }
 
-    def _mark_public(self, response):
+    def _mark_public(self, response: HttpResponse) -> None:
         if "Cache-Control" not in response:
             patch_cache_control(
                 response,
@@ -203,14 +220,15 @@ class PageCacheMiddleware:
             response["Last-Modified"] = http_date()
 
     @staticmethod
-    def _mark_private(response):
+    def _mark_private(response: HttpResponseBase) -> None:
         if "Cache-Control" not in response:
             patch_cache_control(response, private=True, no_cache=True)
 
-    def _serve(self, request, entry):
+    def _serve(self, request: HttpRequest, entry: Entry) -> HttpResponseBase | None:
         """The stored response for this visitor, or None when this process cannot fill it."""
-        fills = [holes.get(name) for name in entry.get("fills", ())]
-        if None in fills:  # stored by a process that knew a hole this one does not
+        known = [holes.get(name) for name in entry.get("fills", ())]
+        fills = [hole for hole in known if hole is not None]
+        if len(fills) < len(known):  # stored by a process that knew a hole this one does not
             return None
         body = entry["body"]
         headers = entry["headers"]
@@ -244,11 +262,11 @@ class PageCacheMiddleware:
 
     # --- the middleware -----------------------------------------------------------------------
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         with generation.for_request():
             return self._respond(request)
 
-    def _respond(self, request):
+    def _respond(self, request: HttpRequest) -> HttpResponseBase:
         if not settings.PAGE_CACHE_ENABLED:
             return self.get_response(request)
         key, may_store = self._lookup(request)
@@ -262,7 +280,7 @@ class PageCacheMiddleware:
         response = self.get_response(request)
 
         kind = self._classify(request, response)
-        if kind is None:
+        if kind is None or not isinstance(response, HttpResponse):  # (a stream never is stored)
             if response.cookies or self._has_private_cookie(request):
                 self._mark_private(response)
             response.setdefault(STATUS_HEADER, "bypass")
@@ -278,10 +296,11 @@ class PageCacheMiddleware:
                 response[STATUS_HEADER] = "miss"
         response.setdefault(STATUS_HEADER, "bypass")
         if kind == "public":
-            return get_conditional_response(
+            conditional = get_conditional_response(
                 request,
                 etag=response.get("ETag"),
                 last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
                 response=response,
             )
+            return conditional if conditional is not None else response
         return response

@@ -6,7 +6,7 @@ from wagtail.models import PageViewRestriction
 from .memo import remember
 
 
-def private_q():
+def private_q() -> Q:
     """Wagtail's `PageQuerySet.private_q()` (pages in a section with a view restriction), built
     from the restricted sections remembered until the next purge (every privacy change and page
     move purges): the same filter, without a query on every list or search."""

@@ -23,9 +23,12 @@ change and its commit saw the old data, and must not stay cached under the new g
 """
 
 import logging
+from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 from . import generation
@@ -62,7 +65,7 @@ EXTRA_MODELS = frozenset(
 )
 
 
-def _watched(model):
+def _watched(model: type[Model]) -> bool:
     if getattr(model, "page_cache_purge", True) is False:
         return False
     meta = model._meta
@@ -77,10 +80,10 @@ def _watched(model):
     return meta.label_lower in EXTRA_MODELS
 
 
-_watched_cache = {}
+_watched_cache: dict[type[Model], bool] = {}
 
 
-def watched(model):
+def watched(model: type[Model]) -> bool:
     try:
         return _watched_cache[model]
     except KeyError:
@@ -88,14 +91,14 @@ def watched(model):
         return result
 
 
-def _after_commit():
+def _after_commit() -> None:
     generation.bump()
 
 
-_after_commit.page_cache_marker = True
+_after_commit.page_cache_marker = True  # type: ignore[attr-defined]
 
 
-def purge(reason=""):
+def purge(reason: str = "") -> None:
     """Purge the whole page cache now, and again when the current transaction commits."""
     if not settings.PAGE_CACHE_PURGE_ENABLED:
         return
@@ -108,7 +111,13 @@ def purge(reason=""):
         transaction.on_commit(_after_commit)
 
 
-def on_save(sender, instance, raw=False, update_fields=None, **kwargs):
+def on_save(
+    sender: type[Model],
+    instance: Model,
+    raw: bool = False,
+    update_fields: Iterable[str] | None = None,
+    **kwargs: object,
+) -> None:
     if raw or not watched(sender):
         return
     if update_fields and set(update_fields) <= DRAFT_ONLY_FIELDS:
@@ -116,17 +125,17 @@ def on_save(sender, instance, raw=False, update_fields=None, **kwargs):
     purge(f"save {sender._meta.label}")
 
 
-def on_delete(sender, instance, **kwargs):
+def on_delete(sender: type[Model], instance: Model, **kwargs: object) -> None:
     if watched(sender):
         purge(f"delete {sender._meta.label}")
 
 
-def on_m2m(sender, instance, action, **kwargs):
+def on_m2m(sender: type[Model], instance: Model, action: str, **kwargs: object) -> None:
     if action.startswith("post_") and (watched(sender) or watched(type(instance))):
         purge(f"m2m {sender._meta.label}")
 
 
-def on_page_event(sender, instance, **kwargs):
+def on_page_event(sender: type[Model], instance: Model, **kwargs: object) -> None:
     purge(f"page event {sender._meta.label}")
 
 
@@ -136,11 +145,11 @@ def on_page_event(sender, instance, **kwargs):
 # settings (other pages follow within PAGE_CACHE_S_MAXAGE).
 
 
-def _frontend_enabled():
+def _frontend_enabled() -> bool:
     return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
 
 
-def _frontend_purge_page(page):
+def _frontend_purge_page(page: Model) -> None:
     from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
 
     try:
@@ -149,14 +158,16 @@ def _frontend_purge_page(page):
         logger.exception("Frontend cache purge failed for page %s", page.pk)
 
 
-def on_page_pre_delete(sender, instance, **kwargs):
+def on_page_pre_delete(sender: type[Model], instance: Model, **kwargs: object) -> None:
     from wagtail.models import Page
 
     if _frontend_enabled() and isinstance(instance, Page) and instance.live:
         _frontend_purge_page(instance)
 
 
-def on_page_moved(sender, instance, url_path_before=None, **kwargs):
+def on_page_moved(
+    sender: type[Model], instance: Any, url_path_before: str | None = None, **kwargs: object
+) -> None:
     purge(f"move {sender._meta.label}")
     if _frontend_enabled() and instance.live:
         _frontend_purge_page(instance)
@@ -166,7 +177,13 @@ def on_page_moved(sender, instance, url_path_before=None, **kwargs):
             _frontend_purge_page(old)
 
 
-def on_non_page_change(sender, instance, update_fields=None, raw=False, **kwargs):
+def on_non_page_change(
+    sender: type[Model],
+    instance: Model,
+    update_fields: Iterable[str] | None = None,
+    raw: bool = False,
+    **kwargs: object,
+) -> None:
     from wagtail.models import Page, Site
 
     if not _frontend_enabled() or raw or isinstance(instance, Page) or not watched(sender):
@@ -184,7 +201,7 @@ def on_non_page_change(sender, instance, update_fields=None, raw=False, **kwargs
         logger.exception("Frontend cache purge failed")
 
 
-def connect_signals():
+def connect_signals() -> None:
     from wagtail.signals import page_published, page_unpublished, post_page_move, published
 
     post_save.connect(on_save, dispatch_uid="pagecache_save")

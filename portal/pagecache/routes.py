@@ -22,27 +22,29 @@ Off with FRAGMENT_CACHE=0 (and with Wagtail's i18n, whose `localized` routing th
 """
 
 from functools import partial
+from typing import Any
 
 from django.conf import settings
-from django.http import Http404
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
 from wagtail import views as wagtail_views
 from wagtail.models import Page, PageViewRestriction, Site
 
 from . import memo
 
 
-def _components(path):
+def _components(path: str) -> list[str]:
     return [component for component in path.split("/") if component]
 
 
-def _own_components(page, root):
+def _own_components(page: Page, root: Page) -> list[str] | None:
     """The path components of `page` below the site's root page, or None if it is elsewhere."""
     if not page.url_path.startswith(root.url_path):
         return None
     return _components(page.url_path[len(root.url_path) :])
 
 
-def _restrictions(restriction_ids):
+def _restrictions(restriction_ids: tuple[int, ...]) -> QuerySet[PageViewRestriction]:
     restrictions = PageViewRestriction.objects.filter(pk__in=restriction_ids)
     if not restriction_ids:
         # A public page: an already evaluated, empty QuerySet, so iterating it (as Wagtail's hook
@@ -51,14 +53,14 @@ def _restrictions(restriction_ids):
     return restrictions
 
 
-def _answer_restrictions_with(page, restriction_ids):
+def _answer_restrictions_with(page: Page, restriction_ids: list[int]) -> None:
     """Wagtail's `check_view_restrictions` hook asks the page; answer from the remembered ids.
     Still a QuerySet, as the method promises; with no ids (a public page) it runs no query. A
     partial, not a lambda: the page may itself be pickled later (inside other remembered values)."""
     page.get_view_restrictions = partial(_restrictions, tuple(restriction_ids))
 
 
-def _remember(token, site, components, page):
+def _remember(token: str, site: Site, components: list[str], page: Page) -> list[int] | None:
     """Store `page` under its own path, if that path is where this request found it."""
     own = _own_components(page, site.root_page)
     if own is None or components[: len(own)] != own:
@@ -70,7 +72,7 @@ def _remember(token, site, components, page):
     return restriction_ids
 
 
-def route_for_request(request, path):
+def route_for_request(request: HttpRequest, path: str) -> Any:
     """What `Page.route_for_request(request, path)` returns, usually without its queries; the
     result is left on the request where Wagtail's serve view (and Page.find_for_request) read it."""
     if hasattr(request, "_wagtail_route_for_request") or getattr(
@@ -86,7 +88,7 @@ def route_for_request(request, path):
     if token is None:
         return Page.route_for_request(request, path)
 
-    restriction_ids = None
+    restriction_ids: list[int] | None = None
     if found:
         index = min(found)  # the longest remembered prefix
         page, restriction_ids = found[index]
@@ -103,11 +105,11 @@ def route_for_request(request, path):
             restriction_ids = _remember(token, site, components, result.page)
     if result is not None and restriction_ids is not None:
         _answer_restrictions_with(result.page, restriction_ids)
-    request._wagtail_route_for_request = result
+    request._wagtail_route_for_request = result  # type: ignore[attr-defined]
     return result
 
 
-def serve(request, path):
+def serve(request: HttpRequest, path: str) -> HttpResponse:
     """Wagtail's serve view, routed by route_for_request()."""
     route_for_request(request, path)
     return wagtail_views.serve(request, path)

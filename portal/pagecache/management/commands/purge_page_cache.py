@@ -10,6 +10,6 @@ class Command(BaseCommand):
         "send no signals (QuerySet.update(), bulk_create())."
     )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: object, **options: object) -> None:
         token = generation.bump()
         self.stdout.write(f"Page cache purged (generation {token}).")

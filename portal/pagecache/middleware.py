@@ -55,6 +55,17 @@ UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache", "max-age=0")
 MESSAGES_COOKIE = "messages"
 
 
+def _nonce(request: HttpRequest) -> str:
+    nonce = getattr(request, "_csp_nonce", None)
+    return str(nonce) if nonce else ""  # a LazyNonce is falsy until it was generated
+
+
+def _without_nonce(request: HttpRequest, body: bytes) -> bytes:
+    """The body with this response's CSP nonce replaced by the stored marker."""
+    nonce = _nonce(request)
+    return body.replace(nonce.encode(), NONCE_MARK.encode()) if nonce else body
+
+
 class Entry(TypedDict):
     """A stored response: the body with markers instead of the per-visitor values."""
 
@@ -171,8 +182,7 @@ class PageCacheMiddleware:
         body = response.content
         if len(body) > settings.PAGE_CACHE_MAX_BYTES:
             return None
-        nonce = getattr(request, "_csp_nonce", None)
-        nonce = str(nonce) if nonce else ""  # a LazyNonce is falsy until it was generated
+        nonce = _nonce(request)
         headers = [
             (name, value)
             for name, value in response.items()
@@ -204,7 +214,7 @@ class PageCacheMiddleware:
             "last_modified": parse_http_date_safe(response.get("Last-Modified", "")),
         }
 
-    def _mark_public(self, response: HttpResponse) -> None:
+    def _mark_public(self, request: HttpRequest, response: HttpResponse) -> None:
         if "Cache-Control" not in response:
             patch_cache_control(
                 response,
@@ -213,8 +223,10 @@ class PageCacheMiddleware:
                 s_maxage=settings.PAGE_CACHE_S_MAXAGE,
             )
         if not response.has_header("ETag"):
-            # Weak: the bytes differ per response (nonce), the content does not.
-            digest = hashlib.md5(response.content, usedforsecurity=False).hexdigest()
+            # Weak: the bytes differ per response (nonce), the content does not. The digest is
+            # taken with the nonce masked, so every render and every hit of one version agree.
+            digest = hashlib.md5(_without_nonce(request, response.content), usedforsecurity=False)
+            digest = digest.hexdigest()
             response["ETag"] = f'W/"{digest}"'
         if not response.has_header("Last-Modified"):
             response["Last-Modified"] = http_date()
@@ -286,7 +298,7 @@ class PageCacheMiddleware:
             response.setdefault(STATUS_HEADER, "bypass")
             return response
         if kind == "public":
-            self._mark_public(response)
+            self._mark_public(request, response)
         else:
             self._mark_private(response)
         if key is not None and may_store and request.method == "GET":

@@ -225,8 +225,8 @@ class PageCacheMiddleware:
         if not response.has_header("ETag"):
             # Weak: the bytes differ per response (nonce), the content does not. The digest is
             # taken with the nonce masked, so every render and every hit of one version agree.
-            digest = hashlib.md5(_without_nonce(request, response.content), usedforsecurity=False)
-            digest = digest.hexdigest()
+            body = _without_nonce(request, response.content)
+            digest = hashlib.md5(body, usedforsecurity=False).hexdigest()
             response["ETag"] = f'W/"{digest}"'
         if not response.has_header("Last-Modified"):
             response["Last-Modified"] = http_date()

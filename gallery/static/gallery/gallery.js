@@ -8,7 +8,13 @@
     var dialog = document.querySelector("[data-viewer]");
     var links = Array.prototype.slice.call(document.querySelectorAll("[data-album-photo]"));
     if (!dialog || !links.length || typeof dialog.showModal !== "function") return;
-    var image = dialog.querySelector("[data-viewer-image]");
+    // Made here, not in the page: an <img> without src is invalid HTML until a photo is shown.
+    var image = document.createElement("img");
+    image.className = "viewer__image";
+    image.alt = "";
+    image.setAttribute("data-viewer-image", "");
+    var figure = dialog.querySelector(".viewer__figure");
+    figure.insertBefore(image, figure.firstChild);
     var caption = dialog.querySelector("[data-viewer-caption]");
     var count = dialog.querySelector("[data-viewer-count]");
     var current = 0;

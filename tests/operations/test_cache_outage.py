@@ -57,6 +57,18 @@ def wait_for_recovery(visitor, seconds=10.0):
     raise AssertionError("the cache never came back")
 
 
+def assert_cached_soon(visitor, url, seconds=20.0):
+    """The page comes from the cache within a few requests. On a busy machine one Redis reply can
+    take longer than the cache's short timeout, which counts as an outage for a 0.2 s pause
+    (redis_cache fixture): the page is then served uncached, and cached again right after."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if cache_status(visitor.get(url)) == "hit":
+            return
+        time.sleep(0.25)
+    raise AssertionError(f"{url} never came from the cache")
+
+
 def outage_lines(caplog):
     return [r for r in caplog.records if r.name == "portal.cache" and "unreachable" in r.message]
 
@@ -67,8 +79,7 @@ def test_site_serves_without_redis_and_caches_again_when_it_is_back(
 ):
     urls = public_urls()
     visitor = Client()
-    visitor.get("/")
-    assert cache_status(visitor.get("/")) == "hit"
+    assert_cached_soon(visitor, "/")
 
     caplog.set_level(logging.WARNING, logger="portal.cache")
     if fault == "stopped":
@@ -85,10 +96,8 @@ def test_site_serves_without_redis_and_caches_again_when_it_is_back(
         redis_server.thaw()
     wait_for_recovery(visitor)
     assert [r for r in caplog.records if "answers again" in r.message]
-    visitor.get("/")
-    assert cache_status(visitor.get("/")) == "hit"
-    assert cache_status(visitor.get(urls["article"])) in ("miss", "hit")
-    assert cache_status(visitor.get(urls["article"])) == "hit"
+    assert_cached_soon(visitor, "/")
+    assert_cached_soon(visitor, urls["article"])
 
 
 def test_a_purge_lost_during_the_outage_is_not_undone_by_the_return(

@@ -146,8 +146,12 @@ def _clear_cache():
 
 def ensure_root_site():
     """Recreate the root page, default site and locale that transactional tests flush."""
+    from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Locale
 
+    # A flush recreates the content types under new ids; this process's cache still holds the
+    # old ones (a page built with them fails validation: "content type id 1 is not valid").
+    ContentType.objects.clear_cache()
     Locale.objects.get_or_create(language_code="vi")
     root = Page.get_first_root_node()
     if root is None:

@@ -130,7 +130,7 @@ class GuardedConnection(Connection):
 
 
 def redis_cache_settings(url, key_prefix, environ):
-    """The CACHES["default"] entry for REDIS_URL (settings/base.py)."""
+    """The CACHES["default"] entry for REDIS_URL (portal/settings/caches.py)."""
     return {
         "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": url,

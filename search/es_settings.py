@@ -1,4 +1,4 @@
-"""Search server settings (Elasticsearch 9 or OpenSearch); portal/settings/base.py uses them when
+"""Search server settings (Elasticsearch 9 or OpenSearch); portal/settings/search.py uses them when
 ELASTICSEARCH_URL or OPENSEARCH_URL is set.
 
 Plain data, no Django imports: settings modules import it. See docs/search.md.

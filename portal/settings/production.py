@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import env_bool, env_list, require_secret_key
+from .env import env_bool, env_list, require_secret_key
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = require_secret_key(os.environ.get("SECRET_KEY", ""))

@@ -86,7 +86,7 @@ def redis_server():
 
 @pytest.fixture
 def redis_cache(redis_server, settings):
-    """The production cache settings (settings/base.py with REDIS_URL) on the test's own Redis,
+    """The production cache settings (settings/caches.py with REDIS_URL) on the test's own Redis,
     retrying after 0.2 s instead of 5 so that a test sees the recovery quickly."""
     from django.core.cache import caches
 

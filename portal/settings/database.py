@@ -1,0 +1,29 @@
+"""The database: DATABASE_URL, or an SQLite file in the project folder (the embedded default)."""
+
+import os
+
+import dj_database_url
+
+from .env import BASE_DIR
+
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets readers proceed while the sign-up form or the admin writes. Every transaction
+    # starts with BEGIN IMMEDIATE: it takes the write lock up front and waits for it (up to the
+    # busy timeout), where a deferred transaction that reads and then writes (an autosave racing
+    # a publish) fails at once with "database is locked", whatever the timeout (docs/admin.md).
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

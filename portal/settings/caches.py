@@ -54,7 +54,7 @@ PAGE_CACHE_PURGE_APPS = [
     "legal",
     "menus",
 ]
-PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/tai-lieu/", "/django-admin/", "/healthz"]
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/tai-lieu/", "/healthz"]
 # Query parameters that are part of the key (values: up to 40 of [0-9A-Za-z_.-]); any other
 # parameter bypasses the cache. Tracking parameters are ignored (utm_* too).
 # Defaults: pagination and the choice filters of the document library and partner directory

@@ -17,94 +17,36 @@ while Redis was away (an editor publishing) was lost, and pages kept from before
 not be served again. The state is per process (each gunicorn worker logs its own line).
 """
 
-import logging
-import threading
-import time
-
 from redis.connection import Connection
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-logger = logging.getLogger("portal.cache")
+from portal.outage import Outage
 
 _FAILURES = (RedisConnectionError, RedisTimeoutError, OSError)
 
 
-class _Outage:
-    """This process's view of the shared cache: up, or down since when and until when to wait."""
-
-    def __init__(self):
-        self._lock = threading.Lock()
-        self.down_since = None  # monotonic time of the first failure of the current outage
-        self.retry_at = 0.0
-        self.recovered = False  # a recovery not yet seen by the page cache generation
-
-    @staticmethod
-    def _retry_seconds():
-        from django.conf import settings
-
-        return float(getattr(settings, "CACHE_RETRY_SECONDS", 5))
-
-    def check(self):
-        """Raise at once while this process waits before trying Redis again."""
-        if self.down_since is None:
-            return
-        if time.monotonic() < self.retry_at:
-            raise RedisConnectionError("cache unavailable (waiting before the next try)")
-        # Past the pause: this call tries again (a failure starts another pause).
-
-    def failed(self, error):
-        with self._lock:
-            now = time.monotonic()
-            self.retry_at = now + self._retry_seconds()
-            if self.down_since is not None:
-                return
-            self.down_since = now
-        logger.warning(
-            "Cache server unreachable (%s: %s); pages are served uncached, next try in %g s",
-            type(error).__name__,
-            error,
-            self._retry_seconds(),
-        )
-
-    def succeeded(self):
-        if self.down_since is None:
-            return
-        with self._lock:
-            if self.down_since is None:
-                return
-            seconds = time.monotonic() - self.down_since
-            self.down_since = None
-            self.recovered = True
-        logger.warning("Cache server answers again after %.1f s; caching resumed", seconds)
-
-    def take_recovered(self):
-        """True once after each recovery (the page cache then starts a new generation)."""
-        if not self.recovered:
-            return False
-        with self._lock:
-            was, self.recovered = self.recovered, False
-        return was
-
-    @property
-    def down(self):
-        return self.down_since is not None
-
-    def reset(self):
-        with self._lock:
-            self.down_since = None
-            self.retry_at = 0.0
-            self.recovered = False
+outage = Outage(
+    "portal.cache",
+    "CACHE_RETRY_SECONDS",
+    5,
+    "Cache server unreachable (%s: %s); pages are served uncached, next try in %g s",
+    "Cache server answers again after %.1f s; caching resumed",
+)
 
 
-outage = _Outage()
+def check():
+    """Raise at once while this process waits before trying Redis again."""
+    if outage.skip_server():
+        raise RedisConnectionError("cache unavailable (waiting before the next try)")
+    # Past the pause (or up): this call tries again (a failure starts another pause).
 
 
 class GuardedConnection(Connection):
     """redis-py's connection, failing fast while the server is known to be unreachable."""
 
     def connect(self):
-        outage.check()
+        check()
         try:
             super().connect()
         except _FAILURES as error:
@@ -112,7 +54,7 @@ class GuardedConnection(Connection):
             raise
 
     def send_packed_command(self, command, check_health=True):
-        outage.check()
+        check()
         try:
             super().send_packed_command(command, check_health=check_health)
         except _FAILURES as error:

@@ -21,16 +21,13 @@ Everything else (update_index, index settings, mappings) goes to the server's ba
 """
 
 import functools
-import logging
-import threading
-import time
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
 from modelsearch.backends import get_search_backend, import_backend
 
-logger = logging.getLogger("search.resilient")
+from portal.outage import Outage
 
 _use_database = ContextVar("search_use_database", default=False)
 
@@ -54,50 +51,13 @@ def server_errors():
     return tuple(errors)
 
 
-class _Outage:
-    def __init__(self):
-        self._lock = threading.Lock()
-        self.down_since = None
-        self.retry_at = 0.0
-
-    @staticmethod
-    def _retry_seconds():
-        return float(getattr(settings, "SEARCH_RETRY_SECONDS", 30))
-
-    def skip_server(self):
-        return self.down_since is not None and time.monotonic() < self.retry_at
-
-    def failed(self, error):
-        with self._lock:
-            now = time.monotonic()
-            self.retry_at = now + self._retry_seconds()
-            if self.down_since is not None:
-                return
-            self.down_since = now
-        logger.warning(
-            "Search server unavailable (%s: %s); searching the database, next try in %g s",
-            type(error).__name__,
-            str(error)[:200],
-            self._retry_seconds(),
-        )
-
-    def succeeded(self):
-        if self.down_since is None:
-            return
-        with self._lock:
-            if self.down_since is None:
-                return
-            seconds = time.monotonic() - self.down_since
-            self.down_since = None
-        logger.warning("Search server answers again after %.1f s", seconds)
-
-    def reset(self):
-        with self._lock:
-            self.down_since = None
-            self.retry_at = 0.0
-
-
-outage = _Outage()
+outage = Outage(
+    "search.resilient",
+    "SEARCH_RETRY_SECONDS",
+    30,
+    "Search server unavailable (%s: %s); searching the database, next try in %g s",
+    "Search server answers again after %.1f s",
+)
 
 
 def server_configured():

@@ -260,53 +260,57 @@ def load(home, stdout=None):
         body=[paragraph(SAMPLE_NOTE)],
     )
 
-    ensure_child_page(
-        library,
-        ResolutionPageFactory,
-        "chuong-trinh-1734-ctr-tld",
-        title="Chương trình hành động thực hiện Nghị quyết 02-NQ/TW (văn bản mẫu)",
-        number="1734/CTr-TLĐ",
-        doc_type="chuong-trinh",
-        issuing_body=confederation,
-        date_issued=date(2021, 9, 1),
-        status=DocumentStatus.IN_FORCE,
-        summary="Chương trình của Tổng Liên đoàn triển khai Nghị quyết 02-NQ/TW. Nội dung mẫu.",
-        body=[paragraph(SAMPLE_NOTE)],
-        related_links=[
-            ResolutionRelation(relation_type=RelationType.IMPLEMENTS, target=resolution)
-        ],
-    )
-    ensure_child_page(
-        library,
-        ResolutionPageFactory,
-        "huong-dan-38-hd-tld",
-        title="Hướng dẫn về công tác phát triển đoàn viên (văn bản mẫu)",
-        number="38/HD-TLĐ",
-        doc_type="huong-dan",
-        issuing_body=confederation,
-        date_issued=date(2022, 3, 15),
-        status=DocumentStatus.IN_FORCE,
-        summary="Hướng dẫn các cấp công đoàn về phát triển đoàn viên và thành lập công đoàn cơ sở. "
-        "Nội dung mẫu.",
-        body=[paragraph(SAMPLE_NOTE)],
-        related_links=[
-            ResolutionRelation(relation_type=RelationType.IMPLEMENTS, target=resolution)
-        ],
-    )
-    ensure_child_page(
-        library,
-        ResolutionPageFactory,
-        "quyet-dinh-2399-qd-tld",
-        title="Quyết định ban hành quy chế làm việc (văn bản mẫu)",
-        number="2399/QĐ-TLĐ",
-        doc_type="quyet-dinh",
-        issuing_body=confederation,
-        date_issued=date(2024, 1, 10),
-        date_effective=date(2024, 2, 1),
-        status=DocumentStatus.IN_FORCE,
-        summary="Quyết định của Tổng Liên đoàn ban hành một quy chế làm việc. Nội dung mẫu.",
-        body=[paragraph(SAMPLE_NOTE)],
-    )
+    implements_02 = [ResolutionRelation(relation_type=RelationType.IMPLEMENTS, target=resolution)]
+    for slug, related, fields in [
+        (
+            "chuong-trinh-1734-ctr-tld",
+            implements_02,
+            {
+                "title": "Chương trình hành động thực hiện Nghị quyết 02-NQ/TW (văn bản mẫu)",
+                "number": "1734/CTr-TLĐ",
+                "doc_type": "chuong-trinh",
+                "date_issued": date(2021, 9, 1),
+                "summary": "Chương trình của Tổng Liên đoàn triển khai Nghị quyết 02-NQ/TW. "
+                "Nội dung mẫu.",
+            },
+        ),
+        (
+            "huong-dan-38-hd-tld",
+            implements_02,
+            {
+                "title": "Hướng dẫn về công tác phát triển đoàn viên (văn bản mẫu)",
+                "number": "38/HD-TLĐ",
+                "doc_type": "huong-dan",
+                "date_issued": date(2022, 3, 15),
+                "summary": "Hướng dẫn các cấp công đoàn về phát triển đoàn viên và thành lập "
+                "công đoàn cơ sở. Nội dung mẫu.",
+            },
+        ),
+        (
+            "quyet-dinh-2399-qd-tld",
+            [],
+            {
+                "title": "Quyết định ban hành quy chế làm việc (văn bản mẫu)",
+                "number": "2399/QĐ-TLĐ",
+                "doc_type": "quyet-dinh",
+                "date_issued": date(2024, 1, 10),
+                "date_effective": date(2024, 2, 1),
+                "summary": "Quyết định của Tổng Liên đoàn ban hành một quy chế làm việc. "
+                "Nội dung mẫu.",
+            },
+        ),
+    ]:
+        # Sample documents of the Confederation, in force, whose body says they are samples.
+        ensure_child_page(
+            library,
+            ResolutionPageFactory,
+            slug,
+            issuing_body=confederation,
+            status=DocumentStatus.IN_FORCE,
+            body=[paragraph(SAMPLE_NOTE)],
+            related_links=related,
+            **fields,
+        )
     if stdout is not None:
         stdout.write("Thư viện văn bản: sẵn sàng.")
     return library

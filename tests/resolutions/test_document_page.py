@@ -9,25 +9,21 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 
+from resolutions.demo import section as demo_section
 from resolutions.models import DocumentStatus, RelationType, ResolutionRelation
 
 from .conftest import make_document, make_pdf
 
 
 def section(kind, number, heading, articles=()):
-    return {
-        "type": "section",
-        "value": {
-            "kind": kind,
-            "number": number,
-            "heading": heading,
-            "body": f"<p>Nội dung {heading}.</p>",
-            "articles": [
-                {"kind": "dieu", "number": n, "heading": h, "body": "<p>Điều khoản.</p>"}
-                for n, h in articles
-            ],
-        },
-    }
+    """A body section (the demo's builder) with placeholder text."""
+    return demo_section(
+        kind,
+        number,
+        heading,
+        f"<p>Nội dung {heading}.</p>",
+        [(n, h, "<p>Điều khoản.</p>") for n, h in articles],
+    )
 
 
 class _Anchors(HTMLParser):

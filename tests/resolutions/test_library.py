@@ -5,8 +5,9 @@ from datetime import date
 
 import pytest
 
+from resolutions.factories import CongressPageFactory
 from resolutions.generate import generate_documents
-from resolutions.models import CongressPage, DocumentStatus
+from resolutions.models import DocumentStatus
 
 from .conftest import make_document
 
@@ -20,66 +21,39 @@ def titles(response):
 
 @pytest.fixture
 def congress(library):
-    page = CongressPage(
+    return CongressPageFactory(
+        parent=library,
         title="Đại hội XIII Công đoàn Việt Nam, nhiệm kỳ 2023–2028",
         slug="dai-hoi-xiii",
         short_name="Đại hội XIII",
-        date_start=date(2023, 12, 1),
-        date_end=date(2023, 12, 3),
-        location="Hà Nội",
-        term="2023–2028",
     )
-    library.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 @pytest.fixture
 def shelf(library, congress, politburo, confederation):
     """Five documents that differ in one facet each."""
-    make_document(
-        library,
-        title="A Nghị quyết Bộ Chính trị 2021",
-        number="02-NQ/TW",
-        doc_type="nghi-quyet",
-        issuing_body=politburo,
-        date_issued=date(2021, 6, 12),
-        date_effective=date(2021, 6, 12),
-    )
-    make_document(
-        library,
-        title="B Hướng dẫn Tổng Liên đoàn 2022",
-        number="38/HD-TLĐ",
-        doc_type="huong-dan",
-        issuing_body=confederation,
-        date_issued=date(2022, 3, 15),
-        date_effective=date(2024, 5, 1),
-    )
-    make_document(
-        library,
-        title="C Quyết định hết hiệu lực 2022",
-        number="7/QĐ-TLĐ",
-        doc_type="quyet-dinh",
-        issuing_body=confederation,
-        date_issued=date(2022, 9, 1),
-        status=DocumentStatus.EXPIRED,
-    )
-    make_document(
-        congress,
-        title="D Nghị quyết Đại hội XIII",
-        number="",
-        doc_type="nghi-quyet",
-        issuing_body=confederation,
-        date_issued=date(2023, 12, 3),
-    )
-    make_document(
-        library,
-        title="E Chương trình Tổng Liên đoàn 2021",
-        number="1734/CTr-TLĐ",
-        doc_type="chuong-trinh",
-        issuing_body=confederation,
-        date_issued=date(2021, 9, 1),
-    )
+    expired = {"status": DocumentStatus.EXPIRED}
+    for parent, title, number, doc_type, body, issued, extra in [
+        (library, "A Nghị quyết Bộ Chính trị 2021", "02-NQ/TW", "nghi-quyet", politburo,
+         date(2021, 6, 12), {"date_effective": date(2021, 6, 12)}),
+        (library, "B Hướng dẫn Tổng Liên đoàn 2022", "38/HD-TLĐ", "huong-dan", confederation,
+         date(2022, 3, 15), {"date_effective": date(2024, 5, 1)}),
+        (library, "C Quyết định hết hiệu lực 2022", "7/QĐ-TLĐ", "quyet-dinh", confederation,
+         date(2022, 9, 1), expired),
+        (congress, "D Nghị quyết Đại hội XIII", "", "nghi-quyet", confederation,
+         date(2023, 12, 3), {}),
+        (library, "E Chương trình Tổng Liên đoàn 2021", "1734/CTr-TLĐ", "chuong-trinh",
+         confederation, date(2021, 9, 1), {}),
+    ]:  # fmt: skip
+        make_document(
+            parent,
+            title=title,
+            number=number,
+            doc_type=doc_type,
+            issuing_body=body,
+            date_issued=issued,
+            **extra,
+        )
 
 
 @pytest.mark.django_db

@@ -33,6 +33,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from commands import manage, run_sql
 from server import Gunicorn
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -115,15 +116,7 @@ class Bench:
         }
 
     def _admin(self, sql):
-        import psycopg2
-
-        conn = psycopg2.connect(self.admin_url)
-        conn.autocommit = True
-        try:
-            with conn.cursor() as cursor:
-                cursor.execute(sql)
-        finally:
-            conn.close()
+        run_sql(self.admin_url, sql)
 
     def create_database(self, size, template=None):
         """An empty database, or a copy of `template`'s (PostgreSQL copies the files: seconds)."""
@@ -136,16 +129,8 @@ class Bench:
     def settle(self, size):
         """After a bulk import, as an operator would: VACUUM ANALYZE, so the planner knows the
         new rows and autovacuum does not start on them in the middle of a measurement."""
-        import psycopg2
-
         started = time.monotonic()
-        conn = psycopg2.connect(self.database_url(size))
-        conn.autocommit = True
-        try:
-            with conn.cursor() as cursor:
-                cursor.execute("VACUUM ANALYZE")
-        finally:
-            conn.close()
+        run_sql(self.database_url(size), "VACUUM ANALYZE")
         log(f"{size}: VACUUM ANALYZE ({time.monotonic() - started:.0f} s)")
 
     def drop_databases(self):
@@ -159,15 +144,8 @@ class Bench:
     # --- Django commands ------------------------------------------------------------------
 
     def manage(self, size, *args):
-        started = time.monotonic()
-        subprocess.run(
-            [PYTHON, "manage.py", *args],
-            cwd=ROOT,
-            env=self.env(size),
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-        log(f"{size}: manage.py {' '.join(args)} ({time.monotonic() - started:.0f} s)")
+        seconds = manage(self.env(size), *args)
+        log(f"{size}: manage.py {' '.join(args)} ({seconds:.0f} s)")
 
     def probe(self, size):
         env = self.env(size)

@@ -25,6 +25,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from commands import manage, run_sql
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 DB_NAME = "portal_bench_search"
@@ -136,15 +138,7 @@ class Run:
         self.env.pop("ELASTICSEARCH_URL", None)
 
     def _admin(self, sql):
-        import psycopg2
-
-        connection = psycopg2.connect(self.admin_url)
-        connection.autocommit = True
-        try:
-            with connection.cursor() as cursor:
-                cursor.execute(sql)
-        finally:
-            connection.close()
+        run_sql(self.admin_url, sql)
 
     def setup(self):
         if self.vendor == "postgresql":
@@ -157,16 +151,8 @@ class Run:
         self.manage("generate_content", "--articles", str(self.args.articles))
 
     def manage(self, *command):
-        started = time.monotonic()
-        subprocess.run(
-            [PYTHON, "manage.py", *command],
-            cwd=ROOT,
-            env=self.env,
-            check=True,
-            stdout=subprocess.DEVNULL,
-            timeout=self.args.timeout,
-        )
-        log(f"{self.vendor}: manage.py {' '.join(command)} ({time.monotonic() - started:.0f} s)")
+        seconds = manage(self.env, *command, timeout=self.args.timeout)
+        log(f"{self.vendor}: manage.py {' '.join(command)} ({seconds:.0f} s)")
 
     def measure(self):
         result = subprocess.run(

@@ -2,22 +2,21 @@ import factory
 import wagtail_factories
 
 from gallery.models import AlbumPage, AlbumPhoto, GalleryIndexPage, VideoPage
+from home.factories import EditorPageFactory
 
 
-class GalleryIndexPageFactory(wagtail_factories.PageFactory):
+class GalleryIndexPageFactory(EditorPageFactory):
     title = "Thư viện ảnh / Video"
     slug = "thu-vien-anh-video"
-    live = True
 
     class Meta:
         model = GalleryIndexPage
 
 
-class AlbumPageFactory(wagtail_factories.PageFactory):
+class AlbumPageFactory(EditorPageFactory):
     title = factory.Sequence(lambda n: f"Album hội nghị số {n}")
     slug = factory.Sequence(lambda n: f"album-{n}")
     intro = "Ảnh hội nghị."
-    live = True
 
     class Meta:
         model = AlbumPage
@@ -32,11 +31,10 @@ class AlbumPhotoFactory(factory.django.DjangoModelFactory):
         model = AlbumPhoto
 
 
-class VideoPageFactory(wagtail_factories.PageFactory):
+class VideoPageFactory(EditorPageFactory):
     title = factory.Sequence(lambda n: f"Video hội thao {n}")
     slug = factory.Sequence(lambda n: f"video-{n}")
     youtube_url = "https://www.youtube.com/watch?v=abcdefghijk"
-    live = True
 
     class Meta:
         model = VideoPage

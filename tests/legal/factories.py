@@ -1,22 +1,20 @@
 import factory
-import wagtail_factories
 
+from home.factories import EditorPageFactory
 from legal.models import LegalAnswer, LegalIndexPage, LegalTopicPage
 
 
-class LegalIndexPageFactory(wagtail_factories.PageFactory):
+class LegalIndexPageFactory(EditorPageFactory):
     title = "Tư vấn pháp luật"
     slug = "tu-van-phap-luat"
-    live = True
 
     class Meta:
         model = LegalIndexPage
 
 
-class LegalTopicPageFactory(wagtail_factories.PageFactory):
+class LegalTopicPageFactory(EditorPageFactory):
     title = factory.Sequence(lambda n: f"Chủ đề {n}")
     slug = factory.Sequence(lambda n: f"chu-de-{n}")
-    live = True
 
     class Meta:
         model = LegalTopicPage

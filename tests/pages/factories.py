@@ -3,23 +3,22 @@
 import factory
 import wagtail_factories
 
+from home.factories import EditorPageFactory
 from pages.models import ContentPage, Leader, LeadershipPage, Term
 
 
-class ContentPageFactory(wagtail_factories.PageFactory):
+class ContentPageFactory(EditorPageFactory):
     title = factory.Sequence(lambda n: f"Trang nội dung {n}")
     slug = factory.Sequence(lambda n: f"trang-noi-dung-{n}")
     intro = "Một đoạn mở đầu ngắn."
-    live = True
 
     class Meta:
         model = ContentPage
 
 
-class LeadershipPageFactory(wagtail_factories.PageFactory):
+class LeadershipPageFactory(EditorPageFactory):
     title = "Ban Chấp hành"
     slug = factory.Sequence(lambda n: f"ban-chap-hanh-{n}")
-    live = True
 
     class Meta:
         model = LeadershipPage

@@ -66,7 +66,7 @@ def test_child_page_shows_breadcrumbs_side_navigation_and_menu(client, home_page
 @pytest.mark.django_db
 def test_a_draft_child_is_not_in_the_side_navigation(client, home_page):
     about = ContentPageFactory(parent=home_page, slug="gioi-thieu")
-    draft = ContentPageFactory(parent=about, title="Bản nháp chưa đăng", slug="nhap", live=False)
+    draft = ContentPageFactory(parent=about, title="Bản nháp chưa đăng", slug="nhap", publish=False)
     assert draft.live is False
     assert "Bản nháp chưa đăng" not in client.get("/gioi-thieu/").content.decode()
 

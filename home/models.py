@@ -7,6 +7,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 
+from home.page_parts import optional_image
 from home.sections import home_sections
 from portal.pagecache.memo import remember
 
@@ -83,16 +84,9 @@ class SiteBranding(BaseSiteSetting):
         default="VIETNAM PUBLIC SECTOR UNION",
         help_text=_("Dòng thứ hai dưới tên tiếng Việt."),
     )
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("Logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_(
-            "Ảnh vuông, nền trong suốt (PNG) hoặc SVG đã chuyển sang PNG; tối thiểu 256 px."
-        ),
+    logo = optional_image(
+        _("Logo"),
+        _("Ảnh vuông, nền trong suốt (PNG) hoặc SVG đã chuyển sang PNG; tối thiểu 256 px."),
     )
     banner_enabled = models.BooleanField(
         _("Hiện băng rôn"), default=True, help_text=_("Bỏ chọn để ẩn băng rôn trên mọi trang.")
@@ -168,14 +162,9 @@ class SiteBranding(BaseSiteSetting):
         blank=True,
         help_text=_("Dùng cho thẻ mô tả và Open Graph khi trang không có mô tả riêng."),
     )
-    og_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("Ảnh chia sẻ mặc định"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Ảnh khi chia sẻ lên mạng xã hội nếu trang không có ảnh riêng (1200×630)."),
+    og_image = optional_image(
+        _("Ảnh chia sẻ mặc định"),
+        _("Ảnh khi chia sẻ lên mạng xã hội nếu trang không có ảnh riêng (1200×630)."),
     )
 
     panels = [

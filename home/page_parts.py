@@ -1,26 +1,35 @@
-"""Page parts every page type shares, written once: the hero image (fields, admin panel and the
-text alternative a template shows). Share links are one include, `includes/share.html`; card
-querysets are in `home.cards`."""
+"""Page parts every page type shares, written once: an optional image link, the hero image
+(fields, admin panel and the text alternative a template shows). Share links are one include,
+`includes/share.html`; card querysets are in `home.cards`."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
-__all__ = ["HeroImageMixin", "hero_panel"]
+__all__ = ["HeroImageMixin", "hero_panel", "optional_image"]
+
+
+def optional_image(verbose_name, help_text):
+    """A link to an image of the library that may be left empty. Deleting the image empties the
+    link and keeps the page or snippet; images get no reverse accessor."""
+    return models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=help_text,
+    )
 
 
 class HeroImageMixin(models.Model):
     """A landscape image at the head of a page, also used on its cards and when it is shared, and
     the words that replace it for readers who cannot see it."""
 
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("Ảnh đầu trang"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_(
+    hero_image = optional_image(
+        _("Ảnh đầu trang"),
+        _(
             "Ảnh ngang (tỉ lệ 16:9), rộng tối thiểu 1200 px; hiện đầu trang, trên thẻ và khi "
             "chia sẻ."
         ),

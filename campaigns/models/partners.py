@@ -26,6 +26,7 @@ from wagtail.search import index
 
 from campaigns.partner_forms import PartnerForm
 from campaigns.partner_links import PartnerLinksMixin, forget_partner_caches
+from home.page_parts import optional_image
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from search.text import fold, plain_text
 
@@ -65,14 +66,9 @@ class Partner(
             "Phần cuối địa chỉ trang đối tác (chữ không dấu, gạch nối). Bỏ trống để tạo từ tên."
         ),
     )
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("Logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_(
+    logo = optional_image(
+        _("Logo"),
+        _(
             "Logo trên nền trắng hoặc trong suốt (PNG), rộng ít nhất 240 px. Chỉ đối tác có logo "
             "mới hiện ở dải logo chân trang."
         ),

@@ -10,6 +10,7 @@ from wagtail.images.models import Filter
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.page_parts import optional_image
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 THUMB_SPEC = "format-{avif,webp,jpeg} fill-{320x240,640x480}"
@@ -24,15 +25,7 @@ class AlbumPage(FoldedSearchMixin, Page):
     intro = models.TextField(
         _("Giới thiệu"), max_length=800, blank=True, help_text=_("Album nói về sự kiện nào.")
     )
-    cover = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("Ảnh bìa"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Bỏ trống để dùng ảnh đầu tiên của album."),
-    )
+    cover = optional_image(_("Ảnh bìa"), _("Bỏ trống để dùng ảnh đầu tiên của album."))
 
     content_panels = Page.content_panels + [
         FieldPanel("date"),

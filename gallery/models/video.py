@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.page_parts import optional_image
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
@@ -54,14 +55,8 @@ class VideoPage(FoldedSearchMixin, Page):
         validators=[FileExtensionValidator(["mp4", "webm"])],
         help_text=_("MP4 (H.264) hoặc WebM, dưới 200 MB. Dùng khi video không có trên YouTube."),
     )
-    poster = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("Ảnh đại diện"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Hiện trước khi phát (ảnh của YouTube không được tải trước khi bấm)."),
+    poster = optional_image(
+        _("Ảnh đại diện"), _("Hiện trước khi phát (ảnh của YouTube không được tải trước khi bấm).")
     )
 
     content_panels = Page.content_panels + [

@@ -12,6 +12,7 @@ from wagtail.images.models import Filter
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.page_parts import optional_image
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 from .content import SectionNavigationMixin
@@ -65,14 +66,9 @@ class Leader(index.Indexed, models.Model):
         EXECUTIVE = "executive", _("Ban Chấp hành")
 
     name = models.CharField(_("Họ và tên"), max_length=120)
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("Ảnh chân dung"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Ảnh đứng, tỉ lệ 4:5, rộng tối thiểu 320 px. Bỏ trống: hiện khung trống."),
+    photo = optional_image(
+        _("Ảnh chân dung"),
+        _("Ảnh đứng, tỉ lệ 4:5, rộng tối thiểu 320 px. Bỏ trống: hiện khung trống."),
     )
     position = models.CharField(
         _("Chức vụ"),

@@ -101,18 +101,8 @@ def serve_form_page(page, request, *args, **kwargs):
 
 
 def mark_form_response(request, response, blank):
-    from portal.pagecache import holes
-
-    def _mark(rendered):
-        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or (
-            b"csrfmiddlewaretoken" in getattr(rendered, "content", b"")
-        ):
-            patch_cache_control(rendered, private=True, no_store=True)
-            if blank:
-                holes.mark(rendered, STARTED_HOLE)
-        return rendered
+    from portal.pagecache.holes import mark_form_page
 
     if not blank:
         patch_cache_control(response, private=True, no_store=True)
-    response.add_post_render_callback(_mark)
-    return response
+    return mark_form_page(request, response, STARTED_HOLE, blank=blank)

@@ -193,7 +193,7 @@ def mark_form_response(request, response):
 
     A blank form shown on a plain GET declares its per-visitor values (the CSRF token, the signed
     timestamp), so the page cache can keep the page and fill them for each visitor."""
-    from portal.pagecache import holes
+    from portal.pagecache.holes import mark_form_page
 
     from .apps import SIGNUP_STARTED_HOLE
 
@@ -202,23 +202,9 @@ def mark_form_response(request, response):
         and not request.GET.get(SIGNUP_DONE_PARAM)
         and getattr(request, FORM_ATTR, None) is None
     )
-
-    def _mark(rendered):
-        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or (
-            b"csrfmiddlewaretoken" in getattr(rendered, "content", b"")
-        ):
-            patch_cache_control(rendered, private=True, no_store=True)
-            if blank:
-                holes.mark(rendered, SIGNUP_STARTED_HOLE)
-        return rendered
-
     if request.GET.get(SIGNUP_DONE_PARAM) or request.method == "POST":
         patch_cache_control(response, private=True, no_store=True)
-    if hasattr(response, "add_post_render_callback") and not getattr(response, "is_rendered", True):
-        response.add_post_render_callback(_mark)
-    else:
-        _mark(response)
-    return response
+    return mark_form_page(request, response, SIGNUP_STARTED_HOLE, blank=blank)
 
 
 def csrf_failure_response(page, request):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
+from django.utils.cache import patch_cache_control
 
 ATTRIBUTE = "page_cache_holes"
 
@@ -77,3 +78,27 @@ def declared(response: HttpResponseBase) -> list[Hole] | None:
     found = [_registry.get(name) for name in names]
     holes = [hole for hole in found if hole is not None]
     return holes if len(holes) == len(found) else None
+
+
+def mark_form_page[R: HttpResponseBase](
+    request: HttpRequest, response: R, started_hole: str, *, blank: bool
+) -> R:
+    """Once `response` is rendered: a page that carries this visitor's CSRF token is kept out of
+    browsers' and CDNs' caches, and a `blank` form (shown on a plain GET) declares its per-visitor
+    values, the token and the signed start time `started_hole`, so the page cache can keep the
+    page and fill them for each visitor."""
+
+    def _mark(rendered: R) -> R:
+        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or (
+            b"csrfmiddlewaretoken" in getattr(rendered, "content", b"")
+        ):
+            patch_cache_control(rendered, private=True, no_store=True)
+            if blank:
+                mark(rendered, started_hole)
+        return rendered
+
+    if hasattr(response, "add_post_render_callback") and not getattr(response, "is_rendered", True):
+        response.add_post_render_callback(_mark)
+    else:
+        _mark(response)
+    return response

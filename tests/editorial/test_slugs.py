@@ -9,10 +9,10 @@ from html import unescape
 import pytest
 from django.urls import reverse
 from taggit.models import Tag
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from editorial.slugs import SLUG_FORMATTERS, vietnamese_slugify
 from news.models import NewsArticlePage
+from tests.news.admin_forms import article_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -21,26 +21,15 @@ ASCII = "tap-huan-nghiep-vu-cong-tac-doan-vien-nam-2024"
 
 
 def article_form(category, *, title=TITLE, slug="", tags="", action="action-publish"):
-    data = {
-        "title": title,
-        "slug": slug,
-        "published_at": "",
-        "byline": "Kim Thư",
-        "category": category.pk,
-        "lead": "Sapo của bài tập huấn.",
-        "hero_caption": "",
-        "hero_alt": "",
-        "body": streamfield([("paragraph", rich_text("<p>Nội dung tập huấn.</p>"))]),
-        "tags": tags,
-        "related_articles": inline_formset([]),
-        "go_live_at": "",
-        "expire_at": "",
-        "seo_title": "",
-        "search_description": "",
-    }
-    if action:
-        data[action] = "1"
-    return nested_form_data(data)
+    return article_form_data(
+        category.pk,
+        title=title,
+        body_html="<p>Nội dung tập huấn.</p>",
+        slug=slug,
+        tags=tags,
+        lead="Sapo của bài tập huấn.",
+        **({action: "1"} if action else {}),
+    )
 
 
 def add_url(news_index):

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 import requests
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from tests.news.admin_forms import article_form_data
 
 ROOT = Path(__file__).resolve().parents[2]
 SETUP = """
@@ -45,26 +46,14 @@ def free_port():
 
 
 def form(category, n, title, action):
-    data = {
-        "title": title,
-        "slug": f"bai-{n}",
-        "published_at": "",
-        "byline": "Kim Thư",
-        "category": category,
-        "lead": "Sapo sửa lúc đua.",
-        "hero_caption": "",
-        "hero_alt": "",
-        "body": streamfield([("paragraph", rich_text(f"<p>{title}</p>"))]),
-        "tags": "",
-        "related_articles": inline_formset([]),
-        "go_live_at": "",
-        "expire_at": "",
-        "seo_title": "",
-        "search_description": "",
-    }
-    if action == "publish":
-        data["action-publish"] = "1"
-    return nested_form_data(data)
+    return article_form_data(
+        category,
+        title=title,
+        body_html=f"<p>{title}</p>",
+        slug=f"bai-{n}",
+        lead="Sapo sửa lúc đua.",
+        publish=action == "publish",
+    )
 
 
 @pytest.fixture

@@ -53,29 +53,14 @@ def make_article(news_index, union_category):
 
 def preview_form_data(article, *, title, lead, body, tags):
     """The article's edit form as an editor fills it in for a preview (Wagtail's form data)."""
-    from wagtail.test.utils.form_data import (
-        inline_formset,
-        nested_form_data,
-        rich_text,
-        streamfield,
-    )
+    from tests.news.admin_forms import article_form_data
 
-    return nested_form_data(
-        {
-            "title": title,
-            "slug": article.slug,
-            "published_at": "2024-03-21 10:50",
-            "byline": "Kim Thư",
-            "category": article.category_id,
-            "lead": lead,
-            "hero_caption": "",
-            "hero_alt": "",
-            "body": streamfield([("paragraph", rich_text(f"<p>{body}</p>"))]),
-            "tags": tags,
-            "related_articles": inline_formset([]),
-            "go_live_at": "",
-            "expire_at": "",
-            "seo_title": "",
-            "search_description": "",
-        }
+    return article_form_data(
+        article.category_id,
+        title=title,
+        body_html=f"<p>{body}</p>",
+        slug=article.slug,
+        published_at="2024-03-21 10:50",
+        lead=lead,
+        tags=tags,
     )

@@ -6,15 +6,10 @@ import pytest
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.test.utils.form_data import (
-    inline_formset,
-    nested_form_data,
-    rich_text,
-    streamfield,
-)
 
 from news.models import NewsArticlePage, NewsCategory, NewsIndexPage
 
+from .admin_forms import article_form_data
 from .conftest import preview_form_data
 
 pytestmark = pytest.mark.django_db
@@ -55,25 +50,16 @@ def test_editor_writes_and_schedules_an_article_in_the_admin(
     assert "Chuyên mục" in html and "Thẻ" in html
 
     go_live = timezone.localtime(timezone.now() + timedelta(days=1))
-    data = nested_form_data(
-        {
-            "title": "Hội nghị tổng kết năm",
-            "slug": "hoi-nghi-tong-ket-nam",
-            "published_at": "",
-            "byline": "Thu Hà",
-            "category": union_category.pk,
-            "lead": "Sapo của bài viết được lên lịch.",
-            "hero_caption": "",
-            "hero_alt": "",
-            "body": streamfield([("paragraph", rich_text("<p>Thân bài.</p>"))]),
-            "tags": "tổng kết, Đại hội XIII",
-            "related_articles": inline_formset([]),
-            "go_live_at": go_live.strftime("%Y-%m-%d %H:%M"),
-            "expire_at": "",
-            "seo_title": "",
-            "search_description": "",
-            "action-publish": "publish",
-        }
+    data = article_form_data(
+        union_category.pk,
+        title="Hội nghị tổng kết năm",
+        body_html="<p>Thân bài.</p>",
+        slug="hoi-nghi-tong-ket-nam",
+        byline="Thu Hà",
+        lead="Sapo của bài viết được lên lịch.",
+        tags="tổng kết, Đại hội XIII",
+        go_live_at=go_live.strftime("%Y-%m-%d %H:%M"),
+        publish=True,
     )
     response = admin_client.post(add_url, data)
     assert response.status_code == 302, response.content.decode()[:3000]

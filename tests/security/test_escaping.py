@@ -209,39 +209,23 @@ def test_page_title_and_rich_text_from_the_admin_are_escaped(admin_client, demo_
     """An editor types the payload as a title, lead and in the rich text editor, and publishes:
     the editor's HTML whitelist drops tags, and every string comes out escaped."""
     from django.urls import reverse
-    from wagtail.test.utils.form_data import (
-        inline_formset,
-        nested_form_data,
-        rich_text,
-        streamfield,
-    )
 
     from news.models import NewsArticlePage, NewsCategory, NewsIndexPage
+    from tests.news.admin_forms import article_form_data
 
     news_index = NewsIndexPage.objects.live().first()
-    data = nested_form_data(
-        {
-            "title": PAYLOAD,
-            "slug": "bai-kiem-tra-qua-quan-tri",
-            "lead": PAYLOAD,
-            "byline": PAYLOAD,
-            "category": NewsCategory.objects.order_by("pk").first().pk,
-            "tags": "",
-            "body": streamfield(
-                [
-                    (
-                        "paragraph",
-                        rich_text(
-                            f"<p>Đoạn văn {html_lib.escape(PAYLOAD)}</p>"
-                            "<script>window.__xss=1</script>"
-                            '<p><a href="javascript:window.__xss=1">liên kết</a></p>'
-                        ),
-                    )
-                ]
-            ),
-            "related_articles": inline_formset([]),
-            "action-publish": "action-publish",
-        }
+    data = article_form_data(
+        NewsCategory.objects.order_by("pk").first().pk,
+        title=PAYLOAD,
+        body_html=(
+            f"<p>Đoạn văn {html_lib.escape(PAYLOAD)}</p>"
+            "<script>window.__xss=1</script>"
+            '<p><a href="javascript:window.__xss=1">liên kết</a></p>'
+        ),
+        slug="bai-kiem-tra-qua-quan-tri",
+        lead=PAYLOAD,
+        byline=PAYLOAD,
+        publish=True,
     )
     response = admin_client.post(
         reverse("wagtailadmin_pages:add", args=("news", "newsarticlepage", news_index.pk)), data

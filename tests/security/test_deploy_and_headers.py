@@ -13,6 +13,19 @@ from wagtail.models import Page
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
+def manage(*args, env):
+    """`manage.py *args` in a process of its own: settings are read once per process."""
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
 def test_check_deploy_with_production_settings_prints_no_warnings():
     env = {
         key: value
@@ -25,15 +38,7 @@ def test_check_deploy_with_production_settings_prints_no_warnings():
         ALLOWED_HOSTS="congdoan.example.vn",
         DEBUG="false",
     )
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert "System check identified no issues (0 silenced)." in output, output
@@ -43,15 +48,7 @@ def test_check_deploy_with_production_settings_prints_no_warnings():
 def test_production_refuses_to_start_without_a_secret_key():
     env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
     env["DJANGO_SETTINGS_MODULE"] = "portal.settings.production"
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check"],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = manage("check", env=env)
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
 

@@ -52,7 +52,7 @@ def form(category, n, title, action):
         body_html=f"<p>{title}</p>",
         slug=f"bai-{n}",
         lead="Sapo sửa lúc đua.",
-        publish=action == "publish",
+        **({"action-publish": "1"} if action == "publish" else {}),
     )
 
 

@@ -69,3 +69,44 @@ def attach_section(page, *, GroupPagePermission, WorkflowPage, Workflow, Group, 
                 permission=permission(Permission, "wagtailcore", codename),
             )
     return True
+
+
+# PAGE_PERMISSIONS also hold on the root page (editorial/migrations/0002), so on every page type of
+# the site (issue 21's content, leadership, contact, form, album, video and legal Q&A pages
+# included), with the workflow on the root too: an editor's page anywhere goes to "Lãnh đạo duyệt".
+# Snippets and models of issue 21 and the other sections. Snippets without drafts (people, terms,
+# menu items, issuing bodies) are public as soon as they are saved: editors may only see them,
+# approvers write them. Partners have drafts: editors write drafts, approvers publish. Form
+# submissions and legal questions (personal data) are in neither group: they belong to the staff
+# groups "Cán bộ xử lý biểu mẫu" and "Cán bộ tư vấn pháp luật" (webforms, legal migrations).
+SNIPPET_PERMISSIONS = {
+    EDITORS: [
+        ("pages", "view_term"),
+        ("pages", "view_leader"),
+        ("menus", "view_menuitem"),
+        ("resolutions", "view_issuingbody"),
+        ("campaigns", "view_partner"),
+        ("campaigns", "add_partner"),
+        ("campaigns", "change_partner"),
+    ],
+    APPROVERS: [
+        *[
+            (app, f"{action}_{model}")
+            for app, model in [
+                ("pages", "term"),
+                ("pages", "leader"),
+                ("menus", "menuitem"),
+                ("resolutions", "issuingbody"),
+            ]
+            for action in ("add", "change", "delete", "view")
+        ],
+        *[
+            ("campaigns", f"{action}_partner")
+            for action in ("add", "change", "delete", "view", "publish", "lock", "unlock")
+        ],
+    ],
+}
+# Wagtail's own groups (wagtailcore 0002) and the workflow its migration 0048 made for them; their
+# members move to the Vietnamese group with the same role.
+WAGTAIL_GROUPS = {"Editors": EDITORS, "Moderators": APPROVERS}
+WAGTAIL_WORKFLOW = "Moderators approval"

@@ -54,8 +54,8 @@ def test_sections_get_the_workflow_and_page_permissions(demo_content):
             "change_page",
         }
         assert perms.filter(group__name=APPROVERS, permission__codename="publish_page").exists()
-    # Other sections keep Wagtail's own rules.
-    assert demo_content.get_workflow().name != WORKFLOW_NAME
+    # The rest of the site goes through the same workflow (on the root page, migration 0002).
+    assert demo_content.get_workflow().name == WORKFLOW_NAME
 
 
 def test_the_migration_is_idempotent_and_reversible(news_index):

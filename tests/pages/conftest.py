@@ -4,12 +4,12 @@ from django.contrib.auth.models import Group
 
 @pytest.fixture
 def editor(django_user_model):
-    """An editor who may publish (Wagtail's "Editors" and "Moderators" groups), not a
+    """An editor who may publish (groups "Biên tập viên" and "Lãnh đạo duyệt"), not a
     superuser and not staff of the Django admin."""
     user = django_user_model.objects.create_user(
         "bientap", "bientap@example.vn", "mat-khau-bien-tap", is_staff=False
     )
-    user.groups.add(*Group.objects.filter(name__in=["Editors", "Moderators"]))
+    user.groups.add(*Group.objects.filter(name__in=["Biên tập viên", "Lãnh đạo duyệt"]))
     assert not user.is_superuser
     return user
 

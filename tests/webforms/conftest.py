@@ -26,10 +26,10 @@ def form_staff(django_user_model):
 
 @pytest.fixture
 def editor(django_user_model):
-    """An editor who may publish (Editors and Moderators), not a superuser, without the
-    permission to read submissions."""
+    """An editor who may publish ("Biên tập viên" and "Lãnh đạo duyệt"), not a superuser,
+    without the permission to read submissions."""
     user = django_user_model.objects.create_user("bientap", "bientap@example.vn", "x")
-    user.groups.add(*Group.objects.filter(name__in=["Editors", "Moderators"]))
+    user.groups.add(*Group.objects.filter(name__in=["Biên tập viên", "Lãnh đạo duyệt"]))
     return user
 
 

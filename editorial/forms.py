@@ -1,5 +1,7 @@
 """The page form every page type uses in the admin (set as Page.base_form_class in apps.py)."""
 
+import re
+
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
@@ -21,8 +23,9 @@ class EditorialPageForm(WagtailAdminPageForm):
       the server a new or changed slug is folded too, and an empty one is made from the title;
     - no failed retry on a hidden draft: autosave creates a page as soon as the create form is
       valid, so an attempt the editor abandoned stays in the tree as a never-published draft
-      holding its slug. A new page whose slug is taken by such a draft gets the next free slug
-      ("-2", "-3"... as WordPress does) and the editor is told where the other draft is.
+      holding its slug. A new (or never published) page whose slug is taken by such a draft gets
+      the next free slug ("-2", "-3"... as WordPress does) and the editor is told where the other
+      draft is; once autosave has created the retry with "-2", saving it again keeps "-2".
       A slug taken by a page that is or was published is still an error (in Vietnamese).
     """
 
@@ -41,16 +44,24 @@ class EditorialPageForm(WagtailAdminPageForm):
                 slug = ascii_slug(slug)
             if not slug and data.get("title"):
                 slug = vietnamese_slugify(data["title"])[:255].rstrip("-")
-            if slug and self.instance.pk is None and self.parent_page is not None:
+            unpublished = self.instance.pk is None or never_published(self.instance)
+            if slug and self.parent_page is not None and unpublished:
                 slug = self._step_past_unpublished_drafts(slug)
             data["slug"] = slug
         return super().clean()
 
     def _step_past_unpublished_drafts(self, slug):
         siblings = self.parent_page.get_children()
+        if self.instance.pk is not None:
+            siblings = siblings.exclude(pk=self.instance.pk)
         taken = siblings.filter(slug=slug).first()
         if taken is None or not never_published(taken):
             return slug
+        # The retry's own autosave already stepped past it ("-2"), and the browser still sends
+        # the slug it made from the title: keep the one the page has.
+        current = self.instance.slug or ""
+        if self.instance.pk is not None and re.fullmatch(rf"{re.escape(slug)}-\d+", current):
+            return current
         stem, number = slug, 2
         while not Page._slug_is_available(f"{stem}-{number}", self.parent_page, self.instance):
             number += 1

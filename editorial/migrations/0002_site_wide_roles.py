@@ -18,11 +18,11 @@ from django.db import migrations
 from editorial.sections import (
     APPROVERS,
     EDITORS,
-    PAGE_PERMISSIONS,
     SNIPPET_PERMISSIONS,
     WAGTAIL_GROUPS,
     WAGTAIL_WORKFLOW,
     WORKFLOW_NAME,
+    attach_section,
     permission,
 )
 
@@ -69,28 +69,6 @@ def forwards(apps, schema_editor):
     for name, pairs in SNIPPET_PERMISSIONS.items():
         groups[name].permissions.add(*[permission(Permission, *pair) for pair in pairs])
 
-    root = Page.objects.filter(depth=1).first()
-    workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
-    if root is not None:
-        for name, codenames in PAGE_PERMISSIONS.items():
-            for codename in codenames:
-                GroupPagePermission.objects.get_or_create(
-                    group=groups[name],
-                    page_id=root.pk,
-                    permission=permission(Permission, "wagtailcore", codename),
-                )
-        if workflow is not None:
-            WorkflowPage.objects.update_or_create(page_id=root.pk, defaults={"workflow": workflow})
-
-    # Wagtail's English groups: members to the Vietnamese group of the same role, then removed.
-    for old_name, new_name in WAGTAIL_GROUPS.items():
-        old = Group.objects.filter(name=old_name).first()
-        if old is None:
-            continue
-        for user in old.user_set.all():
-            user.groups.add(groups[new_name])
-        old.delete()
-
     # Wagtail's workflow for its "Moderators": gone, or kept switched off for its history.
     for old_workflow in Workflow.objects.filter(name=WAGTAIL_WORKFLOW):
         WorkflowPage.objects.filter(workflow=old_workflow).delete()
@@ -105,6 +83,26 @@ def forwards(apps, schema_editor):
             old_task.save()
         else:
             old_task.delete()
+
+    root = Page.objects.filter(depth=1).first()
+    if root is not None:
+        attach_section(
+            root,
+            GroupPagePermission=GroupPagePermission,
+            WorkflowPage=WorkflowPage,
+            Workflow=Workflow,
+            Group=Group,
+            Permission=Permission,
+        )
+
+    # Wagtail's English groups: members to the Vietnamese group of the same role, then removed.
+    for old_name, new_name in WAGTAIL_GROUPS.items():
+        old = Group.objects.filter(name=old_name).first()
+        if old is None:
+            continue
+        for user in old.user_set.all():
+            user.groups.add(groups[new_name])
+        old.delete()
 
 
 def backwards(apps, schema_editor):

@@ -112,6 +112,28 @@ def test_a_retry_steps_past_the_draft_an_abandoned_attempt_left(
     assert reverse("wagtailadmin_pages:edit", args=(draft.pk,)) in page
 
 
+def test_a_retry_autosaved_past_the_draft_then_saved_keeps_its_slug(
+    admin_client, news_index, union_category
+):
+    # An abandoned attempt, then a retry with the same title: autosave creates the retry with
+    # "-2" while the slug field in the browser still holds the slug made from the title, which the
+    # editor's save (on the edit screen autosave moved to) sends.
+    for _attempt in range(2):
+        autosave = admin_client.post(
+            add_url(news_index),
+            article_form(union_category, slug=ASCII, action=None),
+            headers={"accept": "application/json"},
+        )
+        assert autosave.status_code == 200 and autosave.json()["success"]
+    retry = NewsArticlePage.objects.get(slug=f"{ASCII}-2")
+    edit = reverse("wagtailadmin_pages:edit", args=(retry.pk,))
+    saved = admin_client.post(edit, article_form(union_category, slug=ASCII, action=None))
+    assert saved.status_code == 302, saved.content.decode()[:2000]
+    retry.refresh_from_db()
+    assert retry.slug == f"{ASCII}-2"
+    assert NewsArticlePage.objects.filter(slug=ASCII).count() == 1
+
+
 def test_a_slug_used_by_a_published_page_is_still_refused(admin_client, news_index, union_category):
     assert admin_client.post(add_url(news_index), article_form(union_category)).status_code == 302
     again = admin_client.post(add_url(news_index), article_form(union_category, slug=ASCII))

@@ -1,5 +1,7 @@
 """Issue 18 in a real browser (Chromium, 1280×800, vi-VN): an editor of the group "Biên tập viên"
-writes an article whose address the admin makes ASCII from its Vietnamese title, previews it in
+(not a superuser) writes an article with a link to Resolution 02-NQ/TW (Draftail's link button and
+the page chooser), an image (the image chooser) and a quote (the quote block), whose address the
+admin makes ASCII from its Vietnamese title, previews it in
 the side panel (the iframe loads under the preview CSP), and submits it for approval; an approver
 of "Lãnh đạo duyệt" approves and publishes it; readers find it on home, the news index, its
 category, RSS and by a search typed without accents, while an article scheduled for tomorrow is
@@ -56,13 +58,58 @@ def open_footer_menu(page, button):
         ).first.click()
 
 
+def add_block(page, label):
+    """The StreamField's last "+" (insert a block) and the block chooser's option."""
+    page.locator("#body-root .c-sf-add-button").last.click()
+    page.get_by_role("option", name=label, exact=True).click()
+
+
+def write_body(page, resolution):
+    """The body, through the editor's own controls: a paragraph whose link to Resolution
+    02-NQ/TW is made with Draftail's link button and Wagtail's page chooser (searched by its
+    number), an image block with the image chooser, and a quote block."""
+    add_block(page, "Đoạn văn")
+    editor = page.locator("#body-root .public-DraftEditor-content").last
+    editor.click()
+    page.keyboard.type("Lớp tập huấn quán triệt ")
+    page.keyboard.press("Control+k")  # Draftail's link: Wagtail's link chooser, page tab
+    modal = page.locator(".modal-dialog")
+    expect(modal).to_be_visible()
+    no_wagtail_english(page)
+    modal.locator("#id_q").fill("02-NQ/TW")
+    modal.locator("a.choose-page").filter(has_text=resolution.title).first.click()
+    expect(modal).to_be_hidden()
+    # With nothing selected, the chooser inserts the page's title as the link's text.
+    expect(editor).to_contain_text(resolution.title)
+
+    add_block(page, "Ảnh có chú thích")
+    choose = page.locator("#body-root [data-contentpath=image] [data-chooser-action-choose]").last
+    expect(choose).to_be_enabled(timeout=20_000)
+    choose.click()
+    expect(modal).to_be_visible()
+    no_wagtail_english(page)
+    modal.locator("a[data-chooser-modal-choice]").first.click()
+    expect(modal).to_be_hidden()
+    page.locator("#body-root [data-contentpath=caption] input").last.fill("Học viên lớp tập huấn")
+
+    add_block(page, "Trích dẫn")
+    page.locator("#body-root [data-contentpath=text] textarea").last.fill(QUOTE)
+    page.locator("#body-root [data-contentpath=attribution] input").last.fill("Báo cáo viên")
+
+
+QUOTE = "Mỗi cán bộ công đoàn phải là người gần đoàn viên nhất."
+
+
 def test_editor_submits_approver_publishes(browser, site_server, context, page):
     from news.models import NewsArticlePage, NewsCategory, NewsIndexPage
 
     role_user("bt-editor", "Biên tập viên")
     role_user("ld-approver", "Lãnh đạo duyệt")
+    from resolutions.models import ResolutionPage
+
     news_index = NewsIndexPage.objects.live().first()
     category = NewsCategory.objects.order_by("pk").first()
+    resolution = ResolutionPage.objects.live().get(number="02-NQ/TW")
     title = "Tập huấn nghiệp vụ Đoàn viên ở Đắk Lắk"
 
     log_in(page, "bt-editor")
@@ -78,6 +125,7 @@ def test_editor_submits_approver_publishes(browser, site_server, context, page):
     expect(modal).to_be_hidden()
     # The slug the admin's script made from the title: ASCII, đ folded to d.
     expect(page.locator("#id_slug")).to_have_value("tap-huan-nghiep-vu-doan-vien-o-dak-lak")
+    write_body(page, resolution)
 
     # Save a draft, then preview it in the side panel.
     submit = page.locator("button[name=action-submit]")
@@ -118,6 +166,16 @@ def test_editor_submits_approver_publishes(browser, site_server, context, page):
         approver.close()
     article.refresh_from_db()
     assert article.live and article.url.endswith("/tap-huan-nghiep-vu-doan-vien-o-dak-lak/")
+    assert [block.block_type for block in article.body] == ["paragraph", "image", "quote"]
+
+    # The reader sees the link to the resolution's page, the image and the quote.
+    page.goto(article.url)
+    main = page.locator("main")
+    expect(main.get_by_role("link", name=resolution.title)).to_have_attribute(
+        "href", re.compile(re.escape(resolution.url) + "$")
+    )
+    expect(main.locator("figure.figure img").first).to_be_visible()
+    expect(main.locator("blockquote")).to_contain_text(QUOTE)
 
     # A scheduled article, approved for tomorrow, is nowhere public yet.
     from datetime import timedelta

@@ -1,5 +1,6 @@
 """Staff read the questions members sent (personal data) in the admin: only with
-`legal.view_legalquestion` (group "Cán bộ tư vấn pháp luật")."""
+`legal.view_legalquestion` (group "Cán bộ tư vấn pháp luật"). Personal data is erased after
+LEGAL_QUESTION_RETENTION_DAYS (legal/retention.py, `manage.py purge_legal_questions`)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -29,6 +30,7 @@ class LegalQuestionViewSet(ModelViewSet):
         "consent_version",
         "status",
         "staff_note",
+        "erased_at",
     ]
 
 

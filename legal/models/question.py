@@ -1,5 +1,6 @@
 """A question a member sent: personal data. Never indexed, never on a public page; visible only
-to staff with `legal.view_legalquestion` (group "Cán bộ tư vấn pháp luật")."""
+to staff with `legal.view_legalquestion` (group "Cán bộ tư vấn pháp luật"); erased after
+LEGAL_QUESTION_RETENTION_DAYS (legal/retention.py)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +35,12 @@ class LegalQuestion(models.Model):
     staff_note = models.TextField(
         _("Ghi chú của cán bộ"), blank=True, help_text=_("Chỉ cán bộ thấy: đã trả lời thế nào.")
     )
+    erased_at = models.DateTimeField(
+        _("Đã xoá dữ liệu cá nhân lúc"),
+        null=True,
+        blank=True,
+        help_text=_("Họ tên, cách liên hệ và nội dung được xoá khi hết thời hạn lưu."),
+    )
 
     # A question must not empty the whole site's page cache (portal/pagecache/purge.py).
     page_cache_purge = False
@@ -44,4 +51,6 @@ class LegalQuestion(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self):
+        if self.erased_at:
+            return f"#{self.pk} – (đã xoá dữ liệu cá nhân)"
         return f"#{self.pk} – {self.question[:60]}"

@@ -1,4 +1,5 @@
-"""The forms that take personal data: the member registry's sign-up and editor-built forms."""
+"""The forms that take personal data: the member registry's sign-up, editor-built forms and the
+legal Q&A's questions."""
 
 import os
 from pathlib import Path
@@ -47,6 +48,11 @@ WEBFORMS_RATE_WINDOW = int(os.environ.get("WEBFORMS_RATE_WINDOW", "600"))
 # than WEBFORMS_MAX_AGE seconds, is shown again with a message.
 WEBFORMS_MIN_FILL_SECONDS = int(os.environ.get("WEBFORMS_MIN_FILL_SECONDS", "2"))
 WEBFORMS_MAX_AGE = int(os.environ.get("WEBFORMS_MAX_AGE", str(24 * 60 * 60)))
+
+# --- Legal Q&A (owned by legal/; see docs/pages.md) ------------------------------------------
+# Days the asker's name, contact and question are kept; then `manage.py purge_legal_questions`
+# (daily, the task legal.tasks.purge_legal_questions) erases them. Published Q&A holds none.
+LEGAL_QUESTION_RETENTION_DAYS = int(os.environ.get("LEGAL_QUESTION_RETENTION_DAYS", "365"))
 
 # Public progress figures (home page, campaign goal blocks) appear only from this many sign-ups:
 # below it readers see the target alone, never "0 / 1.000.000 (0,0%)". At least 1.

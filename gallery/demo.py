@@ -1,6 +1,7 @@
 """Demo content of the gallery: the library page and one album of drawn pictures (no photo of a
-real person). Idempotent."""
+real person), and that album placed in a news article (the "media" body block). Idempotent."""
 
+import uuid
 from datetime import date
 
 from home.demo_utils import draw_scene, ensure_child_page, ensure_image
@@ -28,13 +29,33 @@ def load(home, stdout=None):
     if created and contact is not None:
         index.move(contact, pos="left")  # "Liên hệ" stays last in the menu
         index.refresh_from_db()
-    if AlbumPage.objects.child_of(index).exists():
-        return index
+    album = AlbumPage.objects.child_of(index).first()
+    if album is None:
+        album = make_album(index)
+    place_in_article(home, album)
+    return index
+
+
+def place_in_article(home, album, slug="nam-2024-phan-dau-ket-nap-them-mot-trieu-doan-vien"):
+    """The demo article on members gets the album as a card at the end of its body, once."""
+    from news.models import NewsArticlePage
+
+    article = NewsArticlePage.objects.descendant_of(home).filter(slug=slug).first()
+    if article is None or any(block.block_type == "media" for block in article.body):
+        return
+    article.body.append(
+        ("paragraph", "<p>Ảnh tư liệu về Đại hội ngành trong thư viện ảnh của Công đoàn:</p>")
+    )
+    article.body.append(("media", {"page": album, "label": ""}, str(uuid.uuid4())))
+    article.save_revision(log_action=False).publish(log_action=False)
+
+
+def make_album(index):
     images = [
         ensure_image(f"Đại hội VI – ảnh {n + 1} (minh họa)", draw_scene(600 + n), alt=caption)
         for n, caption in enumerate(CAPTIONS)
     ]
-    ensure_child_page(
+    album, _created = ensure_child_page(
         index,
         AlbumPage,
         "dai-hoi-vi-cong-doan-vien-chuc-viet-nam",
@@ -49,4 +70,4 @@ def load(home, stdout=None):
             for n, (image, caption) in enumerate(zip(images, CAPTIONS, strict=True))
         ],
     )
-    return index
+    return album

@@ -8,6 +8,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from gallery.blocks import MediaCardBlock
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Tiêu đề"), max_length=200)
@@ -127,4 +129,5 @@ def body_blocks():
             TableBlock(label=_("Bảng"), table_options={"language": "vi"}),
         ),
         ("document_link", DocumentLinkBlock()),
+        ("media", MediaCardBlock()),
     ]

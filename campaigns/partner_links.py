@@ -39,10 +39,9 @@ class PartnerLinksMixin:
         return self.get_url()
 
     def get_full_url(self, request=None):
-        url = self.get_url(request)
-        if url and request is not None and url.startswith("/"):
-            return request.build_absolute_uri(url)
-        return url
+        from portal.structured_data import absolute
+
+        return absolute(request, self.get_url(request))
 
     def get_preview_template(self, request, mode_name):
         return "campaigns/partner_page.html"

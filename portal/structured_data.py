@@ -73,10 +73,17 @@ def site_root(request):
 
 
 def absolute(request, url):
-    """An absolute URL on the request's Site for a path."""
+    """An absolute URL on the request's Site for a path: the one way every absolute link of the
+    site (canonical, og:url, share links, JSON-LD, robots.txt) is built, never from the request's
+    Host header."""
     if not url or url.startswith(("http://", "https://")) or request is None:
         return url or None
     return site_root(request) + url
+
+
+def current_url(request):
+    """The absolute URL of the page being served (its path and query), on the Site's address."""
+    return absolute(request, request.get_full_path())
 
 
 # --- shared building blocks ------------------------------------------------------------------
@@ -174,12 +181,12 @@ def page_trail(context):
     partner = context.get("partner")
     if partner is not None:
         items.append((page.title, page_url))
-        items.append((partner.name, context.get("share_url") or request.build_absolute_uri()))
+        items.append((partner.name, context.get("share_url") or current_url(request)))
         return items
     listing = context.get("listing_heading")
     if listing:
         items.append((page.title, page_url))
-        items.append((listing, context.get("canonical_url") or request.build_absolute_uri()))
+        items.append((listing, context.get("canonical_url") or current_url(request)))
         return items
     category_url = context.get("category_url")
     category = getattr(page, "category", None) if category_url else None

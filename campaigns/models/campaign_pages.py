@@ -311,7 +311,7 @@ class CampaignPage(HeroImageMixin, SignupFormPageMixin, FoldedSearchMixin, Page)
         image = None
         if self.hero_image_id and request is not None:
             rendition = self.hero_image.get_rendition(CAMPAIGN_HERO_SPEC)
-            image = [request.build_absolute_uri(rendition.url)]
+            image = [sd.absolute(request, rendition.url)]
         root_url = sd.absolute(request, "/")
         return sd.node(
             "Event",

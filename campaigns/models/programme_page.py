@@ -139,7 +139,7 @@ class PartnerProgramPage(FoldedSearchMixin, RoutablePageMixin, Page):
         if partner is None:
             raise Http404
         partner._programme_url = self.get_url(request)
-        share_url = request.build_absolute_uri(partner.url)
+        share_url = partner.get_full_url(request)
         return self.render(
             request,
             template="campaigns/partner_page.html",

@@ -94,11 +94,11 @@ def fragment_seconds_unless(context, value):
 
 @register.simple_tag(takes_context=True)
 def absolute_url(context, url):
-    """Full URL for a relative one (Open Graph and feeds want absolute URLs)."""
-    request = context.get("request")
-    if not url or url.startswith(("http://", "https://")) or request is None:
-        return url or ""
-    return request.build_absolute_uri(url)
+    """Full URL for a relative one (Open Graph and feeds want absolute URLs), on the Site's
+    configured address, never the request's Host header."""
+    from portal.structured_data import absolute
+
+    return absolute(context.get("request"), url) or ""
 
 
 @register.simple_tag(takes_context=True)

@@ -58,3 +58,37 @@ def test_production_takes_site_url(demo_site, settings, clean_site_cache):
     call_command("set_site_address", stdout=out)
     assert "không đổi" in out.getvalue()
     assert site.root_url == "https://congdoan.example.vn"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/vi-phuc-loi-doan-vien/doi-tac/sieu-thi-mau-a/",
+        "/vi-phuc-loi-doan-vien/",
+        "/tin-tuc/hoi-nghi-lan-thu-4-ban-chap-hanh-tong-lien-doan-khoa-xiii/",
+        "/tim-kiem/?q=cong+doan",
+        "/robots.txt",
+    ],
+)
+def test_absolute_links_come_from_the_site_not_the_request_host(
+    demo_site, client, settings, clean_site_cache, path
+):
+    """A page asked for under another name of the server (a proxy's, an IP, a forged Host) still
+    links to the configured address: canonical, og:url, share links, JSON-LD, robots.txt."""
+    from django.core.cache import cache
+
+    settings.ALLOWED_HOSTS = ["*"]
+    Site.objects.filter(is_default_site=True).update(hostname="congdoan.example.vn", port=443)
+    Site.clear_site_root_paths_cache()
+    cache.clear()
+    body = client.get(path, HTTP_HOST="10.0.0.7:8080").content.decode()
+    assert "10.0.0.7" not in body and "10.0.0.7" not in body.replace("%3A", ":")
+    own = re.findall(r"https?://congdoan\.example\.vn[^\"'\s<]*", body)
+    assert own, path
+    if path.startswith("/vi-phuc-loi-doan-vien/doi-tac/"):
+        url = "https://congdoan.example.vn" + path
+        assert f'<link rel="canonical" href="{url}">' in body
+        assert f'<meta property="og:url" content="{url}">' in body
+        assert f'data-copy-url="{url}"' in body
+        assert "https%3A%2F%2Fcongdoan.example.vn%2Fvi-phuc-loi-doan-vien%2Fdoi-tac%2F" in body
+        assert f'"@id": "{url}#partner"' in body  # JSON-LD

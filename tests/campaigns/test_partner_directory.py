@@ -171,8 +171,9 @@ def test_partner_has_its_own_page(client, programme):
     assert "Số 5 phố Bà Triệu, Hà Nội" in html
     assert "07/TTHT-CĐVC" in html
     assert 'href="tel:02412345678"' in html
+    # On the Site's address (localhost in the tests), not the request's Host ("testserver").
     assert (
-        '<link rel="canonical" href="http://testserver/vi-phuc-loi-doan-vien/doi-tac/'
+        '<link rel="canonical" href="http://localhost/vi-phuc-loi-doan-vien/doi-tac/'
         'nha-thuoc-binh-an/">' in html
     )
     # The directory card links to it.

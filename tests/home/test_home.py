@@ -43,7 +43,8 @@ def test_robots_txt_points_at_the_sitemap(client, home_page):
     response = client.get("/robots.txt")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")
-    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    # The Site's address (localhost in the tests), not the request's Host ("testserver").
+    assert "Sitemap: http://localhost/sitemap.xml" in response.content.decode()
     assert "Disallow: /admin/" in response.content.decode()
 
 

@@ -26,7 +26,7 @@ def test_home_renders_site_name_and_banner(client, demo_content):
     assert 'class="skip-link" href="#main"' in html
     # Readers can subscribe from the home page.
     assert '<link rel="alternate" type="application/rss+xml"' in html
-    assert 'href="http://testserver/tin-tuc/rss/"' in html
+    assert 'href="http://localhost/tin-tuc/rss/"' in html
 
 
 @pytest.mark.django_db
@@ -66,7 +66,7 @@ def test_head_has_canonical_open_graph_and_favicon(client, demo_content):
     html = client.get("/").content.decode()
     assert '<link rel="canonical" href="http://localhost/">' in html
     assert '<meta property="og:site_name" content="CÔNG ĐOÀN VIÊN CHỨC VIỆT NAM">' in html
-    assert 'property="og:image" content="http://testserver/media/images/' in html
+    assert 'property="og:image" content="http://localhost/media/images/' in html
     assert 'rel="icon"' in html
     assert client.get("/favicon.ico").status_code == 301
 

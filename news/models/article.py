@@ -161,6 +161,8 @@ class NewsArticlePage(HeroImageMixin, FoldedSearchMixin, Page):
     subpage_types = []
     # Read once when the page is remembered for routing (portal/pagecache/routes.py).
     remembered_with_route = ("category", "hero_image", "tag_list", "news_index")
+    # Narrow page cache purges: news/purges.py says which pages show an article.
+    page_cache_precise = True
 
     class Meta:
         verbose_name = _("Bài viết")
@@ -342,6 +344,11 @@ class NewsArticlePage(HeroImageMixin, FoldedSearchMixin, Page):
         # portal/structured_data.py writes it out (with the breadcrumb trail) in base.html.
         links["structured_data"] = [self.structured_data(request, branding, social_image)]
         return links
+
+    def page_cache_dependents(self):
+        from news.purges import article_dependents
+
+        return article_dependents(self)
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)

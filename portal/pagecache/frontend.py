@@ -1,8 +1,17 @@
-"""WAGTAILFRONTENDCACHE from the environment (docs/performance.md, "A CDN or nginx in front")."""
+"""WAGTAILFRONTENDCACHE from the environment (docs/performance.md, "A CDN or nginx in front"),
+and the purges sent to it."""
 
+import logging
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+
+if TYPE_CHECKING:
+    from django.db.models import Model
+
+logger = logging.getLogger(__name__)
 
 BACKENDS = {
     "http": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
@@ -46,3 +55,29 @@ def frontend_cache_settings(backend: str, environ: Mapping[str, str]) -> dict[st
             "(or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY)."
         )
     return {"default": config}
+
+
+def frontend_enabled() -> bool:
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
+def frontend_purge_page(page: "Model") -> None:
+    from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
+
+    try:
+        purge_page_from_cache(page)
+    except Exception:
+        logger.exception("Frontend cache purge failed for page %s", page.pk)
+
+
+def frontend_enqueue(tags: set[str]) -> None:
+    """The URLs of a narrow purge, purged from the CDN by the background worker."""
+    if not tags or not frontend_enabled():
+        return
+    from .dependents import urls_for_tags
+    from .tasks import purge_frontend_urls
+
+    try:
+        purge_frontend_urls.enqueue(urls_for_tags(tags))
+    except Exception:
+        logger.exception("Could not enqueue the frontend cache purge")

@@ -121,7 +121,8 @@ class PageCacheMiddleware:
                 params.append((name, values[0]))
             else:
                 return None, False
-        token = generation.current()
+        # The generation and the versions of this path's tags (narrow purges), one round trip.
+        token = generation.page_token(path)
         if token is None:
             return None, False
         try:
@@ -132,8 +133,8 @@ class PageCacheMiddleware:
         # one copy for every Accept-Language, not one per language.
         language = public_language()
         scheme = request.scheme or "http"
-        raw = "\n".join((scheme, host, language, path, urlencode(sorted(params))))
-        return f"pagecache:{token}:{hashlib.sha256(raw.encode()).hexdigest()}", may_store
+        raw = "\n".join((token, scheme, host, language, path, urlencode(sorted(params))))
+        return f"pagecache:{hashlib.sha256(raw.encode()).hexdigest()}", may_store
 
     # --- response side ------------------------------------------------------------------------
 

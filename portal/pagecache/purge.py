@@ -1,14 +1,20 @@
-"""When the page cache is purged.
+"""When the page cache is purged, and how much of it.
 
-Any change that can alter what a public page shows starts a new cache generation (see
-generation.py). Deliberately generic, so a new model shown on pages needs no wiring:
+Any change that can alter what a public page shows purges. Deliberately generic, so a new model
+shown on pages needs no wiring:
 
 - a page is published, unpublished, moved or deleted (also by `publish_scheduled`, which calls
-  publish/unpublish and so sends the same signals), or saved outside the draft workflow;
+  publish/unpublish and so sends the same signals), or saved outside the draft workflow: a
+  **narrow purge** of the pages that show it, as it was before and as it is after
+  (dependents.py: itself, its index and home, its listings and feeds, pages that reference it or
+  that it references, search, the sitemap), or the whole site when that cannot be attributed (a
+  page in the menus, the home page). Rows that belong to a page (its tags, inline items) follow
+  their page;
 - any model of the portal's own apps (PAGE_CACHE_PURGE_APPS: snippets such as partners and news
-  categories, site settings, a page's inline children) is saved or deleted, or its many-to-many
-  links change;
-- Wagtail images, documents, sites, redirects, privacy restrictions, locales and tags change.
+  categories, site settings, menus) is saved or deleted, or its many-to-many links change: the
+  whole site (a new generation);
+- Wagtail images, documents, sites, redirects, privacy restrictions, locales and tags change: the
+  whole site. A new image, document or tag is not shown anywhere yet: no purge.
 
 Not purged:
 - saving a draft (a revision) of a page or snippet: readers see only published content;
@@ -19,7 +25,8 @@ Not purged:
 
 The purge happens immediately (this and every other process stop serving the old pages) and once
 more when the surrounding transaction commits: a request rendered by another worker between the
-change and its commit saw the old data, and must not stay cached under the new generation.
+change and its commit saw the old data, and must not stay cached under the new version. A CDN in
+front (WAGTAILFRONTENDCACHE) gets the same URLs from a background task after the commit.
 """
 
 import logging
@@ -29,9 +36,11 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Model
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
 from . import generation
+from .dependents import page_model, page_parent_field
+from .frontend import frontend_enabled, frontend_enqueue, frontend_purge_page
 
 logger = logging.getLogger(__name__)
 
@@ -91,11 +100,63 @@ def watched(model: type[Model]) -> bool:
         return result
 
 
-def _after_commit() -> None:
-    generation.bump()
+# Created without being shown anywhere yet: their first save purges nothing.
+SHOWN_ONLY_ONCE_USED = frozenset({"wagtailimages.image", "wagtaildocs.document", "taggit.tag"})
 
 
-_after_commit.page_cache_marker = True  # type: ignore[attr-defined]
+class _Pending:
+    """What the current transaction purged, purged again when it commits."""
+
+    page_cache_marker = True
+
+    def __init__(self) -> None:
+        self.site = False
+        self.tags: set[str] = set()
+        self.pages: set[int] = set()  # pages whose dependents this transaction computed
+        self.deleted: set[int] = set()
+        self.deleted_trees: list[str] = []  # tree paths of deleted pages with children
+
+    def __call__(self) -> None:
+        if self.site:
+            generation.bump()
+            return
+        from wagtail.models import Page
+
+        # Everything the pages now show is saved (tags and inline rows come after the page).
+        for page in Page.objects.filter(pk__in=self.pages).specific(defer=True):
+            tags = _page_tags(page)
+            if tags is None:
+                generation.bump()
+                return
+            self.tags |= tags
+        generation.bump_tags(self.tags)
+        frontend_enqueue(self.tags)
+
+
+def _page_tags(page: Model) -> set[str] | None:
+    """dependents.page_tags(), or None (purge everything) if that fails: a purge never breaks a
+    publish, nor leaves a stale page."""
+    from .dependents import page_tags
+
+    try:
+        return page_tags(page)
+    except Exception:
+        logger.exception("Could not tell which pages show page %s; purging all", page.pk)
+        return None
+
+
+def _pending(create: bool = True) -> _Pending | None:
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return None
+    for _, func, _ in connection.run_on_commit:
+        if isinstance(func, _Pending):
+            return func
+    if not create:
+        return None
+    pending = _Pending()
+    transaction.on_commit(pending)
+    return pending
 
 
 def purge(reason: str = "") -> None:
@@ -104,11 +165,73 @@ def purge(reason: str = "") -> None:
         return
     generation.bump()
     logger.debug("Page cache purged: %s", reason)
-    connection = transaction.get_connection()
-    if connection.in_atomic_block and not any(
-        getattr(func, "page_cache_marker", False) for _, func, _ in connection.run_on_commit
-    ):
-        transaction.on_commit(_after_commit)
+    pending = _pending()
+    if pending is not None:
+        pending.site = True
+
+
+def purge_tags(tags: set[str], reason: str = "") -> None:
+    """Purge the pages under these tags (and every remembered value), now and on commit."""
+    if not settings.PAGE_CACHE_PURGE_ENABLED:
+        return
+    generation.bump_tags(tags)
+    logger.debug("Page cache purged (%d paths): %s", len(tags), reason)
+    pending = _pending()
+    if pending is not None:
+        pending.tags |= tags
+    else:
+        frontend_enqueue(tags)
+
+
+def purge_page(page: Model, reason: str = "") -> None:
+    """Purge what shows `page` (dependents.py), or the whole site if that cannot be told."""
+    if not settings.PAGE_CACHE_PURGE_ENABLED:
+        return
+    pending = _pending()
+    if pending is not None and page.pk:
+        pending.pages.add(page.pk)
+    tags = _page_tags(page)
+    if tags is None:
+        purge(reason)
+    else:
+        purge_tags(tags, reason)
+
+
+def _handled_in_transaction(page_id: object) -> bool:
+    """Whether the page's dependents are computed again when this transaction commits."""
+    pending = _pending(create=False)
+    return pending is not None and page_id in pending.pages
+
+
+def _owner_page(sender: type[Model], instance: Model) -> Model | None:
+    """The page a row belongs to (its ParentalKey), loaded unless this transaction handled it."""
+    field = page_parent_field(sender)
+    if field is None:
+        return None
+    from wagtail.models import Page
+
+    page_id = getattr(instance, f"{field}_id", None)
+    if page_id is None or _handled_in_transaction(page_id):
+        return Page()  # nothing to do: a placeholder without a pk
+    return Page.objects.filter(pk=page_id).first() or Page()
+
+
+def on_page_pre_save(
+    sender: type[Model],
+    instance: Any,
+    raw: bool = False,
+    update_fields: Iterable[str] | None = None,
+    **kwargs: object,
+) -> None:
+    """Purge what showed the page as it was (its old URL, category, tags, month)."""
+    if raw or not instance.pk or not page_model(sender):
+        return
+    if update_fields and set(update_fields) <= DRAFT_ONLY_FIELDS:
+        return
+    before: Any = sender._default_manager.filter(pk=instance.pk).first()
+    instance._page_cache_was_live = bool(before and before.live)
+    if before is not None and before.live:
+        purge_page(before, f"before saving {sender._meta.label}")
 
 
 def on_save(
@@ -116,65 +239,101 @@ def on_save(
     instance: Model,
     raw: bool = False,
     update_fields: Iterable[str] | None = None,
+    created: bool = False,
     **kwargs: object,
 ) -> None:
     if raw or not watched(sender):
         return
     if update_fields and set(update_fields) <= DRAFT_ONLY_FIELDS:
         return
+    if page_model(sender):
+        if getattr(instance, "live", False) or getattr(instance, "_page_cache_was_live", False):
+            purge_page(instance, f"save {sender._meta.label}")
+        return
+    if created and sender._meta.label_lower in SHOWN_ONLY_ONCE_USED:
+        return
+    owner = _owner_page(sender, instance)
+    if owner is not None:
+        if owner.pk:
+            purge_page(owner, f"save {sender._meta.label}")
+        return
     purge(f"save {sender._meta.label}")
 
 
 def on_delete(sender: type[Model], instance: Model, **kwargs: object) -> None:
-    if watched(sender):
-        purge(f"delete {sender._meta.label}")
+    if not watched(sender) or page_model(sender):
+        return  # pages: on_page_pre_delete
+    owner = _owner_page(sender, instance)
+    if owner is not None:
+        if owner.pk:
+            purge_page(owner, f"delete {sender._meta.label}")
+        return
+    purge(f"delete {sender._meta.label}")
 
 
 def on_m2m(sender: type[Model], instance: Model, action: str, **kwargs: object) -> None:
-    if action.startswith("post_") and (watched(sender) or watched(type(instance))):
+    if not action.startswith("post_"):
+        return
+    if page_model(type(instance)):
+        if not _handled_in_transaction(instance.pk):
+            purge_page(instance, f"m2m {sender._meta.label}")
+    elif watched(sender) or watched(type(instance)):
         purge(f"m2m {sender._meta.label}")
 
 
 def on_page_event(sender: type[Model], instance: Model, **kwargs: object) -> None:
-    purge(f"page event {sender._meta.label}")
+    """Published or unpublished: the page and its child rows are saved by now."""
+    from wagtail.models import ReferenceIndex
+
+    # Wagtail updates the index in a background task; the pages this one now links to (a
+    # document listing the articles that mention it) must be found now.
+    if ReferenceIndex.is_indexed(type(instance)):
+        ReferenceIndex.create_or_update_for_object(instance)
+    purge_page(instance, f"page event {sender._meta.label}")
+
+
+def on_page_pre_move(sender: type[Model], instance: Model, **kwargs: object) -> None:
+    purge_page(instance, f"before moving {sender._meta.label}")
 
 
 # --- The CDN / nginx in front (wagtail.contrib.frontend_cache) -------------------------------
 # Wagtail purges a page's URLs from the frontend cache when it is published or unpublished. These
-# add moves and deletions (the old URL), and the site's home page for changes to snippets and
-# settings (other pages follow within PAGE_CACHE_S_MAXAGE).
-
-
-def _frontend_enabled() -> bool:
-    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
-
-
-def _frontend_purge_page(page: Model) -> None:
-    from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
-
-    try:
-        purge_page_from_cache(page)
-    except Exception:
-        logger.exception("Frontend cache purge failed for page %s", page.pk)
+# add moves and deletions (the old URL), the URLs of every narrow purge (a background task, after
+# the commit: frontend.py), and the site's home page for changes to snippets and settings (other
+# pages follow within PAGE_CACHE_S_MAXAGE).
 
 
 def on_page_pre_delete(sender: type[Model], instance: Model, **kwargs: object) -> None:
     from wagtail.models import Page
 
-    if _frontend_enabled() and isinstance(instance, Page) and instance.live:
-        _frontend_purge_page(instance)
+    if not isinstance(instance, Page) or not instance.live:
+        return
+    pending = _pending()
+    if pending is not None:
+        if instance.pk in pending.deleted or instance.path.startswith(tuple(pending.deleted_trees)):
+            return  # the same page (its specific row) or below a page deleted with it
+        pending.deleted.add(instance.pk)
+        if instance.numchild:
+            pending.deleted_trees.append(instance.path)
+    if instance.numchild:
+        purge(f"delete {sender._meta.label} and its children")
+    else:
+        purge_page(instance, f"delete {sender._meta.label}")
+    if frontend_enabled():
+        frontend_purge_page(instance)
 
 
 def on_page_moved(
     sender: type[Model], instance: Any, url_path_before: str | None = None, **kwargs: object
 ) -> None:
-    purge(f"move {sender._meta.label}")
-    if _frontend_enabled() and instance.live:
-        _frontend_purge_page(instance)
+    instance.refresh_from_db()
+    purge_page(instance, f"move {sender._meta.label}")
+    if frontend_enabled() and instance.live:
+        frontend_purge_page(instance)
         if url_path_before:
             old = type(instance).objects.get(pk=instance.pk)
             old.url_path = url_path_before
-            _frontend_purge_page(old)
+            frontend_purge_page(old)
 
 
 def on_non_page_change(
@@ -186,7 +345,7 @@ def on_non_page_change(
 ) -> None:
     from wagtail.models import Page, Site
 
-    if not _frontend_enabled() or raw or isinstance(instance, Page) or not watched(sender):
+    if not frontend_enabled() or raw or isinstance(instance, Page) or not watched(sender):
         return
     if update_fields and set(update_fields) <= DRAFT_ONLY_FIELDS:
         return
@@ -202,13 +361,21 @@ def on_non_page_change(
 
 
 def connect_signals() -> None:
-    from wagtail.signals import page_published, page_unpublished, post_page_move, published
+    from wagtail.signals import (
+        page_published,
+        page_unpublished,
+        post_page_move,
+        pre_page_move,
+        published,
+    )
 
+    pre_save.connect(on_page_pre_save, dispatch_uid="pagecache_page_pre_save")
     post_save.connect(on_save, dispatch_uid="pagecache_save")
     post_delete.connect(on_delete, dispatch_uid="pagecache_delete")
     m2m_changed.connect(on_m2m, dispatch_uid="pagecache_m2m")
     page_published.connect(on_page_event, dispatch_uid="pagecache_published")
     page_unpublished.connect(on_page_event, dispatch_uid="pagecache_unpublished")
+    pre_page_move.connect(on_page_pre_move, dispatch_uid="pagecache_pre_move")
     post_page_move.connect(on_page_moved, dispatch_uid="pagecache_moved")
     pre_delete.connect(on_page_pre_delete, dispatch_uid="pagecache_frontend_delete")
     post_save.connect(on_non_page_change, dispatch_uid="pagecache_frontend_save")

@@ -55,6 +55,11 @@ PAGE_CACHE_PURGE_APPS = [
     "menus",
 ]
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/tai-lieu/", "/healthz"]
+# Narrow purges (portal/pagecache/dependents.py): what every page change purges besides the pages
+# that show it (folders and everything below them), and how many paths one change may name before
+# it purges the whole site instead.
+PAGE_CACHE_LISTING_PATHS = ["/sitemap.xml", "/tim-kiem/"]
+PAGE_CACHE_PURGE_MAX_TAGS = 2000
 # Query parameters that are part of the key (values: up to 40 of [0-9A-Za-z_.-]); any other
 # parameter bypasses the cache. Tracking parameters are ignored (utm_* too).
 # Defaults: pagination and the choice filters of the document library and partner directory

@@ -1,0 +1,150 @@
+"""How much of the page cache survives one publish: warm the cache with every page of the demo
+site, publish one new article, request every page again and count the hits.
+
+    .venv/bin/python bench/purge_ratio.py                   # a temporary SQLite demo site
+    DATABASE_URL=postgres://... .venv/bin/python bench/purge_ratio.py --existing
+
+Without --existing it migrates a temporary SQLite database and loads the demo content into it
+(a minute or two). With --existing it uses the database of DATABASE_URL as it is (the demo content
+or a bigger archive) and leaves it as it was: the publish is rolled back at the end. "Every page"
+is every URL of the sitemap (pages, categories, tags, months) plus the news feeds. Importable:
+`purge_hit_ratio()` returns the figures (Django set up, a database with content).
+"""
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+
+
+def every_url(client):
+    """The site's pages as a reader reaches them: the sitemap's URLs and the news feeds."""
+    from news.models import NewsIndexPage
+
+    sitemap = client.get("/sitemap.xml").content.decode()
+    paths = {urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)}
+    for index in NewsIndexPage.objects.live():
+        paths |= {index.url + "rss/", index.url + "atom/"}
+    return sorted(paths)
+
+
+def publish_one_article():
+    """A new article in the newest article's category, with its first tag, as an editor does."""
+    from django.utils import timezone
+
+    from news.models import NewsArticlePage
+
+    newest = NewsArticlePage.objects.live().order_by("-published_at").first()
+    article = NewsArticlePage(
+        title="Công đoàn ngành Giáo dục tổng kết năm học",
+        slug="cong-doan-nganh-giao-duc-tong-ket-nam-hoc",
+        lead="Bài viết thử của bench: một bài mới được đăng vào bộ nhớ đệm đã đầy.",
+        category=newest.category,
+        published_at=timezone.now(),
+    )
+    newest.get_parent().add_child(instance=article)
+    tags = list(newest.tags.all()[:1])
+    if tags:
+        article.tags.add(*tags)
+    article.save_revision().publish()
+    return article
+
+
+def purge_hit_ratio(out=sys.stdout):
+    """Warm, publish one article, request every page again: {'pages', 'cached', 'hits',
+    'misses', 'stale'}, 'stale' being the misses by page type."""
+    from collections import Counter
+
+    from django.db import transaction
+    from django.test import Client, override_settings
+    from wagtail.models import Page
+
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        override_settings(
+            PAGE_CACHE_ENABLED=True,
+            FRAGMENT_CACHE_ENABLED=True,
+            PAGE_CACHE_GENERATION_FILE=str(Path(folder) / "generation"),
+            ALLOWED_HOSTS=["*"],
+        ),
+        transaction.atomic(),
+    ):
+        client = Client()
+        urls = every_url(client)
+        for url in urls:  # twice: a second request shows whether the page is kept at all
+            client.get(url)
+        cached = [url for url in urls if client.get(url).get("X-Page-Cache") == "hit"]
+        publish_one_article()
+        misses = [url for url in cached if client.get(url).get("X-Page-Cache") != "hit"]
+        kinds = Counter()
+        for url in misses:
+            page = Page.find_for_request(_request(url), url)
+            kinds[type(page.specific).__name__ if page else "listing"] += 1
+        transaction.set_rollback(True)
+    figures = {
+        "pages": len(urls),
+        "cached": len(cached),
+        "hits": len(cached) - len(misses),
+        "misses": len(misses),
+        "stale": dict(kinds),
+    }
+    ratio = figures["hits"] / figures["cached"] if cached else 0.0
+    print(
+        f"{figures['pages']} pages, {figures['cached']} kept by the page cache; after publishing "
+        f"one article {figures['hits']} still hits, {figures['misses']} rendered again "
+        f"(hit ratio {ratio:.1%})",
+        file=out,
+    )
+    for kind, count in sorted(kinds.items(), key=lambda item: -item[1]):
+        print(f"  rendered again: {count:4d} {kind}", file=out)
+    return figures
+
+
+def _request(url):
+    from django.test import RequestFactory
+
+    return RequestFactory().get(url)
+
+
+def _temporary_demo_site(folder):
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{folder}/db.sqlite3",
+        "MEDIA_ROOT": str(Path(folder) / "media"),
+        "REDIS_URL": "",
+    }
+    for command in (["migrate", "--no-input"], ["load_demo_content"]):
+        subprocess.run(
+            [sys.executable, "manage.py", *command],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    os.environ.update(env)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--existing", action="store_true", help="use DATABASE_URL as it is")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        if not args.existing:
+            print("Loading the demo site into a temporary SQLite database...", file=sys.stderr)
+            _temporary_demo_site(folder)
+        import django
+
+        django.setup()
+        purge_hit_ratio()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,244 @@
+"""Publishing one article purges the pages that show it, and only those (issue 20, item 3).
+
+Every page that shows the article is served fresh (a miss, with the change) on the next request
+after the publish; the rest of the site is still answered from the cache (a hit)."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings as django_settings
+from django.test import Client
+from wagtail.models import Page
+
+from news.factories import NewsArticlePageFactory
+from news.models import NewsArticlePage, NewsArticleRelatedArticle
+from portal.pagecache import generation
+
+from .conftest import cache_status
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
+
+OLD_TITLE = "Hội nghị Ban Chấp hành lần thứ 4"
+NEW_TITLE = "Hội nghị Ban Chấp hành khóa XIII bàn về một triệu đoàn viên"
+
+
+def warm(client, url):
+    """Request twice: the second answer must come from the cache, so the test can fail."""
+    client.get(url)
+    response = client.get(url)
+    assert response.status_code == 200, url
+    assert cache_status(response) == "hit", f"{url} is not cached to begin with"
+    return response.content.decode()
+
+
+def article(parent, **fields):
+    return NewsArticlePageFactory(parent=parent, **fields)
+
+
+@pytest.fixture
+def newsroom(news_index, union_category, policy_category):
+    """The changed article, one that shares a tag with it, one that links to it, one unrelated."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    vn = ZoneInfo("Asia/Ho_Chi_Minh")
+    changed = article(
+        news_index,
+        title=OLD_TITLE,
+        slug="hoi-nghi-bch",
+        category=union_category,
+        tags=["Nghị quyết 02"],
+        published_at=datetime(2024, 3, 21, 10, 50, tzinfo=vn),
+    )
+    sharing = article(
+        news_index,
+        title="Ba năm thực hiện Nghị quyết 02",
+        slug="ba-nam-nghi-quyet-02",
+        category=policy_category,
+        tags=["Nghị quyết 02"],
+        published_at=datetime(2024, 2, 29, 6, 35, tzinfo=vn),
+    )
+    link = f'<p>Xem <a linktype="page" id="{changed.pk}">bài hội nghị</a>.</p>'
+    linking = article(
+        news_index,
+        title="Công tác tổ chức năm 2024",
+        slug="cong-tac-to-chuc-2024",
+        category=policy_category,
+        body=json.dumps([{"type": "paragraph", "value": link}]),
+        published_at=datetime(2024, 2, 28, 15, 0, tzinfo=vn),
+    )
+    unrelated = article(
+        news_index,
+        title="Tháng Công nhân năm 2024",
+        slug="thang-cong-nhan-2024",
+        category=policy_category,
+        published_at=datetime(2024, 1, 5, 8, 0, tzinfo=vn),
+    )
+    tag = changed.tags.get()
+    return {
+        "changed": changed,
+        "sharing": sharing,
+        "linking": linking,
+        "unrelated": unrelated,
+        "index": news_index,
+        "tag_url": news_index.url
+        + news_index.reverse_subpage("tag_route", kwargs={"slug": tag.slug}),
+        "category_url": news_index.url
+        + news_index.reverse_subpage("category_route", kwargs={"slug": union_category.slug}),
+    }
+
+
+def publish_change(page):
+    page = NewsArticlePage.objects.get(pk=page.pk)
+    page.title = NEW_TITLE
+    page.slug = "hoi-nghi-bch-khoa-xiii"
+    page.save_revision().publish()
+    return NewsArticlePage.objects.get(pk=page.pk)
+
+
+KINDS = {
+    # kind: (URL of the page that shows the article, what it must show after the change)
+    "itself": (lambda n: n["changed"].url, NEW_TITLE),
+    "home": (lambda n: "/", NEW_TITLE),
+    "index": (lambda n: n["index"].url, NEW_TITLE),
+    "category": (lambda n: n["category_url"], NEW_TITLE),
+    "tag": (lambda n: n["tag_url"], NEW_TITLE),
+    "month": (lambda n: n["index"].url + "2024/03/", NEW_TITLE),
+    "feed": (lambda n: n["index"].url + "rss/", NEW_TITLE),
+    "related": (lambda n: n["sharing"].url, NEW_TITLE),
+    "linking": (lambda n: n["linking"].url, 'href="/tin-tuc/hoi-nghi-bch-khoa-xiii/"'),
+}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_page_that_shows_the_article_is_fresh_after_its_publish(kind, newsroom):
+    url_of, expected = KINDS[kind]
+    url = url_of(newsroom)
+    reader = Client()
+    before = warm(reader, url)
+    assert expected not in before
+    if kind != "itself":
+        assert OLD_TITLE in before or f'href="{newsroom["changed"].url}"' in before
+    changed = publish_change(newsroom["changed"])
+    response = reader.get(changed.url if kind == "itself" else url)
+    assert response.status_code == 200
+    assert cache_status(response) == "miss", f"{kind}: the publish did not purge {url}"
+    assert expected in response.content.decode()
+
+
+def test_search_results_show_the_change(newsroom):
+    """Search answers with a query are never kept whole; their remembered result windows are."""
+
+    def titles():
+        response = reader.get("/tim-kiem/", {"q": "hội nghị ban chấp hành"})
+        assert response.status_code == 200
+        return [hit.title for hit in response.context["results"].object_list]
+
+    reader = Client()
+    assert titles() == titles() == [OLD_TITLE]
+    publish_change(newsroom["changed"])
+    assert titles() == [NEW_TITLE]
+
+
+def test_a_moved_away_slug_and_an_unpublished_article_leave_no_copy(newsroom):
+    reader = Client()
+    old_url = newsroom["changed"].url
+    warm(reader, old_url)
+    warm(reader, newsroom["tag_url"])
+    changed = publish_change(newsroom["changed"])
+    assert reader.get(old_url).status_code == 404
+    warm(reader, changed.url)
+    changed.unpublish()
+    assert reader.get(changed.url).status_code == 404
+    response = reader.get(newsroom["tag_url"])
+    assert cache_status(response) == "miss" and NEW_TITLE not in response.content.decode()
+
+
+def test_unrelated_pages_stay_cached_after_an_article_is_published(newsroom, home_page):
+    reader = Client()
+    unrelated = newsroom["unrelated"]
+    other = Page(title="Liên hệ", slug="lien-he")
+    home_page.add_child(instance=other)
+    other.save_revision().publish()
+    for url in (unrelated.url, other.url):
+        warm(reader, url)
+    publish_change(newsroom["changed"])
+    for url in (unrelated.url, other.url):
+        response = reader.get(url)
+        assert cache_status(response) == "hit", f"{url} was purged by an unrelated publish"
+    assert cache_status(reader.get("/")) == "miss"
+
+
+def test_a_change_to_the_menu_or_settings_still_purges_everything(newsroom, site):
+    from home.models import SiteBranding
+
+    reader = Client()
+    unrelated = newsroom["unrelated"].url
+    warm(reader, unrelated)
+    branding = SiteBranding.for_site(site)
+    branding.footer_note = "Ghi rõ nguồn khi trích dẫn."
+    branding.save()
+    response = reader.get(unrelated)
+    assert cache_status(response) == "miss"
+    assert "Ghi rõ nguồn khi trích dẫn." in response.content.decode()
+
+
+def test_an_editor_picked_related_article_follows_the_change(newsroom, news_index):
+    picker = article(
+        news_index,
+        title="Phát triển đoàn viên",
+        slug="phat-trien-doan-vien",
+        related_articles=[NewsArticleRelatedArticle(article=newsroom["changed"])],
+    )
+    reader = Client()
+    assert OLD_TITLE in warm(reader, picker.url)
+    publish_change(newsroom["changed"])
+    response = reader.get(picker.url)
+    assert cache_status(response) == "miss" and NEW_TITLE in response.content.decode()
+
+
+def test_a_narrow_purge_from_another_process_reaches_this_one(page_cache):
+    """With the local-memory cache the versions travel in the purge log every process reads."""
+    article_path, document_path = "/tin-tuc/mot-bai/", "/van-ban/mot-van-ban/"
+    before = generation.page_token(article_path)
+    untouched = generation.page_token(document_path)
+    code = (
+        "from portal.pagecache import generation as g; "
+        f"g.bump_tags({{g.path_tag({article_path!r})}})"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+        "PAGE_CACHE_GENERATION_FILE": page_cache.PAGE_CACHE_GENERATION_FILE,
+    }
+    subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        env=env,
+        check=True,
+        cwd=django_settings.BASE_DIR,
+    )
+    assert generation.page_token(article_path) != before
+    assert generation.page_token(document_path) == untouched
+    generation.bump_tags({generation.tree_tag("/van-ban/")})
+    assert generation.page_token(document_path) != untouched
+
+
+def test_a_cdn_in_front_gets_the_same_urls_from_a_background_task(
+    newsroom, settings, django_capture_on_commit_callbacks
+):
+    from .test_purges import RecorderBackend
+
+    settings.WAGTAILFRONTENDCACHE = {
+        "default": {"BACKEND": "tests.performance.test_purges.RecorderBackend"}
+    }
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    RecorderBackend.purged.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_change(newsroom["changed"])
+    purged = RecorderBackend.purged
+    for path in (newsroom["tag_url"], newsroom["sharing"].url, "/tin-tuc/2024/03/", "/"):
+        assert any(url.endswith(path) for url in purged), path
+    assert not any(url.endswith(newsroom["unrelated"].url) for url in purged)

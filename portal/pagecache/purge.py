@@ -149,8 +149,9 @@ def _pending(create: bool = True) -> _Pending | None:
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
         return None
-    for _, func, _ in connection.run_on_commit:
-        if isinstance(func, _Pending):
+    savepoints = set(connection.savepoint_ids)
+    for registered_in, func, _ in connection.run_on_commit:
+        if isinstance(func, _Pending) and registered_in == savepoints:
             return func
     if not create:
         return None

@@ -10,6 +10,7 @@ import sys
 
 import pytest
 from django.conf import settings as django_settings
+from django.db import transaction
 from django.test import Client
 from wagtail.models import Page
 
@@ -236,9 +237,59 @@ def test_a_cdn_in_front_gets_the_same_urls_from_a_background_task(
     }
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     RecorderBackend.purged.clear()
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         publish_change(newsroom["changed"])
     purged = RecorderBackend.purged
     for path in (newsroom["tag_url"], newsroom["sharing"].url, "/tin-tuc/2024/03/", "/"):
         assert any(url.endswith(path) for url in purged), path
     assert not any(url.endswith(newsroom["unrelated"].url) for url in purged)
+
+
+def test_after_one_article_is_published_documents_campaigns_and_other_articles_are_hits(
+    demo_content,
+):
+    """The demo site in a warm cache; one article published: every document page, campaign page
+    and article that does not show it is still answered from the cache."""
+    from wagtail.models import ReferenceIndex
+
+    from campaigns.models import CampaignPage
+    from news.factories import NewsCategoryFactory
+    from resolutions.models import ResolutionPage
+
+    changed = NewsArticlePage.objects.live().order_by("-published_at").first()
+    article(
+        changed.get_parent(),
+        title="Hợp tác quốc tế của Công đoàn",
+        slug="hop-tac-quoc-te",
+        category=NewsCategoryFactory(name="Quốc tế", slug="quoc-te"),
+    )
+    # What shows it legitimately goes cold: articles sharing a tag or picking it, and the pages
+    # it links to or that link to it.
+    linked = {
+        int(pk)
+        for pk in ReferenceIndex.get_references_to(changed).values_list("object_id", flat=True)
+    } | {
+        int(pk)
+        for pk in ReferenceIndex.get_references_for_object(changed).values_list(
+            "to_object_id", flat=True
+        )
+    }
+    other_articles = (
+        NewsArticlePage.objects.live()
+        .public()
+        .exclude(pk=changed.pk)
+        .exclude(tags__in=changed.tags.all())
+        .exclude(related_articles__article=changed)
+    )
+    documents = list(ResolutionPage.objects.live().public())
+    campaigns = list(CampaignPage.objects.live().public())
+    pages = [p for p in [*documents, *campaigns, *other_articles] if p.pk not in linked]
+    assert documents and campaigns and any(isinstance(p, NewsArticlePage) for p in pages)
+
+    reader = Client()
+    for page in pages:
+        warm(reader, page.url)
+    publish_change(changed)
+    cold = [page.url for page in pages if cache_status(reader.get(page.url)) != "hit"]
+    assert cold == []
+    assert NEW_TITLE in reader.get("/").content.decode()

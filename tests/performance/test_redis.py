@@ -87,3 +87,32 @@ def test_pages_and_remembered_parts_round_trip_through_redis(redis_cache, home_p
     settings.PAGE_CACHE_ENABLED = True
     assert cache_status(Client().get("/")) == "miss"
     assert "Về chúng tôi" in Client().get("/").content.decode()
+
+
+def test_a_narrow_purge_reaches_every_worker_through_redis(
+    redis_cache, news_index, union_category, policy_category
+):
+    """Versions of the purged paths live in Redis: one article published leaves another article
+    cached and makes its index and its tag page fresh, in one round trip per lookup."""
+    from news.factories import NewsArticlePageFactory
+
+    changed = NewsArticlePageFactory(
+        parent=news_index, title="Hội nghị lần thứ 4", category=union_category, tags=["Đại hội"]
+    )
+    other = NewsArticlePageFactory(
+        parent=news_index, title="Tháng Công nhân", category=policy_category
+    )
+    visitor = Client()
+    visitor.get("/")  # creates the site settings row (a purge)
+    for url in (other.url, news_index.url):
+        visitor.get(url)
+        assert cache_status(visitor.get(url)) == "hit"
+    token = redis_cache.get(generation.GENERATION_KEY)
+
+    changed.title = "Hội nghị Ban Chấp hành lần thứ 4"
+    changed.save_revision().publish()
+    assert redis_cache.get(generation.GENERATION_KEY) == token  # not a whole-site purge
+    assert cache_status(visitor.get(other.url)) == "hit"
+    response = visitor.get(news_index.url)
+    assert cache_status(response) == "miss"
+    assert "Hội nghị Ban Chấp hành lần thứ 4" in response.content.decode()

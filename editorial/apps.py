@@ -22,5 +22,15 @@ class EditorialConfig(AppConfig):
         # Wagtail's admin app sets Page.base_form_class in its ready(); every page type that does
         # not name a form of its own inherits this one.
         Page.base_form_class = EditorialPageForm
+        label_page_permission_rows()
         pre_save.connect(ascii_tag_slug, sender=Tag, dispatch_uid="editorial-ascii-tag-slug")
         signals.connect()
+
+
+def label_page_permission_rows():
+    """Wagtail 8.0.1's page-permission rows (group edit screen) give their page chooser no
+    label, so Django shows the field's name, "Page", in English: give it Wagtail's own msgid."""
+    from django.utils.translation import gettext_lazy as _
+    from wagtail.users.forms import PagePermissionsForm
+
+    PagePermissionsForm.base_fields["page"].label = _("Page")

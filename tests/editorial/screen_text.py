@@ -146,7 +146,11 @@ def wagtail_english():
 
 def english_left(html):
     """The pieces of a screen's visible text that are Wagtail English msgids."""
+    return english_pieces(visible_text(html))
+
+
+def english_pieces(pieces):
+    """The pieces of text (lines, labels) that are Wagtail English msgids."""
     exact, pattern = wagtail_english()
-    return sorted(
-        {piece for piece in visible_text(html) if piece in exact or pattern.fullmatch(piece)}
-    )
+    pieces = (squash(piece) for piece in pieces)
+    return sorted({piece for piece in pieces if piece in exact or pattern.fullmatch(piece)})

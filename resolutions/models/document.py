@@ -171,6 +171,10 @@ class ResolutionPage(DocumentReadingMixin, FoldedSearchMixin, Page):
 
     parent_page_types = ["resolutions.DocumentLibraryPage", "resolutions.CongressPage"]
     subpage_types = []
+    # Narrow page cache purges (portal/pagecache/dependents.py): a document is shown by its
+    # library or collection (ancestors), home, the collection it picks and the documents and
+    # articles it relates to or that mention it (the reference index); not by other documents.
+    page_cache_precise = True
 
     class Meta:
         verbose_name = _("Văn bản")

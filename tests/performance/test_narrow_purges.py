@@ -293,3 +293,23 @@ def test_after_one_article_is_published_documents_campaigns_and_other_articles_a
     cold = [page.url for page in pages if cache_status(reader.get(page.url)) != "hit"]
     assert cold == []
     assert NEW_TITLE in reader.get("/").content.decode()
+
+
+def test_a_published_document_leaves_the_other_documents_cached(library, politburo):
+    from resolutions.factories import ResolutionPageFactory
+
+    changed = ResolutionPageFactory(
+        parent=library, title="Kế hoạch phát triển đoàn viên", issuing_body=politburo
+    )
+    other = ResolutionPageFactory(
+        parent=library, title="Chương trình Tháng Công nhân", issuing_body=politburo
+    )
+    reader = Client()
+    warm(reader, other.url)
+    assert "Kế hoạch phát triển đoàn viên" in warm(reader, library.url)
+    changed.title = "Kế hoạch phát triển một triệu đoàn viên"
+    changed.save_revision().publish()
+    assert cache_status(reader.get(other.url)) == "hit"
+    response = reader.get(library.url)
+    assert cache_status(response) == "miss"
+    assert "Kế hoạch phát triển một triệu đoàn viên" in response.content.decode()

@@ -24,11 +24,11 @@ Then, for each size:
     .venv/bin/python bench/registry_scale.py [--sizes 10000,1000000] [--samples 9]
         [--signups 400] [--clients 16] [--skip-signups] [--skip-export] [--export-formats csv,xlsx]
         [--db-prefix bench_registry_] [--database-url postgres://postgres@127.0.0.1:5432/postgres]
+        [--ports 8100-8200]   # gunicorn's port from this range (a shared machine's own range)
         [--drop]   # drop the bench databases and exit
 """
 
 import argparse
-import http.client
 import json
 import os
 import random
@@ -49,8 +49,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
+from signup_client import (  # noqa: E402 - bench/ on the path first
+    SIGNUP_PATH,
+    SignupClient,
+    cpu_seconds,
+    log,
+    manage,
+    sql,
+    worker_pids,
+)
+
 PYTHON = sys.executable
-SIGNUP_PATH = "/dang-ky-doan-vien/"
 BENCH_PHONE_PREFIX = "+8456"  # the bench's own sign-ups; the generated entries are 059…
 ADMIN_REQUESTS = [
     ("list, first page", ""),
@@ -59,13 +68,12 @@ ADMIN_REQUESTS = [
     ("page 2,000 of the list", "?p=2000"),
     ("search a phone number", "?q={phone}"),
     ("search a name without accents", "?q=nguyen thi lan"),
+    # What the list fetches while the clerk types in its search box (the results, no page chrome).
+    ("phone search, results as typed", "results/?q={phone}"),
+    ("name search, results as typed", "results/?q=nguyen thi lan"),
 ]
 PHONE_TARGET_MS = 30
 LIST_TARGET_MS = 150
-
-
-def log(message):
-    print(message, file=sys.stderr, flush=True)
 
 
 def size_label(size):
@@ -73,17 +81,6 @@ def size_label(size):
 
 
 # --- the admin requests (run inside a Django process: --measure-admin) --------------------------
-def registry_model(name):
-    from django.apps import apps
-
-    for label in ("registry", "campaigns"):
-        try:
-            return apps.get_model(label, name)
-        except LookupError:
-            continue
-    raise LookupError(name)
-
-
 def measure_admin(samples):
     import django
 
@@ -92,7 +89,8 @@ def measure_admin(samples):
     from django.db import connection
     from django.test import Client
 
-    MemberSignup = registry_model("MemberSignup")
+    from campaigns.registry.models import MemberSignup
+
     user = get_user_model().objects.filter(username="bench-admin").first()
     if user is None:
         user = get_user_model().objects.create_superuser("bench-admin", "", secrets.token_hex(16))
@@ -204,20 +202,8 @@ class Bench:
             **extra,
         }
 
-    def sql(self, url, sql, fetch=False):
-        import psycopg2
-
-        conn = psycopg2.connect(url)
-        conn.autocommit = True
-        try:
-            with conn.cursor() as cursor:
-                cursor.execute(sql)
-                return cursor.fetchall() if fetch else None
-        finally:
-            conn.close()
-
     def exists(self, size):
-        rows = self.sql(
+        rows = sql(
             self.admin_url,
             f"SELECT 1 FROM pg_database WHERE datname = '{self.db_name(size)}'",
             fetch=True,
@@ -225,36 +211,27 @@ class Bench:
         return bool(rows)
 
     def manage(self, size, *args, timeout=3600):
-        started = time.monotonic()
-        subprocess.run(
-            [PYTHON, "manage.py", *args],
-            cwd=ROOT,
-            env=self.env(size),
-            check=True,
-            stdout=subprocess.DEVNULL,
-            timeout=timeout,
-        )
-        log(f"  manage.py {' '.join(args)} ({time.monotonic() - started:.0f} s)")
+        manage(self.env(size), *args, timeout=timeout)
 
     def entries(self, size):
-        return self.sql(
-            self.db_url(size), "SELECT COUNT(*) FROM campaigns_membersignup", fetch=True
-        )[0][0]
+        return sql(self.db_url(size), "SELECT COUNT(*) FROM campaigns_membersignup", fetch=True)[0][
+            0
+        ]
 
     def prepare(self, size, smaller):
         name = self.db_name(size)
         if not self.exists(size):
             if smaller and self.exists(smaller):
                 log(f"{name}: a copy of {self.db_name(smaller)}")
-                self.sql(
+                sql(
                     self.admin_url,
                     f"CREATE DATABASE {name} TEMPLATE {self.db_name(smaller)}",
                 )
             else:
                 log(f"{name}: new")
-                self.sql(self.admin_url, f"CREATE DATABASE {name}")
+                sql(self.admin_url, f"CREATE DATABASE {name}")
         self.manage(size, "migrate", "--noinput")
-        if not self.sql(
+        if not sql(
             self.db_url(size), "SELECT 1 FROM wagtailcore_page WHERE depth > 2 LIMIT 1", True
         ):
             self.manage(size, "load_demo_content")
@@ -263,7 +240,7 @@ class Bench:
         if missing > 0:
             log(f"{name}: generating {missing:,} entries")
             self.manage(size, "generate_registry", "--entries", str(missing))
-            self.sql(
+            sql(
                 self.db_url(size),
                 "VACUUM ANALYZE campaigns_membersignup, campaigns_signupsubmission, "
                 "campaigns_consentrecord",
@@ -308,7 +285,7 @@ class Bench:
 
     # --- sign-ups through the real form -------------------------------------------------------
     def start_server(self, size):
-        from server import Gunicorn
+        from server import Gunicorn, free_port
 
         env = self.env(
             size,
@@ -316,85 +293,18 @@ class Bench:
             # so its cost is in the figures); the per-number limit stays as configured.
             REGISTRY_RATE_LIMIT="1000000",
         )
-        self.server = Gunicorn(env, workers=2, extra_args=["--timeout", "60"])
+        ports = range(*map(int, self.args.ports.split("-"))) if self.args.ports else None
+        self.server = Gunicorn(
+            env, workers=2, port=free_port(ports), extra_args=["--timeout", "60"]
+        )
         self.port = self.server.port
-        self.server.start(lambda: self.request("GET", SIGNUP_PATH)[0] == 200)
+        self.client = SignupClient(self.port)
+        self.server.start(lambda: self.client.request("GET", SIGNUP_PATH)[0] == 200)
 
     def stop_server(self):
         if self.server:
             self.server.stop()
         self.server = None
-
-    def worker_pids(self):
-        master = self.server.process.pid
-        pids = []
-        for entry in os.listdir("/proc"):
-            if not entry.isdigit():
-                continue
-            try:
-                stat = Path(f"/proc/{entry}/stat").read_text()
-            except OSError:
-                continue
-            fields = stat.rsplit(")", 1)[1].split()
-            if int(fields[1]) == master:
-                pids.append(int(entry))
-        return pids
-
-    def cpu_seconds(self, pids):
-        ticks = os.sysconf("SC_CLK_TCK")
-        total = 0
-        for pid in pids:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14, 15)
-        return total / ticks
-
-    def request(self, method, path, body=None, headers=None):
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
-        try:
-            conn.request(method, path, body=body, headers=headers or {})
-            response = conn.getresponse()
-            return response.status, response.getheaders(), response.read()
-        finally:
-            conn.close()
-
-    def fetch_form(self, _n):
-        status, headers, body = self.request("GET", SIGNUP_PATH)
-        if status != 200:
-            raise RuntimeError(f"form page answered {status}")
-        html = body.decode()
-        cookie = next(
-            value.split(";")[0]
-            for name, value in headers
-            if name.lower() == "set-cookie" and value.startswith("csrftoken=")
-        )
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-        started = re.search(r'name="started" value="([^"]+)"', html).group(1)
-        return cookie, token, started
-
-    def submit(self, form, phone, n):
-        cookie, token, started = form
-        data = {
-            "csrfmiddlewaretoken": token,
-            "form-name": "dang-ky-doan-vien",
-            "full_name": f"Người Thử Tải {chr(0x41 + n % 26)}",
-            "date_of_birth": "05/09/1990",
-            "sex": "nu" if n % 2 else "nam",
-            "phone": phone,
-            "province": random.choice(["01", "79", "31", "48", "92"]),
-            "workplace": "Đơn vị thử tải (dữ liệu thử)",
-            "nationality": "VN",
-            "consent_registration": "on",
-            "website": "",
-            "started": started,
-        }
-        status, headers, _ = self.request(
-            "POST",
-            SIGNUP_PATH,
-            body=urllib.parse.urlencode(data),
-            headers={"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie},
-        )
-        location = dict((k.lower(), v) for k, v in headers).get("location", "")
-        return "ok" if status == 303 and "da-dang-ky=1" in location else status
 
     def plan(self):
         rng = random.Random(20261202)
@@ -429,13 +339,13 @@ class Bench:
         self.start_server(size)
         try:
             posts = self.plan()
-            pids = self.worker_pids()
+            pids = worker_pids(self.server.process.pid)
             for _ in range(10):  # warm both workers
-                self.fetch_form(0)
-            cpu0 = self.cpu_seconds(pids)
+                self.client.fetch_form(0)
+            cpu0 = cpu_seconds(pids)
             with ThreadPoolExecutor(self.args.clients) as pool:
-                forms = list(pool.map(self.fetch_form, range(len(posts))))
-            cpu1 = self.cpu_seconds(pids)
+                forms = list(pool.map(self.client.fetch_form, range(len(posts))))
+            cpu1 = cpu_seconds(pids)
             time.sleep(2.2)  # the time trap: a form sent within 2 seconds is refused
             outcomes = Counter()
             accepted = [False] * len(posts)
@@ -443,22 +353,22 @@ class Bench:
 
             def post(i):
                 try:
-                    outcome = self.submit(forms[i], posts[i][0], i)
+                    outcome = self.client.submit(forms[i], posts[i][0], i)
                 except OSError as error:
                     outcome = type(error).__name__
                 with lock:
                     accepted[i] = outcome == "ok"
                     outcomes[outcome] += 1
 
-            cpu2 = self.cpu_seconds(pids)
+            cpu2 = cpu_seconds(pids)
             started = time.monotonic()
             with ThreadPoolExecutor(self.args.clients) as pool:
                 list(pool.map(post, range(len(posts))))
             elapsed = time.monotonic() - started
-            cpu3 = self.cpu_seconds(pids)
+            cpu3 = cpu_seconds(pids)
         finally:
             self.stop_server()
-        rows = self.sql(
+        rows = sql(
             self.db_url(size),
             "SELECT s.phone, COUNT(DISTINCT s.id), COUNT(sub.id) FROM campaigns_membersignup s "
             "LEFT JOIN campaigns_signupsubmission sub ON sub.signup_id = s.id "
@@ -492,7 +402,7 @@ class Bench:
 
     def drop(self):
         for size in self.args.sizes:
-            self.sql(self.admin_url, f"DROP DATABASE IF EXISTS {self.db_name(size)} WITH (FORCE)")
+            sql(self.admin_url, f"DROP DATABASE IF EXISTS {self.db_name(size)} WITH (FORCE)")
             log(f"dropped {self.db_name(size)}")
 
     # --- the run ------------------------------------------------------------------------------
@@ -593,6 +503,7 @@ def main():
         default=os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"),
     )
     parser.add_argument("--drop", action="store_true")
+    parser.add_argument("--ports", default="", help="a range for gunicorn, e.g. 8100-8200")
     parser.add_argument("--measure-admin", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--measure-export", default="", help=argparse.SUPPRESS)
     parser.add_argument("--export-formats", default="csv,xlsx", type=lambda value: value.split(","))

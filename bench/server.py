@@ -13,10 +13,17 @@ ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = str(Path(sys.executable).parent / "gunicorn")
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def free_port(ports=None):
+    """A free port on 127.0.0.1: the first free one of `ports` (a shared machine gives each
+    engineer a range), or any the system picks."""
+    for port in ports or [0]:
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return sock.getsockname()[1]
+    raise RuntimeError("no free port in the range")
 
 
 class Gunicorn:

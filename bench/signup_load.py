@@ -19,10 +19,8 @@ be 0), stops gunicorn and drops the database. Exit status 1 when any count is no
 """
 
 import argparse
-import http.client
 import os
 import random
-import re
 import secrets
 import signal
 import subprocess
@@ -36,16 +34,12 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from server import Gunicorn, free_port
+from signup_client import SIGNUP_PATH, SignupClient, log, manage, sql
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 DB_NAME = f"cdvc_signup_bench_{os.getpid()}"
-SIGNUP_PATH = "/dang-ky-doan-vien/"
 TIME_LIMIT = 600  # seconds for the whole run
-
-
-def log(message):
-    print(message, file=sys.stderr, flush=True)
 
 
 def spellings(national9):
@@ -71,6 +65,7 @@ class SignupBench:
         self.server = None
         self.db_created = False
         self.port = free_port()
+        self.client = SignupClient(self.port, name="Người Thử Nghiệm", workplace="Đơn vị thử tải")
         self.env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "portal.settings.production",
@@ -92,105 +87,31 @@ class SignupBench:
         }
 
     # --- database and server ---------------------------------------------------------------
-    def _sql(self, url, sql, fetch=False):
-        import psycopg2
-
-        conn = psycopg2.connect(url)
-        conn.autocommit = True
-        try:
-            with conn.cursor() as cursor:
-                cursor.execute(sql)
-                return cursor.fetchall() if fetch else None
-        finally:
-            conn.close()
-
     def create_database(self):
-        self._sql(self.admin_url, f"CREATE DATABASE {DB_NAME}")
+        sql(self.admin_url, f"CREATE DATABASE {DB_NAME}")
         self.db_created = True
 
     def drop_database(self):
         if self.db_created:
             try:
-                self._sql(self.admin_url, f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+                sql(self.admin_url, f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
                 self.db_created = False
             except Exception as error:
                 log(f"could not drop {DB_NAME}: {error}")
 
     def manage(self, *args):
-        started = time.monotonic()
-        subprocess.run(
-            [PYTHON, "manage.py", *args],
-            cwd=ROOT,
-            env=self.env,
-            check=True,
-            stdout=subprocess.DEVNULL,
-            timeout=300,
-        )
-        log(f"manage.py {' '.join(args)} ({time.monotonic() - started:.0f} s)")
+        manage(self.env, *args, timeout=300)
 
     def start_server(self):
         self.server = Gunicorn(
             self.env, workers=self.args.workers, port=self.port, extra_args=["--timeout", "60"]
         )
-        self.server.start(lambda: self.request("GET", SIGNUP_PATH)[0] == 200)
+        self.server.start(lambda: self.client.request("GET", SIGNUP_PATH)[0] == 200)
 
     def stop_server(self):
         if self.server:
             self.server.stop()
         self.server = None
-
-    # --- HTTP ------------------------------------------------------------------------------
-    def request(self, method, path, body=None, headers=None):
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
-        try:
-            conn.request(method, path, body=body, headers=headers or {})
-            response = conn.getresponse()
-            return response.status, response.getheaders(), response.read()
-        finally:
-            conn.close()
-
-    def fetch_form(self, _n):
-        status, headers, body = self.request("GET", SIGNUP_PATH)
-        if status != 200:
-            raise RuntimeError(f"form page answered {status}")
-        html = body.decode()
-        cookie = next(
-            value.split(";")[0]
-            for name, value in headers
-            if name.lower() == "set-cookie" and value.startswith("csrftoken=")
-        )
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-        started = re.search(r'name="started" value="([^"]+)"', html).group(1)
-        return cookie, token, started
-
-    def submit(self, form, phone, n):
-        cookie, token, started = form
-        data = {
-            "csrfmiddlewaretoken": token,
-            "form-name": "dang-ky-doan-vien",
-            "full_name": f"Người Thử Nghiệm {chr(0x41 + n % 26)}",
-            "date_of_birth": "05/09/1990",
-            "sex": "nu" if n % 2 else "nam",
-            "phone": phone,
-            "province": random.choice(["01", "79", "31", "48", "92"]),
-            "workplace": "Đơn vị thử tải",
-            "nationality": "VN",
-            "consent_registration": "on",
-            "website": "",
-            "started": started,
-        }
-        body = urllib.parse.urlencode(data)
-        status, headers, _ = self.request(
-            "POST",
-            SIGNUP_PATH,
-            body=body,
-            headers={
-                "Content-Type": "application/x-www-form-urlencoded",
-                "Cookie": cookie,
-            },
-        )
-        location = dict((k.lower(), v) for k, v in headers).get("location", "")
-        return status if status != 303 or "da-dang-ky=1" not in location else "ok"
 
     # --- the run ---------------------------------------------------------------------------
     def plan(self):
@@ -225,7 +146,7 @@ class SignupBench:
         )
 
         with ThreadPoolExecutor(self.args.clients) as pool:
-            forms = list(pool.map(self.fetch_form, range(len(posts))))
+            forms = list(pool.map(self.client.fetch_form, range(len(posts))))
         time.sleep(2.2)  # the time trap: a form sent within 2 seconds is refused
 
         accepted = [False] * len(posts)
@@ -234,7 +155,7 @@ class SignupBench:
 
         def post(i):
             try:
-                outcome = self.submit(forms[i], posts[i][0], i)
+                outcome = self.client.submit(forms[i], posts[i][0], i)
             except OSError as error:
                 outcome = type(error).__name__
             with lock:
@@ -251,7 +172,7 @@ class SignupBench:
         return self.exit_code
 
     def report(self, posts, accepted, elapsed):
-        rows = self._sql(
+        rows = sql(
             self.database_url,
             "SELECT s.phone, COUNT(DISTINCT s.id), COUNT(sub.id) "
             "FROM campaigns_membersignup s "
@@ -276,7 +197,7 @@ class SignupBench:
         total_entries = sum(n for n, _ in entries.values())
         doubled += max(0, total_entries - len(expected_subs)) + extra_entries
         # The hand-offs are background tasks (no worker runs here): count what was enqueued.
-        forwarded = self._sql(
+        forwarded = sql(
             self.database_url,
             "SELECT COUNT(*) FROM django_tasks_database_dbtaskresult "
             "WHERE task_path = 'campaigns.registry.tasks.forward_signup'",

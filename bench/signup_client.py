@@ -1,0 +1,133 @@
+"""What the sign-up benchmarks share (bench/signup_load.py, bench/registry_scale.py): SQL on the
+bench's PostgreSQL server, `manage.py` in a bench environment, a client of the real sign-up
+form over HTTP, and the gunicorn workers' CPU time from /proc."""
+
+import http.client
+import os
+import random
+import re
+import subprocess
+import sys
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+SIGNUP_PATH = "/dang-ky-doan-vien/"
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def sql(url, statement, fetch=False):
+    """Run one statement in autocommit (CREATE/DROP DATABASE need it); rows when `fetch`."""
+    import psycopg2
+
+    conn = psycopg2.connect(url)
+    conn.autocommit = True
+    try:
+        with conn.cursor() as cursor:
+            cursor.execute(statement)
+            return cursor.fetchall() if fetch else None
+    finally:
+        conn.close()
+
+
+def manage(env, *args, timeout=3600):
+    started = time.monotonic()
+    subprocess.run(
+        [PYTHON, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        timeout=timeout,
+    )
+    log(f"  manage.py {' '.join(args)} ({time.monotonic() - started:.0f} s)")
+
+
+class SignupClient:
+    """The sign-up form on 127.0.0.1:<port>, as a browser uses it: GET the form (CSRF cookie
+    and token, single-use form token), then POST it."""
+
+    def __init__(self, port, name="Người Thử Tải", workplace="Đơn vị thử tải (dữ liệu thử)"):
+        self.port = port
+        self.name = name
+        self.workplace = workplace
+
+    def request(self, method, path, body=None, headers=None):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        try:
+            conn.request(method, path, body=body, headers=headers or {})
+            response = conn.getresponse()
+            return response.status, response.getheaders(), response.read()
+        finally:
+            conn.close()
+
+    def fetch_form(self, _n=0):
+        status, headers, body = self.request("GET", SIGNUP_PATH)
+        if status != 200:
+            raise RuntimeError(f"form page answered {status}")
+        html = body.decode()
+        cookie = next(
+            value.split(";")[0]
+            for name, value in headers
+            if name.lower() == "set-cookie" and value.startswith("csrftoken=")
+        )
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+        started = re.search(r'name="started" value="([^"]+)"', html).group(1)
+        return cookie, token, started
+
+    def submit(self, form, phone, n):
+        """ "ok" for the confirmation (303 to ?da-dang-ky=1), else the HTTP status."""
+        cookie, token, started = form
+        data = {
+            "csrfmiddlewaretoken": token,
+            "form-name": "dang-ky-doan-vien",
+            "full_name": f"{self.name} {chr(0x41 + n % 26)}",
+            "date_of_birth": "05/09/1990",
+            "sex": "nu" if n % 2 else "nam",
+            "phone": phone,
+            "province": random.choice(["01", "79", "31", "48", "92"]),
+            "workplace": self.workplace,
+            "nationality": "VN",
+            "consent_registration": "on",
+            "website": "",
+            "started": started,
+        }
+        status, headers, _ = self.request(
+            "POST",
+            SIGNUP_PATH,
+            body=urllib.parse.urlencode(data),
+            headers={"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie},
+        )
+        location = dict((k.lower(), v) for k, v in headers).get("location", "")
+        return "ok" if status == 303 and "da-dang-ky=1" in location else status
+
+
+def worker_pids(master):
+    """The processes gunicorn's master forked (its workers)."""
+    pids = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        if int(fields[1]) == master:
+            pids.append(int(entry))
+    return pids
+
+
+def cpu_seconds(pids):
+    """utime + stime of the processes (fields 14 and 15 of /proc/<pid>/stat)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / ticks

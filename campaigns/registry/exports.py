@@ -34,7 +34,9 @@ from openpyxl.styles import Font
 
 from campaigns.provinces import province_name
 
+from .labels import PERSON_HEADINGS
 from .models import MemberSignup, RegistryExport
+from .normalise import display_phone
 
 logger = logging.getLogger(__name__)
 
@@ -54,31 +56,13 @@ FILTER_PARAMS = [
 # (value key, heading): the value keys are computed by `export_rows()`.
 COLUMNS = [
     ("pk", "Mã"),
-    ("full_name", "Họ và tên"),
-    ("date_of_birth", "Ngày sinh"),
-    ("sex", "Giới tính"),
-    ("phone", "Số điện thoại"),
-    ("email", "Thư điện tử"),
-    ("province", "Tỉnh, thành phố"),
-    ("commune", "Xã, phường"),
-    ("workplace", "Nơi làm việc"),
-    ("occupation", "Nghề nghiệp"),
-    ("grassroots_union", "Công đoàn cơ sở"),
-    ("nationality", "Quốc tịch"),
+    *PERSON_HEADINGS,
     ("status", "Trạng thái"),
     ("source_page__title", "Trang đăng ký"),
     ("created_at", "Đăng ký lúc"),
 ]
 DATE_FORMAT = "%d/%m/%Y"
 DATETIME_FORMAT = "%d/%m/%Y %H:%M"
-
-
-def format_phone(phone):
-    """+84912345678 → 0912 345 678 (how Vietnamese read a mobile number)."""
-    if not phone or not phone.startswith("+84") or len(phone) != 12:
-        return phone or ""
-    digits = "0" + phone[3:]
-    return f"{digits[:4]} {digits[4:7]} {digits[7:]}"
 
 
 def escape_csv_cell(value):
@@ -141,7 +125,7 @@ def export_rows(queryset):
             row["full_name"],
             row["date_of_birth"],
             str(sexes.get(row["sex"], "")),
-            format_phone(row["phone"]),
+            display_phone(row["phone"]),
             row["email"],
             province_name(row["province"]) if row["province"] else "",
             row["commune"],

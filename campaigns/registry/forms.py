@@ -2,7 +2,9 @@
 field, a honeypot and a single-use signed token (with the time the form was shown) against bots
 and replays."""
 
+import datetime
 import json
+from typing import Any
 
 from django import forms
 from django.conf import settings
@@ -20,26 +22,6 @@ OTHER = "other"
 FREELANCE_LABEL = "Lao động tự do"
 FORM_PURPOSE = "signup"
 
-# The fields whose raw input a submission keeps (never the CSRF token, honeypot or timestamp).
-TYPED_FIELDS = [
-    "full_name",
-    "date_of_birth",
-    "sex",
-    "phone",
-    "email",
-    "province",
-    "commune",
-    "workplace",
-    "freelance",
-    "occupation",
-    "grassroots_union",
-    "nationality",
-    "nationality_other",
-    "long_contract",
-    "consent_registration",
-    "consent_news",
-]
-
 
 TOKEN_MESSAGES = {
     "expired": _("Biểu mẫu đã mở quá lâu. Vui lòng kiểm tra lại thông tin và bấm Gửi lần nữa."),
@@ -48,13 +30,32 @@ TOKEN_MESSAGES = {
 }
 
 
-def new_form_token(issued=None):
+def new_form_token(issued: float | None = None) -> str:
     """A single-use token for one showing of the form: a signed random nonce and the time the
     form was shown (portal.limits). Spent when a submission is stored (web.py)."""
     return limits.issue_token(FORM_PURPOSE, issued=issued)
 
 
-class SignupForm(forms.Form):
+class NormalisedPersonMixin:
+    """The name and the phone number normalised as the registry keeps them, with a Vietnamese
+    message next to the field: the public form and the staff correction form."""
+
+    cleaned_data: dict[str, Any]
+
+    def clean_full_name(self) -> str:
+        try:
+            return normalise.normalise_name(self.cleaned_data["full_name"])
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None
+
+    def clean_phone(self) -> str:
+        try:
+            return normalise.normalise_phone(self.cleaned_data["phone"])
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None
+
+
+class SignupForm(NormalisedPersonMixin, forms.Form):
     # Tells the page's serve() that this POST is the sign-up form.
     form_name = "dang-ky-doan-vien"
 
@@ -163,7 +164,7 @@ class SignupForm(forms.Form):
 
     honeypot_field = "website"
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial["started"] = new_form_token()
@@ -171,19 +172,7 @@ class SignupForm(forms.Form):
         self.token = None  # set by clean_started: the form's single-use token
 
     # --- field rules -----------------------------------------------------------------------
-    def clean_full_name(self):
-        try:
-            return normalise.normalise_name(self.cleaned_data["full_name"])
-        except ValueError as error:
-            raise forms.ValidationError(str(error)) from None
-
-    def clean_phone(self):
-        try:
-            return normalise.normalise_phone(self.cleaned_data["phone"])
-        except ValueError as error:
-            raise forms.ValidationError(str(error)) from None
-
-    def clean_date_of_birth(self):
+    def clean_date_of_birth(self) -> datetime.date:
         try:
             return normalise.parse_birth_date(
                 self.cleaned_data["date_of_birth"], timezone.localdate()
@@ -191,28 +180,28 @@ class SignupForm(forms.Form):
         except ValueError as error:
             raise forms.ValidationError(str(error)) from None
 
-    def clean_email(self):
+    def clean_email(self) -> str:
         return normalise.clean_text(self.cleaned_data.get("email")).lower()
 
-    def _clean_optional_text(self, name):
+    def _clean_optional_text(self, name: str) -> str:
         return normalise.clean_text(self.cleaned_data.get(name))
 
-    def clean_commune(self):
+    def clean_commune(self) -> str:
         return self._clean_optional_text("commune")
 
-    def clean_occupation(self):
+    def clean_occupation(self) -> str:
         return self._clean_optional_text("occupation")
 
-    def clean_grassroots_union(self):
+    def clean_grassroots_union(self) -> str:
         return self._clean_optional_text("grassroots_union")
 
-    def clean_nationality_other(self):
+    def clean_nationality_other(self) -> str:
         return self._clean_optional_text("nationality_other")
 
-    def clean_workplace(self):
+    def clean_workplace(self) -> str:
         return self._clean_optional_text("workplace")
 
-    def clean_started(self):
+    def clean_started(self) -> str:
         value = self.cleaned_data.get("started") or ""
         try:
             self.token = limits.check_token(
@@ -225,8 +214,9 @@ class SignupForm(forms.Form):
             raise forms.ValidationError(TOKEN_MESSAGES[error.code], code=error.code) from None
         return value
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         if self.data.get(self.add_prefix(self.honeypot_field)):
             self.is_bot = True
         if not cleaned.get("workplace"):
@@ -254,7 +244,7 @@ class SignupForm(forms.Form):
         return cleaned
 
     # --- what the registry keeps -----------------------------------------------------------
-    def typed_data(self):
+    def typed_data(self) -> dict[str, str]:
         """Exactly what was typed, field by field (raw, before normalisation)."""
         data = {}
         for name in TYPED_FIELDS:
@@ -262,7 +252,7 @@ class SignupForm(forms.Form):
             data[name] = value if isinstance(value, str) else str(value)
         return data
 
-    def entry_values(self):
+    def entry_values(self) -> dict[str, Any]:
         """The normalised values of the registry entry's personal fields."""
         c = self.cleaned_data
         is_vietnamese = c["nationality"] == VIETNAM
@@ -281,15 +271,20 @@ class SignupForm(forms.Form):
             "long_contract_confirmed": bool(c.get("long_contract")) and not is_vietnamese,
         }
 
-    def fingerprint(self):
+    def fingerprint(self) -> str:
         """A keyed hash of what was typed: a replay of the same content is told apart from new
         content sent with a used token."""
         return limits.fingerprint(json.dumps(self.typed_data(), sort_keys=True))
 
-    def refresh_token(self):
+    def refresh_token(self) -> None:
         """After an error, give the re-shown form a new timestamp (the errors stay)."""
         self.errors  # noqa: B018 - validate first so the errors belong to what was sent
-        data = self.data.copy()
+        data = self.data.copy()  # type: ignore[attr-defined]  # a QueryDict
         data[self.add_prefix("started")] = new_form_token()
         data[self.add_prefix(self.honeypot_field)] = ""
         self.data = data
+
+
+# The fields whose raw input a submission keeps, in the form's order (never the CSRF token, the
+# honeypot or the form token).
+TYPED_FIELDS = [name for name in SignupForm.base_fields if name not in ("website", "started")]

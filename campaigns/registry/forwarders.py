@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from .labels import PERSON_HEADINGS
 from .models import Forwarding, MemberSignup, ProvinceForwardAddress, StatusChange
 
 logger = logging.getLogger(__name__)
@@ -44,19 +45,7 @@ class EmailForwarder(BaseForwarder):
     """E-mails each new entry to its province's address (`ProvinceForwardAddress`), or to
     `REGISTRY_DEFAULT_FORWARD_EMAIL` when the province has none."""
 
-    FIELDS = [
-        ("full_name", "Họ và tên"),
-        ("date_of_birth", "Ngày sinh"),
-        ("sex", "Giới tính"),
-        ("phone", "Số điện thoại"),
-        ("email", "Thư điện tử"),
-        ("province", "Tỉnh, thành phố"),
-        ("commune", "Xã, phường"),
-        ("workplace", "Nơi làm việc"),
-        ("occupation", "Nghề nghiệp"),
-        ("grassroots_union", "Công đoàn cơ sở"),
-        ("nationality", "Quốc tịch"),
-    ]
+    FIELDS = PERSON_HEADINGS
 
     def recipient_for(self, signup):
         address = ProvinceForwardAddress.objects.filter(province=signup.province).first()

@@ -3,7 +3,7 @@ pages that do not read the whole table. docs/registry.md, "The list at scale", s
 
 * Search: a query that is a phone number in any spelling is normalised to E.164 and looked up
   exactly (the unique index); anything else is a name, matched without accents word by word on
-  the folded name (a trigram index on PostgreSQL).
+  the folded name (a GIN index of its words on PostgreSQL).
 * Counts: exact up to REGISTRY_EXACT_COUNT_LIMIT rows (a bounded count); above it, PostgreSQL's
   own row estimate for the same query (EXPLAIN), shown as "khoảng …".
 * Pages: deep pages read the keys of the rows before them from an index only (a "deferred join"),
@@ -11,9 +11,13 @@ pages that do not read the whole table. docs/registry.md, "The list at scale", s
 """
 
 import json
+import re
+from typing import Any
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connections
+from django.db.models import Q, QuerySet
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from wagtail.admin.paginator import WagtailPaginator
@@ -24,11 +28,12 @@ from . import normalise
 
 # From this row on, a page's rows are found by their keys first (an index-only scan).
 DEFERRED_JOIN_FROM = 200
+WORD = re.compile(r"\w+")
 
 
-def search(queryset, query):
+def search(queryset: QuerySet, query: str | None) -> QuerySet:
     """The entries matching what a clerk typed: a phone number (exact) or a name (accents and
-    case ignored, every word contained)."""
+    case ignored, every word typed is a word of the name, in any order)."""
     query = squash(query or "")
     if not query:
         return queryset
@@ -38,12 +43,26 @@ def search(queryset, query):
     if any(ch.isdigit() for ch in query):
         # Not a whole phone number, and names have no digits: nothing can match.
         return queryset.none()
-    for word in fold(query).split()[:8]:
-        queryset = queryset.filter(name_folded__contains=word)
+    words = WORD.findall(fold(query))[:8]
+    if not words:
+        return queryset.none()
+    if connections[queryset.db].vendor == "postgresql":
+        # Every word, looked up in the GIN index of the name's words (migration 0004): the
+        # expression is the index's own.
+        return queryset.alias(name_words=SearchVector("name_folded", config="simple")).filter(
+            name_words=SearchQuery(" ".join(words), config="simple")
+        )
+    for word in words:  # SQLite (the embedded default, small): the same words, on the column
+        queryset = queryset.filter(
+            Q(name_folded=word)
+            | Q(name_folded__startswith=f"{word} ")
+            | Q(name_folded__endswith=f" {word}")
+            | Q(name_folded__contains=f" {word} ")
+        )
     return queryset
 
 
-def estimate_rows(queryset):
+def estimate_rows(queryset: QuerySet) -> int | None:
     """PostgreSQL's estimate of the rows the query returns (None elsewhere)."""
     connection = connections[queryset.db]
     if connection.vendor != "postgresql":
@@ -57,7 +76,7 @@ def estimate_rows(queryset):
     return int(plan[0]["Plan"]["Plan Rows"])
 
 
-def round_estimate(value):
+def round_estimate(value: int) -> int:
     """Two significant digits: 1 003 214 → 1 000 000, 29 412 → 29 000."""
     if value < 100:
         return value
@@ -65,7 +84,7 @@ def round_estimate(value):
     return round(value, -digits)
 
 
-def vietnamese_number(value):
+def vietnamese_number(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
@@ -73,16 +92,16 @@ class RegistryPaginator(WagtailPaginator):
     """Counts exactly up to a limit, estimates above it (and says so); finds deep pages by key."""
 
     @cached_property
-    def exact_limit(self):
+    def exact_limit(self) -> int:
         return int(getattr(settings, "REGISTRY_EXACT_COUNT_LIMIT", 10_000))
 
     @cached_property
-    def is_estimate(self):
+    def is_estimate(self) -> bool:
         self.count  # noqa: B018 - computes both
         return self._is_estimate
 
     @cached_property
-    def count(self):
+    def count(self) -> int:
         queryset = self.object_list
         self._is_estimate = False
         bounded = queryset.order_by().values("pk")[: self.exact_limit + 1].count()
@@ -95,7 +114,7 @@ class RegistryPaginator(WagtailPaginator):
         return max(round_estimate(estimate), self.exact_limit + 1)
 
     @cached_property
-    def items_count_label(self):
+    def items_count_label(self) -> str:
         count = vietnamese_number(self.count)
         if self.is_estimate:
             return _("khoảng %(count)s %(items)s (ước tính)") % {
@@ -104,8 +123,23 @@ class RegistryPaginator(WagtailPaginator):
             }
         return f"{count} {self.verbose_name_plural.lower()}"
 
-    def page(self, number):
+    def get_page(self, number: Any) -> Any:
+        """The first page is read before anything is counted: when the whole result fits on it
+        (a phone number, a rare name, a narrow filter) its rows are the count, and no count is
+        asked for."""
+        if number in (None, "", "1", 1):
+            rows = list(self.object_list[: self.per_page + self.orphans + 1])
+            if len(rows) <= self.per_page + self.orphans:
+                self.__dict__["count"] = len(rows)
+                self._is_estimate = False
+                return self._get_page(rows, 1, self)
+            self._first_rows = rows[: self.per_page]
+        return super().get_page(number)
+
+    def page(self, number: Any) -> Any:
         number = self.validate_number(number)
+        if number == 1 and getattr(self, "_first_rows", None) is not None:
+            return self._get_page(self._first_rows, 1, self)
         bottom = (number - 1) * self.per_page
         top = bottom + self.per_page
         if not self.is_estimate and top + self.orphans >= self.count:

@@ -79,6 +79,14 @@ def normalise_phone(value: str | None) -> str:
     return "+84" + national
 
 
+def display_phone(phone: str | None) -> str:
+    """+84912345678 → 0912 345 678: how Vietnamese read a mobile number."""
+    if not phone or not phone.startswith("+84") or len(phone) != 12:
+        return phone or ""
+    digits = "0" + phone[3:]
+    return f"{digits[:4]} {digits[4:7]} {digits[7:]}"
+
+
 def try_normalise_phone(value: str | None) -> str | None:
     """E.164 or None: for admin search, where the query may be a name."""
     try:

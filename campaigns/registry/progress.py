@@ -91,18 +91,7 @@ def target_progress():
 
     result = cache.get(TARGETS_KEY)
     if result is None:
-        targets = list(
-            MembershipTarget.objects.values(
-                "pk",
-                "label",
-                "year",
-                "target",
-                "period_start",
-                "period_end",
-                "baseline",
-                "show_on_home",
-            )
-        )
+        targets = list(MembershipTarget.objects.values("pk", *MembershipTarget.FORM_FIELDS))
         aggregates = {}
         if targets:
             aggregates = MemberSignup.objects.aggregate(

@@ -162,7 +162,7 @@ def change_status(signup: MemberSignup, new_status: str, *, user: Any, note: str
 
     with transaction.atomic():
         locked = MemberSignup.objects.select_for_update().get(pk=signup.pk)
-        if new_status == locked.status or new_status not in locked.TRANSITIONS.get(  # type: ignore[call-overload]  # a str key
+        if new_status == locked.status or new_status not in locked.TRANSITIONS.get(
             locked.status, set()
         ):
             return False

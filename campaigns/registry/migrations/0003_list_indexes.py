@@ -9,15 +9,9 @@ TRIGRAM_INDEX = "registry_signup_name_trgm"
 
 
 def create_trigram_index(apps, schema_editor):
-    """Accent-free name search without reading the table (PostgreSQL only; SQLite scans the
-    folded names of its small registry)."""
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-    schema_editor.execute(
-        f"CREATE INDEX IF NOT EXISTS {TRIGRAM_INDEX} ON campaigns_membersignup "
-        "USING gin (name_folded gin_trgm_ops)"
-    )
+    """Superseded by 0004 (a word index, built concurrently): nothing to build here, so a
+    registry that already holds millions of rows is never locked by this migration. Databases
+    that ran the first version of this migration have the trigram index; 0004 drops it."""
 
 
 def drop_trigram_index(apps, schema_editor):

@@ -85,19 +85,6 @@ PHONE_PREFIX = "+8459"  # 059 + 7 digits: ten million numbers
 PHONE_SPACE = 10_000_000
 
 
-def registry_model(name):
-    """The registry's models, wherever the registry app lives (label `registry`, formerly part of
-    `campaigns`)."""
-    from django.apps import apps
-
-    for label in ("registry", "campaigns"):
-        try:
-            return apps.get_model(label, name)
-        except LookupError:
-            continue
-    raise LookupError(name)
-
-
 def _weighted(pairs):
     values, weights = zip(*pairs, strict=True)
     return list(values), list(weights)
@@ -112,7 +99,9 @@ class Generator:
         self.statuses = _weighted(STATUSES)
         self.provinces = [code for code, _name in PROVINCES]
         self.pages = self._source_pages()
-        notice = registry_model("PrivacyNotice").current()
+        from campaigns.registry.models import PrivacyNotice
+
+        notice = PrivacyNotice.current()
         self.notice_id = notice.pk if notice else None
         self._folded = {}
 
@@ -298,9 +287,8 @@ class Command(BaseCommand):
     def handle(self, *args, entries, batch, seed, days, **options):
         if entries <= 0:
             raise CommandError("--entries phải lớn hơn 0.")
-        MemberSignup = registry_model("MemberSignup")
-        SignupSubmission = registry_model("SignupSubmission")
-        ConsentRecord = registry_model("ConsentRecord")
+        from campaigns.registry.models import ConsentRecord, MemberSignup, SignupSubmission
+
         last = (
             MemberSignup.objects.filter(phone__startswith=PHONE_PREFIX)
             .order_by("-phone")

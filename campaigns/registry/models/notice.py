@@ -1,0 +1,69 @@
+"""Versions of the data-protection notice shown above the consent boxes."""
+
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.fields import RichTextField
+
+
+class PrivacyNotice(models.Model):
+    """The data-protection notice shown above the consent boxes. Versions are never edited in
+    place: saving a change makes a new version, and every consent points at the version shown."""
+
+    version = models.PositiveIntegerField(
+        _("Phiên bản"), unique=True, editable=False, help_text=_("Tự tăng khi lưu thay đổi.")
+    )
+    title = models.CharField(
+        _("Tiêu đề"),
+        max_length=200,
+        default="Thông báo về xử lý dữ liệu cá nhân",
+        help_text=_("Hiện ngay trên các ô đồng ý."),
+    )
+    body = RichTextField(
+        _("Nội dung"),
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text=_(
+            "Nêu rõ: thu thập dữ liệu gì, để làm gì, ai kiểm soát, ai nhận (công đoàn được "
+            "chuyển đến), lưu bao lâu, quyền của người đăng ký và cách thực hiện."
+        ),
+    )
+    created_at = models.DateTimeField(_("Tạo lúc"), default=timezone.now, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Người tạo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+    class Meta:
+        db_table = "campaigns_privacynotice"
+        ordering = ["-version"]
+        verbose_name = _("thông báo dữ liệu cá nhân")
+        verbose_name_plural = _("Thông báo dữ liệu cá nhân")
+
+    def __str__(self) -> str:
+        return f"{self.title} (v{self.version})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is None:
+            if not self.version:
+                last = PrivacyNotice.objects.order_by("-version").values_list("version", flat=True)
+                self.version = (last.first() or 0) + 1
+        else:
+            stored = PrivacyNotice.objects.filter(pk=self.pk).values("title", "body").first()
+            if stored and (stored["title"], stored["body"]) != (self.title, self.body):
+                raise ValidationError(
+                    _("Không sửa một phiên bản đã dùng; lưu thay đổi thành phiên bản mới.")
+                )
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def current(cls) -> "PrivacyNotice | None":
+        return cls.objects.order_by("-version").first()

@@ -1,0 +1,183 @@
+"""One person in the registry (keyed by the normalised phone number), with the status workflow.
+
+Sign-up is a pre-registration, not an admission: a grassroots union decides. The registry keeps the
+person's wish and hands it to the right union."""
+
+from typing import Any
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from campaigns.provinces import province_choices, province_name
+
+from ..labels import PERSON_HEADINGS
+from ..normalise import display_phone
+
+
+class MemberSignup(models.Model):
+    """One person in the registry. The normalised (E.164) phone number is the key: a database
+    unique constraint makes one person one entry even under concurrent submissions. Erasure
+    clears every personal field and keeps the row, anonymous, for the counts."""
+
+    # A sign-up changes no public page (progress counts are cached briefly on their own).
+    page_cache_purge = False
+
+    class Status(models.TextChoices):
+        NEW = "new", _("Mới")
+        CONTACTED = "contacted", _("Đã liên hệ")
+        FORWARDED = "forwarded", _("Đã chuyển công đoàn")
+        ADMITTED = "admitted", _("Đã kết nạp")
+        DECLINED = "declined", _("Không kết nạp")
+        WITHDRAWN = "withdrawn", _("Đã rút")
+
+    class Sex(models.TextChoices):
+        MALE = "nam", _("Nam")
+        FEMALE = "nu", _("Nữ")
+
+    # The status workflow: which status may follow which. Final states may be reopened to
+    # "contacted" when staff made a mistake.
+    TRANSITIONS: dict[str, set[str]] = {
+        Status.NEW: {Status.CONTACTED, Status.FORWARDED, Status.DECLINED, Status.WITHDRAWN},
+        Status.CONTACTED: {Status.FORWARDED, Status.DECLINED, Status.WITHDRAWN},
+        Status.FORWARDED: {Status.CONTACTED, Status.ADMITTED, Status.DECLINED, Status.WITHDRAWN},
+        Status.ADMITTED: {Status.WITHDRAWN},
+        Status.DECLINED: {Status.CONTACTED},
+        Status.WITHDRAWN: {Status.CONTACTED},
+    }
+
+    # The personal fields a submission may change and an erasure clears.
+    PERSONAL_FIELDS = [name for name, _heading in PERSON_HEADINGS] + ["long_contract_confirmed"]
+    # Where the person works (the second group of the correction form).
+    WORKPLACE_FIELDS = ["province", "commune", "workplace", "occupation", "grassroots_union"]
+
+    phone = models.CharField(
+        _("Số điện thoại"),
+        max_length=16,
+        null=True,
+        blank=True,
+        help_text=_("Dạng quốc tế E.164 (+84 và 9 chữ số); mỗi số là một người."),
+    )
+    full_name = models.CharField(_("Họ và tên"), max_length=100, blank=True)
+    # The name folded (no accents, lower case) for search; a GIN index on its words on
+    # PostgreSQL (migration 0004).
+    name_folded = models.CharField(max_length=100, blank=True, editable=False)
+    date_of_birth = models.DateField(_("Ngày sinh"), null=True, blank=True)
+    sex = models.CharField(_("Giới tính"), max_length=8, choices=Sex.choices, blank=True)
+    email = models.EmailField(_("Thư điện tử"), blank=True)
+    province = models.CharField(
+        _("Tỉnh, thành phố nơi làm việc"),
+        max_length=2,
+        choices=province_choices(),
+        blank=True,
+    )
+    commune = models.CharField(_("Xã, phường"), max_length=120, blank=True)
+    workplace = models.CharField(
+        _("Nơi làm việc"), max_length=200, blank=True, help_text=_("Hoặc «Lao động tự do».")
+    )
+    occupation = models.CharField(_("Nghề nghiệp"), max_length=120, blank=True)
+    grassroots_union = models.CharField(_("Công đoàn cơ sở"), max_length=200, blank=True)
+    nationality = models.CharField(_("Quốc tịch"), max_length=100, blank=True)
+    long_contract_confirmed = models.BooleanField(
+        _("Có hợp đồng lao động từ 12 tháng"),
+        default=False,
+        help_text=_("Bắt buộc với người lao động nước ngoài (Luật Công đoàn 2024)."),
+    )
+
+    status = models.CharField(
+        _("Trạng thái"), max_length=16, choices=Status.choices, default=Status.NEW
+    )
+    source_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Trang đăng ký"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Trang (chiến dịch) nơi người này đăng ký lần đầu."),
+        db_index=False,  # in the (source_page, -created_at, -id) index below
+    )
+    created_at = models.DateTimeField(_("Đăng ký lúc"), default=timezone.now)
+    updated_at = models.DateTimeField(_("Cập nhật lúc"), auto_now=True)
+    has_pending_changes = models.BooleanField(
+        _("Có thay đổi chờ duyệt"),
+        default=False,
+        help_text=_("Một lần gửi sau có thông tin khác; cán bộ chấp nhận hoặc bỏ qua."),
+    )
+    forwarded_at = models.DateTimeField(_("Đã chuyển lúc"), null=True, blank=True)
+    forward_claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    erased_at = models.DateTimeField(_("Đã xoá dữ liệu lúc"), null=True, blank=True)
+
+    class Meta:
+        db_table = "campaigns_membersignup"
+        verbose_name = _("đăng ký đoàn viên")
+        verbose_name_plural = _("Đăng ký đoàn viên")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["phone"], name="campaigns_membersignup_unique_phone")
+        ]
+        # One index per filter and sort of the admin list, each ending in the list's order
+        # (newest first, then id): a page is read from the index in order and stops after its
+        # rows, at any size (docs/registry.md, "The list at scale").
+        indexes = [
+            models.Index(fields=["created_at", "id"], name="registry_signup_created"),
+            models.Index(
+                fields=["province", "-created_at", "-id"], name="registry_signup_province"
+            ),
+            models.Index(fields=["status", "-created_at", "-id"], name="registry_signup_status"),
+            models.Index(
+                fields=["source_page", "-created_at", "-id"], name="registry_signup_source"
+            ),
+            models.Index(fields=["full_name", "id"], name="registry_signup_name"),
+            models.Index(
+                fields=["-created_at", "-id"],
+                condition=models.Q(has_pending_changes=True),
+                name="registry_signup_pending",
+            ),
+        ]
+        permissions = [
+            ("export_membersignup", "Xuất danh sách đăng ký đoàn viên"),
+        ]
+
+    def __str__(self) -> str:
+        # Deliberately without the name: this label lands in Wagtail's audit log.
+        return _("Đăng ký số %(pk)s") % {"pk": self.pk}
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        from search.text import fold, squash
+
+        self.name_folded = fold(squash(self.full_name))[:100]
+        super().save(*args, **kwargs)
+
+    @property
+    def province_name(self) -> str:
+        return province_name(self.province)
+
+    # Plain values for the admin list and the export.
+    @property
+    def sex_label(self) -> str:
+        return self.get_sex_display()
+
+    @property
+    def status_label(self) -> str:
+        return self.get_status_display()
+
+    @property
+    def pending_label(self) -> Any:
+        return _("Có") if self.has_pending_changes else ""
+
+    @property
+    def source_title(self) -> str:
+        return self.source_page.title if self.source_page_id and self.source_page else ""
+
+    @property
+    def phone_display(self) -> str:
+        """0912 345 678: how Vietnamese read a mobile number."""
+        return display_phone(self.phone)
+
+    @property
+    def is_erased(self) -> bool:
+        return self.erased_at is not None
+
+    def allowed_next_statuses(self) -> list["MemberSignup.Status"]:
+        return [s for s in self.Status if s in self.TRANSITIONS.get(self.status, set())]

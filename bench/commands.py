@@ -10,9 +10,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 
 
-def run_sql(url, sql):
+def run_sql(url, sql, fetch=False):
     """Run one statement on the database at `url`, in autocommit (CREATE DATABASE cannot run in
-    a transaction)."""
+    a transaction); its rows when `fetch`."""
     import psycopg2
 
     connection = psycopg2.connect(url)
@@ -20,6 +20,7 @@ def run_sql(url, sql):
     try:
         with connection.cursor() as cursor:
             cursor.execute(sql)
+            return cursor.fetchall() if fetch else None
     finally:
         connection.close()
 

@@ -1,19 +1,18 @@
 """What the sign-up benchmarks share (bench/signup_load.py, bench/registry_scale.py): SQL on the
-bench's PostgreSQL server, `manage.py` in a bench environment, a client of the real sign-up
+bench's PostgreSQL server and timed `manage.py` (bench/commands.py), a client of the real sign-up
 form over HTTP, and the gunicorn workers' CPU time from /proc."""
 
 import http.client
 import os
 import random
 import re
-import subprocess
 import sys
-import time
 import urllib.parse
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
+from commands import manage as run_manage
+from commands import run_sql as sql  # noqa: F401 - the benches' SQL
+
 SIGNUP_PATH = "/dang-ky-doan-vien/"
 
 
@@ -21,31 +20,9 @@ def log(message):
     print(message, file=sys.stderr, flush=True)
 
 
-def sql(url, statement, fetch=False):
-    """Run one statement in autocommit (CREATE/DROP DATABASE need it); rows when `fetch`."""
-    import psycopg2
-
-    conn = psycopg2.connect(url)
-    conn.autocommit = True
-    try:
-        with conn.cursor() as cursor:
-            cursor.execute(statement)
-            return cursor.fetchall() if fetch else None
-    finally:
-        conn.close()
-
-
 def manage(env, *args, timeout=3600):
-    started = time.monotonic()
-    subprocess.run(
-        [PYTHON, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        stdout=subprocess.DEVNULL,
-        timeout=timeout,
-    )
-    log(f"  manage.py {' '.join(args)} ({time.monotonic() - started:.0f} s)")
+    seconds = run_manage(env, *args, timeout=timeout)
+    log(f"  manage.py {' '.join(args)} ({seconds:.0f} s)")
 
 
 class SignupClient:

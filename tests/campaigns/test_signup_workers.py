@@ -7,10 +7,8 @@ answer the POSTs (gunicorn's access log names the worker).
 
 No timing assertions: every wait polls for a condition with generous time limits."""
 
-import http.client
 import os
 import re
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -27,6 +25,10 @@ from campaigns.registry.models import MemberSignup, SignupSubmission
 from .registry_helpers import form_data, make_notice, make_signup_page, token
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "bench"))
+from server import free_port  # noqa: E402 - bench/ on the path first
+from signup_client import SignupClient  # noqa: E402
+
 GUNICORN = str(Path(sys.executable).parent / "gunicorn")
 PORTS = range(8100, 8200)  # this suite's own range on shared machines
 NAT_ADDRESS = "100.64.12.34"
@@ -34,17 +36,6 @@ ADDRESS_LIMIT = 210  # per address per window, for this server
 PHONE_LIMIT = 5  # stored submissions per number per day
 PEOPLE = 200
 CLIENTS = 8
-
-
-def free_port():
-    for port in PORTS:
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    pytest.skip("no free port in 8100-8199")
 
 
 def shared_database_url(tmp_path):
@@ -67,7 +58,8 @@ class Server:
     """gunicorn, 2 sync workers, on the shared database; its access log names each worker."""
 
     def __init__(self, database_url, tmp_path):
-        self.port = free_port()
+        self.port = free_port(PORTS)
+        self.client = SignupClient(self.port)  # the benchmarks' HTTP client of the form
         self.log = tmp_path / "access.log"
         env = {
             **os.environ,
@@ -116,13 +108,7 @@ class Server:
         pytest.fail("gunicorn did not answer within two minutes")
 
     def request(self, method, path, body=None, headers=None):
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=300)
-        try:
-            conn.request(method, path, body=body, headers=headers or {})
-            response = conn.getresponse()
-            return response.status, response.getheaders(), response.read()
-        finally:
-            conn.close()
+        return self.client.request(method, path, body=body, headers=headers)
 
     def stop(self):
         if self.process.poll() is None:

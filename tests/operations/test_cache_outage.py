@@ -107,8 +107,7 @@ def test_a_purge_lost_during_the_outage_is_not_undone_by_the_return(
     with the pages of before, they must not be served."""
     article = NewsArticlePage.objects.live().public().first()
     visitor = Client()
-    visitor.get(article.url)
-    assert cache_status(visitor.get(article.url)) == "hit"
+    assert_cached_soon(visitor, article.url)
 
     redis_server.freeze()
     settings.CACHE_RETRY_SECONDS = 60  # nothing reaches Redis until the test says so

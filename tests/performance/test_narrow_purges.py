@@ -313,3 +313,20 @@ def test_a_published_document_leaves_the_other_documents_cached(library, politbu
     response = reader.get(library.url)
     assert cache_status(response) == "miss"
     assert "Kế hoạch phát triển một triệu đoàn viên" in response.content.decode()
+
+
+def test_telling_what_shows_an_article_costs_a_bounded_number_of_queries(
+    newsroom, news_index, django_assert_max_num_queries
+):
+    from portal.pagecache.dependents import page_tags
+
+    for n in range(15):
+        article(news_index, title=f"Bài cùng thẻ {n}", tags=["Nghị quyết 02"])
+    changed = NewsArticlePage.objects.get(pk=newsroom["changed"].pk)
+    # content types (cached) + references to + references from + pages by id + ancestors;
+    # the article: its index, category slug, tags, alone in category / month, picked by,
+    # sharing a tag (one query for all 16 articles)
+    with django_assert_max_num_queries(13):
+        tags = page_tags(changed)
+    assert generation.path_tag(newsroom["sharing"].url) in tags
+    assert generation.path_tag(newsroom["unrelated"].url) not in tags

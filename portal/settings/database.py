@@ -18,10 +18,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # starts with BEGIN IMMEDIATE: it takes the write lock up front and waits for it (up to the
     # busy timeout), where a deferred transaction that reads and then writes (an autosave racing
     # a publish) fails at once with "database is locked", whatever the timeout (docs/admin.md).
+    # The busy timeout is not a queue: SQLite retries a busy lock with a growing sleep (1 ms up to
+    # 100 ms), so the writer that has waited longest retries least often and loses each release
+    # to newer writers; during a burst of saves it can wait for the whole burst. 20 s failed a
+    # publish with a 500 when 40 admin saves took 27 s on a loaded machine (load 21). 60 s covers
+    # such a burst and equals nginx's proxy_read_timeout (deploy/): a longer wait serves no one.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
-            "timeout": 20,
+            "timeout": 60,
             "transaction_mode": "IMMEDIATE",
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }

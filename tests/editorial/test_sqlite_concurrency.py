@@ -81,14 +81,16 @@ def sqlite_server(tmp_path):
     ).stdout
     category, *ids = [int(x) for x in re.search(r"IDS ([\d ]+)", out).group(1).split()]
     port = free_port()
-    server = subprocess.Popen(
-        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload", "--nostatic"],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    log = tmp_path / "server.log"
+    with log.open("w") as stderr:
+        server = subprocess.Popen(
+            [*manage, "runserver", f"127.0.0.1:{port}", "--noreload", "--nostatic"],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+            text=True,
+        )
     base = f"http://127.0.0.1:{port}"
     for _ in range(120):
         try:
@@ -97,10 +99,18 @@ def sqlite_server(tmp_path):
         except requests.ConnectionError:
             time.sleep(0.5)
     try:
-        yield base, category, ids, env
+        yield base, category, ids, log
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def server_errors(log):
+    """The server's logged errors (with their tracebacks), for the failure message."""
+    text = log.read_text(errors="replace")
+    # One block per logged record: "2026-… ERROR …" with its traceback, or runserver's "[02/…]".
+    blocks = re.split(r"\n(?=\d{4}-\d\d-\d\d \d\d:|\[\d\d/)", text)
+    return "\n".join(b for b in blocks if " ERROR " in b or "Traceback" in b) or text[-5000:]
 
 
 def login(base):
@@ -122,7 +132,7 @@ def login(base):
 
 
 def test_twenty_concurrent_autosaves_and_publishes_give_no_500(sqlite_server):
-    base, category, ids, _env = sqlite_server
+    base, category, ids, log = sqlite_server
     sessions = [login(base) for _ in range(4)]
 
     def hit(i):
@@ -147,8 +157,9 @@ def test_twenty_concurrent_autosaves_and_publishes_give_no_500(sqlite_server):
     with ThreadPoolExecutor(max_workers=20) as pool:
         results = list(pool.map(hit, range(40)))
     errors = [r for r in results if r[1] >= 500]
-    assert errors == []
-    assert all("database is locked" not in r[2] for r in results)
+    # A failure says why: the server's traceback (e.g. "database is locked" and the statement).
+    assert errors == [], f"{errors}\n{server_errors(log)}"
+    assert all("database is locked" not in r[2] for r in results), server_errors(log)
     publishes = [r for r in results if r[0] == "publish"]
     assert all(status == 302 for _action, status, _text in publishes), publishes
     autosaves = [r for r in results if r[0] == "autosave"]

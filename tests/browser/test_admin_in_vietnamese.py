@@ -1,0 +1,199 @@
+"""Issue 18, point 1, as a person sees it (Chromium, 1280×800, vi-VN): each admin screen of the
+issue's list (tests/editorial/screens.py), opened as the role that uses it, is photographed and
+its visible text holds none of Wagtail's English msgids. Visible text: what the page renders
+(`innerText`, so dialogs, menus and everything the admin's scripts draw) and the placeholders,
+labels, tooltips and titles of rendered elements. The dialogs and choosers are opened the way an
+editor opens them: the schedule dialog, and the page, link (all its tabs), image, document and
+snippet choosers of the article form.
+
+Screenshots go to $ADMIN_SCREENSHOTS, or a temporary folder of the run (printed); never the
+repository."""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.editorial.screen_text import english_pieces
+from tests.editorial.screens import ROLES, SCREENS, screen_values, sidebar_urls
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "mat-khau-man-hinh-2024"
+# Chooser URLs answer JSON for the modal: they are opened from the form instead.
+MODAL_ONLY = ("/admin/choose-", "/admin/images/chooser/", "/admin/documents/chooser/")
+VISIBLE_WORDS = """() => {
+  const names = ["placeholder", "aria-label", "title", "alt", "data-w-tooltip-content-value"];
+  const words = document.body.innerText.split("\\n");
+  for (const el of document.querySelectorAll(names.map((n) => `[${n}]`).join(","))) {
+    if (!el.getClientRects().length) continue;
+    for (const name of names) {
+      const value = el.getAttribute(name);
+      if (value) words.push(value);
+    }
+  }
+  return words;
+}"""
+
+
+@pytest.fixture
+def viewport():
+    return "desktop"
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory):
+    folder = os.environ.get("ADMIN_SCREENSHOTS")
+    path = Path(folder) if folder else tmp_path_factory.mktemp("admin-screens")
+    path.mkdir(parents=True, exist_ok=True)
+    print(f"admin screenshots: {path}")
+    return path
+
+
+@pytest.fixture(scope="module")
+def values(site_server, django_db_blocker):
+    with django_db_blocker.unblock():
+        return screen_values()
+
+
+class Screens:
+    """Opens screens as one user, photographs them and gathers the English it sees."""
+
+    def __init__(self, page, role, shots):
+        self.page, self.role, self.shots = page, role, shots
+        self.english, self.seen = {}, []
+
+    def check(self, name):
+        self.page.wait_for_load_state("load")
+        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:80]
+        self.page.screenshot(path=self.shots / f"{self.role}-{len(self.seen):02d}-{slug}.png")
+        self.seen.append(name)
+        left = english_pieces(self.page.evaluate(VISIBLE_WORDS))
+        if left:
+            self.english[name] = left
+
+    def visit(self, url):
+        """Open url; False when this role is refused (redirected elsewhere, 403/404)."""
+        response = self.page.goto(url)
+        path = url.split("?")[0]
+        refused = response is None or response.status in (403, 404)
+        if refused or not self.page.url.split("?")[0].endswith(path):
+            return False
+        self.check(url)
+        return True
+
+
+def log_in(page, role):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    username = f"vi-{role}"
+    User = get_user_model()
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        if ROLES[role] is None:
+            user = User.objects.create_superuser(username, f"{username}@example.vn", PASSWORD)
+        else:
+            user = User.objects.create_user(username, f"{username}@example.vn", PASSWORD)
+            user.groups.add(Group.objects.get(name=ROLES[role]))
+    page.goto("/admin/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("form button[type=submit]").first.click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+
+
+def open_modal(page, opener):
+    opener.click()
+    modal = page.locator(".modal-dialog")
+    expect(modal).to_be_visible()
+    expect(modal.locator(".modal-body, .w-tabs, form").first).to_be_visible()
+    return modal
+
+
+def close_modal(page):
+    page.locator(".modal-dialog").get_by_role("button", name="Đóng").first.click()
+    expect(page.locator(".modal-dialog")).to_be_hidden()
+
+
+@pytest.mark.parametrize("role", list(ROLES))
+def test_every_screen_of_each_role_shows_no_english(page, shots, values, role):
+    screens = Screens(page, role, shots)
+    page.goto("/admin/login/")
+    screens.check("login")
+    log_in(page, role)
+    screens.check("dashboard")
+    urls = sidebar_urls(page.content())
+    if role in ("superuser", "editor", "approver"):
+        urls += [url.format(**values) for url in SCREENS]
+    for url in dict.fromkeys(urls):
+        if not url.startswith(MODAL_ONLY):
+            screens.visit(url)
+    # The sidebar's submenus, open.
+    for button in page.locator("nav [aria-haspopup], nav button[aria-expanded]").all()[:8]:
+        if button.is_visible():
+            button.click()
+            screens.check(f"menu {button.inner_text()[:30]}")
+            page.keyboard.press("Escape")
+    assert screens.english == {}, f"{role}: English on {len(screens.english)} screens: " + str(
+        screens.english
+    )
+    assert len(screens.seen) >= 4, (role, screens.seen)
+    if role == "superuser":
+        assert len(screens.seen) > len(SCREENS) // 2, screens.seen
+
+
+@pytest.mark.parametrize("role", ["editor", "approver"])
+def test_the_dialogs_and_choosers_of_the_article_form_show_no_english(page, shots, values, role):
+    screens = Screens(page, f"{role}-dialogs", shots)
+    log_in(page, role)
+    # The choosers, on a new article's form (every chooser empty).
+    page.goto(f"/admin/pages/add/news/newsarticlepage/{values['news']}/")
+    modal = open_modal(page, page.locator("#id_hero_image-chooser [data-chooser-action-choose]"))
+    screens.check("image chooser")
+    modal.get_by_role("tab").last.click()  # upload
+    screens.check("image chooser upload")
+    close_modal(page)
+    open_modal(page, page.locator("#id_category-chooser [data-chooser-action-choose]"))
+    screens.check("snippet chooser")
+    close_modal(page)
+    page.get_by_role("button", name=re.compile("Thêm Bài liên quan")).click()
+    related = page.locator("[id^=inline_child_related_articles] [data-chooser-action-choose]")
+    open_modal(page, related.last)
+    screens.check("page chooser")
+    close_modal(page)
+
+    # Draftail: the link chooser (Ctrl+K) and each of its tabs, then the document chooser.
+    page.locator("#body-root .c-sf-add-button").first.click()
+    page.get_by_role("option", name="Đoạn văn", exact=True).click()
+    editor = page.locator("#body-root .public-DraftEditor-content").first
+    editor.click()
+    page.keyboard.type("Liên kết ")
+    page.keyboard.press("Control+k")
+    modal = page.locator(".modal-dialog")
+    expect(modal.locator(".link-types").first).to_be_visible()
+    screens.check("link chooser")
+    for tab in modal.locator(".link-types a").all():
+        name = tab.inner_text()
+        tab.click()
+        expect(modal.locator("form").first).to_be_visible()
+        screens.check(f"link chooser {name}")
+    close_modal(page)
+    editor.click()
+    page.keyboard.press("Shift+Home")  # a selection shows Draftail's toolbar
+    open_modal(page, page.get_by_role("button", name=re.compile("^Tệp tài liệu")).first)
+    screens.check("document chooser")
+    close_modal(page)
+
+    if role == "approver":
+        # The status side panel and its schedule dialog ("Đặt lịch").
+        page.goto(f"/admin/pages/{values['article']}/edit/")
+        page.locator("[data-side-panel-toggle=status]").click()
+        screens.check("status panel")
+        page.locator("[data-side-panel=status] [data-a11y-dialog-show]").first.click()
+        expect(page.locator("[role=dialog]:visible, dialog[open]").first).to_be_visible()
+        screens.check("schedule dialog")
+        page.keyboard.press("Escape")
+    assert screens.english == {}, f"{role}: English in {screens.english}"

@@ -108,14 +108,14 @@ def log_in(page, role):
 def open_modal(page, opener):
     opener.click()
     modal = page.locator(".modal-dialog")
-    expect(modal).to_be_visible()
-    expect(modal.locator(".modal-body, .w-tabs, form").first).to_be_visible()
+    expect(modal).to_be_visible(timeout=20_000)
+    expect(modal.locator(".modal-body, .w-tabs, form").first).to_be_visible(timeout=20_000)
     return modal
 
 
 def close_modal(page):
     page.locator(".modal-dialog").get_by_role("button", name="Đóng").first.click()
-    expect(page.locator(".modal-dialog")).to_be_hidden()
+    expect(page.locator(".modal-dialog")).to_be_hidden(timeout=20_000)
 
 
 @pytest.mark.parametrize("role", list(ROLES))
@@ -173,12 +173,12 @@ def test_the_dialogs_and_choosers_of_the_article_form_show_no_english(page, shot
     page.keyboard.type("Liên kết ")
     page.keyboard.press("Control+k")
     modal = page.locator(".modal-dialog")
-    expect(modal.locator(".link-types").first).to_be_visible()
+    expect(modal.locator(".link-types").first).to_be_visible(timeout=20_000)
     screens.check("link chooser")
     for tab in modal.locator(".link-types a").all():
         name = tab.inner_text()
         tab.click()
-        expect(modal.locator("form").first).to_be_visible()
+        expect(modal.locator("form").first).to_be_visible(timeout=20_000)
         screens.check(f"link chooser {name}")
     close_modal(page)
     editor.click()

@@ -74,22 +74,22 @@ def write_body(page, resolution):
     page.keyboard.type("Lớp tập huấn quán triệt ")
     page.keyboard.press("Control+k")  # Draftail's link: Wagtail's link chooser, page tab
     modal = page.locator(".modal-dialog")
-    expect(modal).to_be_visible()
+    expect(modal).to_be_visible(timeout=20_000)
     no_wagtail_english(page)
     modal.locator("#id_q").fill("02-NQ/TW")
     modal.locator("a.choose-page").filter(has_text=resolution.title).first.click()
-    expect(modal).to_be_hidden()
+    expect(modal).to_be_hidden(timeout=20_000)
     # With nothing selected, the chooser inserts the page's title as the link's text.
-    expect(editor).to_contain_text(resolution.title)
+    expect(editor).to_contain_text(resolution.title, timeout=20_000)
 
     add_block(page, "Ảnh có chú thích")
     choose = page.locator("#body-root [data-contentpath=image] [data-chooser-action-choose]").last
     expect(choose).to_be_enabled(timeout=20_000)
     choose.click()
-    expect(modal).to_be_visible()
+    expect(modal).to_be_visible(timeout=20_000)
     no_wagtail_english(page)
     modal.locator("a[data-chooser-modal-choice]").first.click()
-    expect(modal).to_be_hidden()
+    expect(modal).to_be_hidden(timeout=20_000)
     page.locator("#body-root [data-contentpath=caption] input").last.fill("Học viên lớp tập huấn")
 
     add_block(page, "Trích dẫn")
@@ -122,7 +122,7 @@ def test_editor_submits_approver_publishes(browser, site_server, context, page):
     page.locator("#id_category-chooser [data-chooser-action-choose]").first.click()
     modal = page.locator(".modal-dialog")
     modal.locator("a[data-chooser-modal-choice]").filter(has_text=category.name).first.click()
-    expect(modal).to_be_hidden()
+    expect(modal).to_be_hidden(timeout=20_000)
     # The slug the admin's script made from the title: ASCII, đ folded to d.
     expect(page.locator("#id_slug")).to_have_value("tap-huan-nghiep-vu-doan-vien-o-dak-lak")
     write_body(page, resolution)

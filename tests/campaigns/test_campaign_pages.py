@@ -55,6 +55,17 @@ def test_index_lists_current_campaigns_first_then_past(client, index_page):
     assert "Sắp diễn ra" in html and "Đang diễn ra" in html and "Đã kết thúc" in html
 
 
+def library_album(home_page, image):
+    """An album of the photo library (the "media" block places it in a body)."""
+    from tests.gallery.factories import AlbumPageFactory, AlbumPhotoFactory, GalleryIndexPageFactory
+
+    album = AlbumPageFactory(
+        parent=GalleryIndexPageFactory(parent=home_page), title="Ảnh hội thao công đoàn"
+    )
+    AlbumPhotoFactory(page=album, image=image)
+    return album
+
+
 def every_block_body(image, partner):
     """One of each block a campaign editor can pick."""
     return [
@@ -132,6 +143,7 @@ def test_a_page_with_every_block_renders(client, home_page, index_page):
     hidden = make_partner("Đối tác nháp", live=False)
     body = every_block_body(image, partner)
     body[-2][1]["partners"].append(hidden)
+    body.append(("media", {"page": library_album(home_page, image), "label": ""}))
     # The test covers every block type the editor is offered (GoalBlock included once added).
     offered = {name for name, _block in campaign_body_blocks()}
     assert offered - {name for name, _value in body} <= {"goal"}, "add the new block here"
@@ -166,6 +178,8 @@ def test_a_page_with_every_block_renders(client, home_page, index_page):
         "Siêu thị Đồng Hành",
         "Mời bạn đăng ký.",
         'id="dang-ky"',
+        '<p class="media-embed">',
+        "Ảnh hội thao công đoàn",
     ):
         assert text in html, text
     assert "Đối tác nháp" not in html

@@ -100,10 +100,21 @@ class RegistryPaginator(WagtailPaginator):
         self.count  # noqa: B018 - computes both
         return self._is_estimate
 
+    # Set by the list for a name search: its matches are counted by estimate (below).
+    estimate_searches = False
+
     @cached_property
     def count(self) -> int:
         queryset = self.object_list
         self._is_estimate = False
+        if self.estimate_searches:
+            # A name search with more than a page of matches: counting them would read the
+            # word index a second time, at a cost that grows with the registry; PostgreSQL's
+            # estimate costs nothing (and says so on screen). Few matches never get here.
+            estimate = estimate_rows(queryset)
+            if estimate is not None:
+                self._is_estimate = True
+                return max(round_estimate(estimate), self.per_page + 1)
         bounded = queryset.order_by().values("pk")[: self.exact_limit + 1].count()
         if bounded <= self.exact_limit:
             return bounded

@@ -211,6 +211,11 @@ class MemberSignupIndexView(generic.IndexView):
             LocalTimeColumn("created_at", label=_("Đăng ký lúc"), sort_key="created_at"),
         ]
 
+    def get_paginator(self, *args: Any, **kwargs: Any) -> RegistryPaginator:
+        paginator = super().get_paginator(*args, **kwargs)
+        paginator.estimate_searches = self.is_searching
+        return paginator
+
     def search_queryset(self, queryset: QuerySet) -> QuerySet:
         """A phone number in any spelling (exact, by its index) or a name without accents
         (every word, by the index of its words on PostgreSQL): listing.search."""

@@ -130,7 +130,7 @@ def test_editor_submits_approver_publishes(browser, site_server, context, page):
     # Save a draft, then preview it in the side panel.
     submit = page.locator("button[name=action-submit]")
     page.keyboard.press("Control+s")
-    expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/"))
+    expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/"), timeout=30_000)
     no_wagtail_english(page)
     article = NewsArticlePage.objects.get(title=title)
     assert article.slug == "tap-huan-nghiep-vu-doan-vien-o-dak-lak" and not article.live

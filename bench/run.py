@@ -25,6 +25,7 @@ import re
 import secrets
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -41,7 +42,14 @@ PYTHON = sys.executable
 DB_PREFIX = "portal_bench"
 WARM_UP_REQUESTS = 20  # per server and URL, before measuring: both workers warm
 SEGMENT_SECONDS = 2  # the sizes take turns this long (Bench.measure)
-SIZES = {"S": {"articles": 100, "documents": 0}, "L": {"articles": 10_000, "documents": 1_000}}
+# Articles and documents in all (the demo content's own included); each size is the one before
+# it, grown. D is the demo content alone; XL is costly to build (~100,000 articles): ask for it.
+SIZES = {
+    "D": {"articles": 0, "documents": 0},
+    "S": {"articles": 100, "documents": 0},
+    "L": {"articles": 10_000, "documents": 1_000},
+    "XL": {"articles": 100_000, "documents": 1_000},
+}
 PAGE_ORDER = [
     "home",
     "news index",
@@ -64,6 +72,17 @@ TARGETS = {
     "article_p50_ms": 25.0,
     "search_p50_ms": 100.0,
 }
+# Cold mode (issue 20): server CPU per request, from the workers' /proc times. At the demo size
+# (D), at most these milliseconds (half the Wagtail demo's equivalent page on this machine);
+# at L at most COLD_GROWTH["L"] times the page's own figure at S, and at XL (PostgreSQL) the news
+# index and search at most COLD_GROWTH["XL"] times.
+COLD_CPU_MS = {"article": 19.0, "news index": 30.0, "home": 40.0, "search": 44.0}
+COLD_GROWTH = {"L": 1.2, "XL": 1.5}
+COLD_XL_PAGES = ["news index", "search"]
+# The cold mode drives as many connections as there are workers: no request waits in the
+# listen queue, so none is cut off when a segment ends and the server's CPU divided by the
+# requests it logged is the cost of one request.
+WORKERS = 2
 
 
 def log(message):
@@ -104,8 +123,29 @@ class Bench:
     def database_name(self, size):
         return f"{self.args.db_prefix}_{size.lower()}"
 
+    def sqlite_path(self, size):
+        return Path(self.args.sqlite) / f"{self.database_name(size)}.sqlite3"
+
     def database_url(self, size):
+        if self.args.sqlite:
+            return f"sqlite:///{self.sqlite_path(size)}"
         return urlunsplit(self.server_url._replace(path=f"/{self.database_name(size)}"))
+
+    def exists(self, size):
+        """For --reuse: the size's database is there (kept by an earlier --keep run)."""
+        if self.args.sqlite:
+            return self.sqlite_path(size).exists()
+        import psycopg2
+
+        conn = psycopg2.connect(self.admin_url)
+        try:
+            with conn.cursor() as cursor:
+                cursor.execute(
+                    "SELECT 1 FROM pg_database WHERE datname = %s", [self.database_name(size)]
+                )
+                return cursor.fetchone() is not None
+        finally:
+            conn.close()
 
     def env(self, size):
         """Each size has its own database and page cache generation: both servers run at once."""
@@ -120,6 +160,18 @@ class Bench:
 
     def create_database(self, size, template=None):
         """An empty database, or a copy of `template`'s (PostgreSQL copies the files: seconds)."""
+        if self.args.sqlite:
+            path = self.sqlite_path(size)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            if template:
+                source = sqlite3.connect(self.sqlite_path(template))
+                with sqlite3.connect(path) as target:
+                    source.backup(target)  # a consistent copy, write-ahead log included
+                source.close()
+            self.created.append(path)
+            return
         name = self.database_name(size)
         self._admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         copy = f" TEMPLATE {self.database_name(template)}" if template else ""
@@ -130,11 +182,20 @@ class Bench:
         """After a bulk import, as an operator would: VACUUM ANALYZE, so the planner knows the
         new rows and autovacuum does not start on them in the middle of a measurement."""
         started = time.monotonic()
+        if self.args.sqlite:
+            with sqlite3.connect(self.sqlite_path(size)) as conn:
+                conn.execute("ANALYZE")
+            log(f"{size}: ANALYZE ({time.monotonic() - started:.0f} s)")
+            return
         run_sql(self.database_url(size), "VACUUM ANALYZE")
         log(f"{size}: VACUUM ANALYZE ({time.monotonic() - started:.0f} s)")
 
     def drop_databases(self):
         for name in reversed(self.created):
+            if isinstance(name, Path):
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{name}{suffix}").unlink(missing_ok=True)
+                continue
             try:
                 self._admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
             except Exception as error:
@@ -165,17 +226,30 @@ class Bench:
         log(f"{size}: {report['counts']}")
 
     def build(self):
-        """The first size from scratch; each next size as a copy of the one before, grown."""
+        """The first size from scratch; each next size as a copy of the one before, grown.
+        With --reuse, a size whose database is there (kept by an earlier --keep run) is only
+        migrated (a new column is filled by its migration) and probed."""
         sizes = self.args.sizes
         first = sizes[0]
-        self.create_database(first)
-        self.manage(first, "migrate", "--noinput")
-        self.manage(first, "load_demo_content")
         self.manage(first, "collectstatic", "--noinput")
-        self.manage(first, "generate_content", "--articles", str(SIZES[first]["articles"]))
+        if self.args.reuse and self.exists(first):
+            self.manage(first, "migrate", "--noinput")
+            self.manage(first, "purge_page_cache")
+        else:
+            self.create_database(first)
+            self.manage(first, "migrate", "--noinput")
+            self.manage(first, "load_demo_content")
+            if SIZES[first]["articles"]:
+                self.manage(first, "generate_content", "--articles", str(SIZES[first]["articles"]))
         self.settle(first)
         self.probe(first)
         for previous, size in itertools.pairwise(sizes):
+            if self.args.reuse and self.exists(size):
+                self.manage(size, "migrate", "--noinput")
+                self.manage(size, "purge_page_cache")
+                self.settle(size)
+                self.probe(size)
+                continue
             self.create_database(size, template=previous)
             have = self.probes[previous]["counts"]
             args = []
@@ -198,7 +272,14 @@ class Bench:
                 "FRAGMENT_CACHE": "1" if fragment_cache else "0",
             }
             port = self.args.port + number if self.args.port else None
-            server = self.servers[size] = Gunicorn(env, workers=2, port=port)
+            # Every request the workers answered, one line each: what their CPU time is divided by.
+            access_log = self.tmp / f"access-{size}.log"
+            access_log.unlink(missing_ok=True)
+            extra = ["--access-logfile", str(access_log)]
+            server = self.servers[size] = Gunicorn(
+                env, workers=WORKERS, port=port, extra_args=extra
+            )
+            server.access_log = access_log
             home = server.base_url + "/"
             server.start(
                 lambda home=home: urllib.request.urlopen(home, timeout=2).read() is not None,
@@ -251,7 +332,12 @@ class Bench:
         segments = {size: [] for size in sizes}
         try:
             for size in order:
-                segments[size].append(self.wrk(urls[size], SEGMENT_SECONDS, connections))
+                server = self.servers[size]
+                cpu, served = self.server_work(server)
+                segment = self.wrk(urls[size], SEGMENT_SECONDS, connections)
+                cpu_after, served_after = self.server_work(server, settle=True)
+                segment["cpu"], segment["served"] = cpu_after - cpu, served_after - served
+                segments[size].append(segment)
         except (OSError, subprocess.CalledProcessError, AttributeError) as error:
             log(f"{mode} {name}: not measured ({error})")
             return
@@ -263,12 +349,31 @@ class Bench:
             result.update(self.probes[size]["pages"][name])
             self.results[size, mode, name] = result
             rps = "/".join(f"{s['requests'] / s['seconds']:.0f}" for s in kept)
+            cpu = f" CPU {result['cpu_ms']:6.1f} ms/request" if result["cpu_ms"] else ""
             log(
                 f"{size} {mode:8} {name:10} {result['rps']:8.0f} req/s ({rps}) "
-                f"p50 {result['p50']:6.1f} ms p99 {result['p99']:6.1f} ms"
+                f"p50 {result['p50']:6.1f} ms p99 {result['p99']:6.1f} ms{cpu}"
             )
             if result["errors"] or result["socket_errors"]:
                 log(f"  non-2xx/3xx: {result['errors']}; socket: {result['socket_errors'] or 0}")
+
+    @staticmethod
+    def server_work(server, settle=False):
+        """(the workers' CPU seconds, requests they logged) so far; with `settle`, once both
+        stop moving (a request still running when wrk stopped is finished and counted)."""
+
+        def read():
+            lines = server.access_log.read_bytes().count(b"\n") if server.access_log.exists() else 0
+            return server.worker_cpu_seconds(), lines
+
+        now = read()
+        for _ in range(50 if settle else 0):
+            time.sleep(0.05)
+            later = read()
+            if later == now:
+                break
+            now = later
+        return now
 
     def run(self):
         load = " ".join(f"{value:.1f}" for value in os.getloadavg())
@@ -281,8 +386,9 @@ class Bench:
                 continue
             self.start_servers(page_cache, fragment_cache)
             try:
-                # The cold mode and one client are shown for information: half the time.
+                # The cold mode and one client: half the time.
                 seconds = self.args.duration // 2 if mode == "cold" else self.args.duration
+                connections = WORKERS if mode == "cold" else None
                 # The static file, which the cached pages are compared with, takes half of its
                 # time before the pages and half after: the pages' minute lies between.
                 names = [n for n in PAGE_ORDER if n in self.urls and n in self.args.pages]
@@ -290,7 +396,7 @@ class Bench:
                     names = ["static", *names]
                 for name in names:
                     share = seconds // 2 if name == "static" else seconds
-                    self.measure(mode, name, seconds=share)
+                    self.measure(mode, name, connections=connections, seconds=share)
                 if mode == "uncached":
                     # One client: the time one render takes (with 16 clients and 2 workers,
                     # p50 is mostly waiting in the queue: 16 / requests per second).
@@ -319,7 +425,7 @@ class Bench:
         print()
         header = (
             f"{'size':4} {'page':10} {'mode':8} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} "
-            f"{'bytes':>8} {'SQL cold':>8} {'SQL':>4} {'SQL hit':>7}"
+            f"{'CPU ms':>7} {'bytes':>8} {'SQL cold':>8} {'SQL':>4} {'SQL hit':>7}"
         )
         print(header)
         print("-" * len(header))
@@ -330,9 +436,10 @@ class Bench:
                     if not r:
                         continue
                     hit_queries = r["cached_queries"] if r.get("cache") == "hit" else "-"
+                    cpu = f"{r['cpu_ms']:7.1f}" if r["cpu_ms"] else f"{'-':>7}"
                     print(
                         f"{size:4} {name:10} {mode:8} {r['rps']:8.0f} {r['p50']:7.1f} "
-                        f"{r['p99']:7.1f} {r['bytes']:8d} {r['cold_queries']:8d} "
+                        f"{r['p99']:7.1f} {cpu} {r['bytes']:8d} {r['cold_queries']:8d} "
                         f"{r['queries']:4d} {hit_queries!s:>7}"
                     )
         print()
@@ -360,6 +467,10 @@ class Bench:
             row = (label, f"{value:.1f} ms", value < target, f"< {target:.0f} ms", is_target)
             checks.append(row)
 
+        def cold_cpu(size, name):
+            result = self.results.get((size, "cold", name))
+            return result["cpu_ms"] if result else None
+
         for size in self.args.sizes:
             static = self.results.get((size, "cached", "static"))
             for name in PAGE_ORDER[:-1] if static else []:
@@ -369,7 +480,7 @@ class Bench:
                     label = f"cached {name} / static file rps at {size}"
                     at_least(label, ratio, TARGETS["cached_vs_static"])
         if "S" in self.args.sizes and "L" in self.args.sizes:
-            for mode in ("uncached", "cold"):
+            for mode in ("uncached",):
                 for name in PAGE_ORDER[:-1]:
                     small = self.results.get(("S", mode, name))
                     large = self.results.get(("L", mode, name))
@@ -398,6 +509,20 @@ class Bench:
             if search:
                 label = f"search 'cong doan' p50 at {largest}{label}"
                 under_ms(label, search, TARGETS["search_p50_ms"], is_target=mode == "uncached")
+        # Cold mode (issue 20): server CPU per request, nothing remembered, as after a purge.
+        for name, limit in COLD_CPU_MS.items():
+            value = cold_cpu("D", name)
+            if value is not None:
+                row = (f"cold {name} CPU/request at D", f"{value:.1f} ms", value <= limit)
+                checks.append((*row, f"<= {limit:.0f} ms", True))
+        for size, growth in COLD_GROWTH.items():
+            pages = COLD_XL_PAGES if size == "XL" else PAGE_ORDER[:-1]
+            for name in pages:
+                small, large = cold_cpu("S", name), cold_cpu(size, name)
+                if small and large is not None:
+                    ratio = large / small
+                    label = f"cold {name} CPU/request {size} / S"
+                    checks.append((label, f"{ratio:.2f}", ratio <= growth, f"<= {growth}", True))
         width = max(len(c[0]) for c in checks) if checks else 10
         targets = [c for c in checks if c[4]]
         for title, rows, words in (
@@ -443,7 +568,11 @@ def combine(segments):
     are the mean of the segments' own (wrk prints percentiles, not its histogram)."""
     requests = sum(s["requests"] for s in segments)
     seconds = sum(s["seconds"] for s in segments)
+    served = sum(s.get("served", 0) for s in segments)
+    cpu = sum(s.get("cpu", 0.0) for s in segments)
     return {
+        # The workers' CPU per request they answered (milliseconds), steady under load.
+        "cpu_ms": cpu * 1000 / served if served else None,
         "requests": requests,
         "seconds": seconds,
         "rps": requests / seconds,
@@ -473,6 +602,17 @@ def main():
     parser.add_argument("--modes", default=",".join(m[0] for m in MODES), type=comma_list)
     parser.add_argument("--pages", default=",".join(PAGE_ORDER), type=comma_list)
     parser.add_argument("--port", type=int, default=0, help="first port (default: free ports)")
+    parser.add_argument(
+        "--sqlite",
+        default="",
+        metavar="FOLDER",
+        help="SQLite files in FOLDER instead of PostgreSQL databases",
+    )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="use the sizes' databases kept by an earlier --keep run (migrated, not rebuilt)",
+    )
     args = parser.parse_args()
     for value, known, what in (
         (args.modes, [m[0] for m in MODES], "mode"),
@@ -485,7 +625,9 @@ def main():
         sys.exit("wrk is not installed: run `apt-get install wrk` (Debian/Ubuntu) and try again.")
     for size in args.sizes:
         if size not in SIZES:
-            sys.exit(f"Unknown size {size!r}: use S and/or L.")
+            sys.exit(f"Unknown size {size!r}: use {', '.join(SIZES)}.")
+    if args.sizes != sorted(args.sizes, key=list(SIZES).index):
+        sys.exit(f"List the sizes smallest first ({', '.join(SIZES)}).")
 
     bench = Bench(args)
 

@@ -69,6 +69,27 @@ class Gunicorn:
             time.sleep(pause)
         raise RuntimeError("gunicorn did not answer")
 
+    def worker_cpu_seconds(self):
+        """User + system CPU seconds used so far by the server's workers (every process of its
+        process group but the master), from /proc: what requests cost the server, whatever else
+        the machine is doing (wall-clock times on a shared machine are not)."""
+        if self.process is None:
+            return 0.0
+        ticks = 0
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit() or int(entry) == self.process.pid:
+                continue
+            try:
+                with open(f"/proc/{entry}/stat") as handle:
+                    stat = handle.read()
+            except OSError:  # gone meanwhile
+                continue
+            # The command name (field 2) may hold spaces: split after its closing parenthesis.
+            fields = stat[stat.rindex(")") + 2 :].split()
+            if int(fields[2]) == self.process.pid:  # field 5, pgrp: started in its own session
+                ticks += int(fields[11]) + int(fields[12])  # fields 14-15: utime, stime
+        return ticks / os.sysconf("SC_CLK_TCK")
+
     def stop(self, timeout=15):
         if self.process and self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGTERM)

@@ -33,7 +33,7 @@ from modelsearch.query import SearchQuery as SearchQueryNode
 LEXEMES_COLUMN = "search_lexemes"  # created by migration search/0003, unknown to the model
 
 # How many hits get the full (title + body) score when the first pages are asked for. The search
-# page shows the best 60 re-ranked (search.engine.RANK_WINDOW), so this covers pages 1 to 30.
+# page shows the best 60 re-ranked (search.ranking.RANK_WINDOW), so this covers pages 1 to 30.
 RANK_CANDIDATES = 300
 
 
@@ -148,4 +148,6 @@ class FastPostgresSearchQueryCompiler(upstream.PostgresSearchQueryCompiler):
 
 
 class FastPostgresSearchBackend(upstream.PostgresSearchBackend):
+    # search.engine answers a query from its newest matches past a bound (an id floor).
+    bounded_candidates = True
     query_compiler_class = FastPostgresSearchQueryCompiler

@@ -20,6 +20,7 @@ from modelsearch.backends.database.sqlite import sqlite as upstream
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
+from wagtail.models import Page
 
 if TYPE_CHECKING:  # the mixin's methods run on upstream's compiler (untyped: Any)
     _CompilerBase = Any
@@ -48,14 +49,28 @@ class RankedSQLiteSearchResults(upstream.SQLiteSearchResults):
 
     def _do_search(self) -> list[Any]:
         compiler = self.query_compiler
-        ranked = compiler.ranked_entries(compiler.get_config(self.backend))
+        bounded = issubclass(compiler.queryset.model, Page)
+        config = compiler.get_config(self.backend)
+        ranked = compiler.ranked_entries(config, allowed_only=not bounded)
         if ranked is None:  # not a relevance-ordered search: upstream handles it well
             return super()._do_search()
+        if bounded:
+            # At most MATCH_CANDIDATES rows: ranked whole, then the ones the source queryset
+            # allows, by id (a subquery of every allowed page grew with the site).
+            every = list(ranked.values_list("index_entry__object_id", "score"))
+            pks = compiler.queryset.filter(pk__in=[oid for oid, _ in every]).values_list("pk")
+            allowed = {str(pk) for (pk,) in pks}
+            every = [row for row in every if row[0] in allowed]
+            return self._objects(every[self.start : self.stop])
         if self.stop is not None:
             ranked = ranked[self.start : self.stop]
         elif self.start:
             ranked = ranked[self.start :]
-        rows = list(ranked.values_list("index_entry__object_id", "score"))
+        return self._objects(list(ranked.values_list("index_entry__object_id", "score")))
+
+    def _objects(self, rows: list[Any]) -> list[Any]:
+        """The objects of (object id, score) rows, in their order (one query)."""
+        compiler = self.query_compiler
         objects = {
             str(obj.pk): obj for obj in compiler.queryset.filter(pk__in=[oid for oid, _ in rows])
         }
@@ -70,8 +85,48 @@ class RankedSQLiteSearchResults(upstream.SQLiteSearchResults):
         return results
 
 
+# A query is answered from its newest MATCH_CANDIDATES matching index entries of the model's types
+# (FTS5 reads its rows newest first and stops): ranking, counts and facets then cost the same at
+# 100 and 100,000 articles. search.engine says "more than" when a query reaches it.
+MATCH_CANDIDATES = 1000
+
+
 class RankedSQLiteSearchQueryCompilerMixin(_CompilerBase):
-    def ranked_entries(self, config: Any) -> QuerySet[Any] | None:
+    def matching_entries(self, config: Any) -> QuerySet[Any]:
+        """The FTS5 rows that match, of the source model's types. For pages, only the newest
+        MATCH_CANDIDATES matching rows of any type: FTS5 reads its rows newest first and stops,
+        then one bound (an index entry id) limits the rest. Other models' tables are small and
+        would be crowded out by pages: they are not bounded."""
+        match = MatchExpression(
+            self.fields or self.FTS_TABLE_FIELDS,
+            self.build_search_query(normalize(self.query), config=config),
+        )
+        entries = upstream.SQLiteFTSIndexEntry.objects.filter(match)
+        if issubclass(self.queryset.model, Page):
+            newest_first = entries.order_by("-pk").values_list("pk", flat=True)
+            beyond = list(newest_first[MATCH_CANDIDATES : MATCH_CANDIDATES + 1])
+            if beyond:
+                entries = entries.filter(pk__gt=beyond[0])
+        model = self.queryset.model
+        return entries.filter(
+            index_entry__content_type__in=get_descendants_content_types_pks(model)
+        )
+
+    def search(
+        self, config: Any, start: int | None, stop: int | None, score_field: Any = None
+    ) -> Any:
+        """Counts and facets (no relevance order, no score) over the bounded matches; anything
+        else as upstream does (ranked slices go through `ranked_entries`)."""
+        query = normalize(self.query)
+        if self.order_by_relevance or score_field is not None or isinstance(query, (MatchAll, Not)):
+            return super().search(config, start, stop, score_field=score_field)
+        ids = self.matching_entries(config).values_list("index_entry__object_id", flat=True)
+        queryset = self.queryset.filter(pk__in=ids)
+        if not queryset.query.order_by:
+            queryset = queryset.order_by("-pk")
+        return queryset[start:stop]
+
+    def ranked_entries(self, config: Any, allowed_only: bool = True) -> QuerySet[Any] | None:
         """The FTS5 rows that match and that the source queryset allows, annotated with their
         bm25 `score` and in relevance order (one query, sliced by the caller); None when the
         upstream path applies (no relevance ordering, MATCH ALL/NONE, negation)."""
@@ -80,7 +135,6 @@ class RankedSQLiteSearchQueryCompilerMixin(_CompilerBase):
         query = normalize(self.query)
         if isinstance(query, (MatchAll, Not)):
             return None
-        search_query = self.build_search_query(query, config=config)
         rank = self._build_rank_expression(self.get_search_vectors(), config)
         model = self.queryset.model
         allowed = self.queryset.order_by().annotate(_oid=Cast("pk", TextField())).values("_oid")
@@ -88,13 +142,11 @@ class RankedSQLiteSearchQueryCompilerMixin(_CompilerBase):
             newest_first = Cast("index_entry__object_id", BigIntegerField()).desc()
         else:
             newest_first = F("index_entry__object_id").desc()
+        entries = self.matching_entries(config)
+        if allowed_only:
+            entries = entries.filter(index_entry__object_id__in=allowed)
         return (
-            upstream.SQLiteFTSIndexEntry.objects.filter(
-                MatchExpression(self.fields or self.FTS_TABLE_FIELDS, search_query)
-            )
-            .filter(index_entry__content_type__in=get_descendants_content_types_pks(model))
-            .filter(index_entry__object_id__in=allowed)
-            .annotate(score=rank)
+            entries.annotate(score=rank)
             # bm25: lower is better; ties newest first, like upstream's order_by(score, "-pk").
             .order_by("score", newest_first)
         )
@@ -113,6 +165,8 @@ class RankedSQLiteAutocompleteQueryCompiler(
 
 
 class RankedSQLiteSearchBackend(upstream.SQLiteSearchBackend):
+    # search.engine answers a query from its newest matches past a bound (an id floor).
+    bounded_candidates = True
     query_compiler_class = RankedSQLiteSearchQueryCompiler
     autocomplete_query_compiler_class = RankedSQLiteAutocompleteQueryCompiler
     results_class = RankedSQLiteSearchResults

@@ -11,7 +11,8 @@ from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 
 from . import registry
-from .engine import SiteSearch, url_of
+from .engine import SiteSearch
+from .hits import url_of
 from .querylog import count_search
 from .resilient import database_fallback
 from .text import MAX_QUERY_LENGTH, clean_query, folded_words
@@ -49,6 +50,7 @@ def search(request):
             "types": site_search.types,
             "active_type": site_search.active_type,
             "total": site_search.total,
+            "capped": site_search.capped,
             "total_all": sum(t.count for t in site_search.types),
             "many_words": len(site_search.terms) > 2,
             "query_was_cut": site_search.query_was_cut,

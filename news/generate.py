@@ -25,6 +25,7 @@ from .demo import (
     p,
 )
 from .factories import NewsArticlePageFactory
+from .listing import relist
 from .models import NewsArticlePage, NewsArticleTag, NewsIndexPage, month_of
 
 __all__ = ["generate_articles"]
@@ -143,6 +144,7 @@ def generate_articles(n, seed=2024, stdout=None, batch_size=1000):
                         first_published_at=published,
                         published_at=published,
                         published_month=month_of(published),
+                        listed_in=index.pk,  # live and public (news.listing)
                         byline=rng.choice(["Kim Thư", "Đỗ Bình", "Minh An", "Thu Hà", "Quốc Huy"]),
                         lead=lead,
                         hero_image=rng.choice(images) if rng.random() < 0.8 else None,
@@ -162,6 +164,8 @@ def generate_articles(n, seed=2024, stdout=None, batch_size=1000):
                 lambda queryset: queryset.select_related("category").prefetch_related("tags"),
             )
             created += len(articles)
+        # They were inserted as listed (live, public): re-listed if the index is private.
+        relist(index)
     _after_bulk_change()
     if stdout is not None:
         stdout.write(f"news: {created} bài viết trong {time.monotonic() - started:.1f} giây")

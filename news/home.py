@@ -1,6 +1,6 @@
 """The home page's "Tin tức" section: the newest article with a picture leads, a list follows."""
 
-from .models import card_queryset, public_articles
+from .models import NewsIndexPage, card_queryset, public_articles
 
 HOME_NEWS_COUNT = 7
 
@@ -8,8 +8,11 @@ HOME_NEWS_COUNT = 7
 def latest_news(request, home_page):
     """{"latest_news": [lead, *others], "news_index_url": ...}: two queries (the articles with
     their category and photo, then the photos' renditions) plus the view-restriction check."""
+    # The ids first: with one index (the usual site) the articles are read in the order of the
+    # (listed_in, published_at) index and the query stops at the seventh.
+    indexes = list(NewsIndexPage.objects.descendant_of(home_page).values_list("pk", flat=True))
     articles = list(
-        card_queryset(public_articles().descendant_of(home_page), tags=False)[:HOME_NEWS_COUNT]
+        card_queryset(public_articles().filter(listed_in__in=indexes), tags=False)[:HOME_NEWS_COUNT]
     )
     if not articles:
         return {}

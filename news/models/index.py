@@ -19,6 +19,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from news.feeds import ATOM_TYPE, RSS_TYPE, NewsAtomFeed, NewsRssFeed
+from news.listing import newest_months
 from portal.pagecache.memo import CountRememberingPaginator, remember
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from search.text import nfc, plain_text
@@ -63,7 +64,7 @@ class NewsIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
     # --- queries ----------------------------------------------------------------------------
 
     def articles(self):
-        return public_articles().child_of(self)
+        return public_articles(self)
 
     def categories(self):
         """Categories that have a public article here, remembered until the next purge. An
@@ -81,20 +82,14 @@ class NewsIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
 
     def archive_months(self, limit=24):
         """The newest months that have articles (first days, in Vietnam's time zone), for the
-        archive list: distinct values of the indexed `published_month` each article keeps on
-        save (no per-row date arithmetic), remembered until the next purge (an article
-        published, unpublished, moved or deleted)."""
+        archive list: the `published_month` each article keeps on save, read by a loose index
+        scan (news.listing.newest_months: one probe per month), remembered until the next purge
+        (an article published, unpublished, moved or deleted)."""
         return remember(
             "news-archive-months",
             self.pk,
             limit,
-            compute=lambda: list(
-                self.articles()
-                .exclude(published_month=None)
-                .order_by("-published_month")
-                .values_list("published_month", flat=True)
-                .distinct()[:limit]
-            ),
+            compute=lambda: newest_months(self.pk, limit),
         )
 
     def paginate(self, request, queryset):

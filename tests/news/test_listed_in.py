@@ -1,0 +1,102 @@
+"""Every public list of articles reads `listed_in`, the news index each article keeps on its own
+row (news.listing): it must always say exactly what Wagtail's `live().public()` says, through
+publishing, unpublishing, scheduling, view restrictions on the article or above it, and moves."""
+
+import re
+
+import pytest
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from news.generate import generate_articles
+from news.models import NewsArticlePage, NewsIndexPage, public_articles
+
+pytestmark = pytest.mark.django_db
+
+
+def titles_in(client, url):
+    html = client.get(url).content.decode()
+    return set(re.findall(r'class="card__title"><a href="[^"]+">([^<]+)</a>', html))
+
+
+def assert_lists_match_wagtail():
+    expected = {(a.pk, a.get_parent().pk) for a in NewsArticlePage.objects.live().public()}
+    assert set(public_articles().values_list("pk", "listed_in")) == expected
+
+
+def test_publish_unpublish_and_schedule(client, make_article):
+    shown = make_article("Tin đã đăng")
+    make_article("Bản nháp", publish=False)
+    make_article("Tin hẹn giờ", go_live_at=timezone.now() + timezone.timedelta(days=3))
+    assert titles_in(client, "/tin-tuc/") == {"Tin đã đăng"}
+    assert_lists_match_wagtail()
+
+    shown.unpublish()
+    assert titles_in(client, "/tin-tuc/") == set()
+    assert_lists_match_wagtail()
+
+    NewsArticlePage.objects.get(pk=shown.pk).save_revision().publish()
+    assert titles_in(client, "/tin-tuc/") == {"Tin đã đăng"}
+    assert_lists_match_wagtail()
+
+
+def test_a_restriction_on_the_article_or_above_takes_it_out_of_every_list(
+    client, make_article, union_category
+):
+    article = make_article("Tin nội bộ", category=union_category)
+    make_article("Tin công khai", category=union_category)
+    category_url = f"/tin-tuc/chuyen-muc/{union_category.slug}/"
+    restriction = PageViewRestriction.objects.create(
+        page=article, restriction_type=PageViewRestriction.PASSWORD, password="mk"
+    )
+    assert titles_in(client, "/tin-tuc/") == {"Tin công khai"}
+    assert titles_in(client, category_url) == {"Tin công khai"}
+    assert "Tin nội bộ" not in client.get("/tin-tuc/rss/").content.decode()
+    assert "Tin nội bộ" not in client.get("/").content.decode()
+    assert_lists_match_wagtail()
+
+    restriction.delete()
+    assert titles_in(client, "/tin-tuc/") == {"Tin nội bộ", "Tin công khai"}
+    assert_lists_match_wagtail()
+
+    # A restriction on the whole section: its articles leave the home page's news too.
+    above = PageViewRestriction.objects.create(
+        page=article.get_parent(), restriction_type=PageViewRestriction.LOGIN
+    )
+    home = client.get("/").content.decode()
+    assert "Tin nội bộ" not in home and "Tin công khai" not in home
+    assert_lists_match_wagtail()
+    above.delete()
+    assert "Tin công khai" in client.get("/").content.decode()
+    assert_lists_match_wagtail()
+
+
+def test_a_moved_article_is_listed_by_its_new_index(client, make_article, home_page):
+    article = make_article("Tin chuyển mục")
+    archive = NewsIndexPage(title="Tin lưu trữ", slug="tin-luu-tru", page_size=10)
+    home_page.add_child(instance=archive)
+    archive.save_revision().publish()
+    private = NewsIndexPage(title="Tin nội bộ", slug="tin-noi-bo", page_size=10)
+    home_page.add_child(instance=private)
+    private.save_revision().publish()
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+
+    article.move(archive, pos="last-child")
+    assert titles_in(client, "/tin-tuc/") == set()
+    assert titles_in(client, "/tin-luu-tru/") == {"Tin chuyển mục"}
+    assert_lists_match_wagtail()
+
+    NewsArticlePage.objects.get(pk=article.pk).move(private, pos="last-child")
+    assert titles_in(client, "/tin-luu-tru/") == set()
+    assert "Tin chuyển mục" not in client.get("/").content.decode()
+    assert_lists_match_wagtail()
+
+
+def test_generated_articles_are_listed_unless_their_index_is_private(news_index):
+    generate_articles(5, seed=11)
+    assert public_articles(news_index).count() == 5
+    assert_lists_match_wagtail()
+    PageViewRestriction.objects.create(page=news_index, restriction_type=PageViewRestriction.LOGIN)
+    generate_articles(3, seed=12)
+    assert public_articles(news_index).count() == 0
+    assert_lists_match_wagtail()

@@ -36,7 +36,7 @@ from wagtail.search.utils import normalise_query_string
 from portal.pagecache.memo import remember
 from portal.pagecache.privacy import private_q
 
-from . import registry
+from . import backends, registry
 from .hits import Hit, HitBuilder, TypeCount, url_of
 from .ranking import RankedResults, Ranking
 from .text import fold, folded_words, has_marks, query_was_cut, searchable_query, words
@@ -44,10 +44,6 @@ from .text import fold, folded_words, has_marks, query_was_cut, searchable_query
 __all__ = ["Hit", "RankedResults", "SiteSearch", "TypeCount", "number_providers", "url_of"]
 
 MAX_NUMBER_HITS = 5
-# A query that matches more pages than this is answered from its newest SEARCH_CANDIDATES matches
-# (by page id: the most recently created): ranking, type counts and result pages then read a
-# bounded set whatever the size of the archive, and the page says "more than" (docs/search.md).
-SEARCH_CANDIDATES = 1000
 
 
 def number_providers() -> Sequence[str]:
@@ -184,15 +180,16 @@ class SiteSearch(HitBuilder, Ranking):
 
     def _candidate_floor(self, pages: Any) -> int | None:
         """The id below which matching pages are left out: that of the newest match past the
-        first SEARCH_CANDIDATES (one query that stops there), or None when fewer match. Only
-        on the database backends, which filter on it with the primary key's index."""
+        first SEARCH_CANDIDATES (one query that stops there), or None when fewer match. Only on
+        the database backends, which filter on it with the primary key's index."""
         if not getattr(self.backend, "bounded_candidates", False):
             return None
+        bound = backends.SEARCH_CANDIDATES
         newest_first = pages.order_by("-id")  # Page.search_fields filters on "id"
         results = self.backend.search(
             self.backend_search_query(), newest_first, order_by_relevance=False
         )
-        beyond = list(results[SEARCH_CANDIDATES : SEARCH_CANDIDATES + 1])
+        beyond = list(results[bound : bound + 1])
         return beyond[0].pk if beyond else None
 
     def _counts(
@@ -242,9 +239,10 @@ class SiteSearch(HitBuilder, Ranking):
         floor, page_facets, model_counts = remember(
             "search-counts", *memo_key, compute=lambda: self._counts(unpinned)
         )
-        # SQLite bounds the matches itself (search.sqlite_backend.MATCH_CANDIDATES, the same
-        # number); PostgreSQL by the id floor found here.
-        self.capped = floor is not None or sum(page_facets.values()) >= SEARCH_CANDIDATES
+        # SQLite bounds the matches itself (search.sqlite_backend); PostgreSQL by the id floor
+        # found here.
+        matched = sum(page_facets.values())
+        self.capped = floor is not None or matched >= backends.SEARCH_CANDIDATES
         for content_type_id, count in page_facets.items():
             model = registry.model_for_content_type_id(content_type_id)
             if model is not None:

@@ -22,6 +22,8 @@ from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page
 
+from . import backends
+
 if TYPE_CHECKING:  # the mixin's methods run on upstream's compiler (untyped: Any)
     _CompilerBase = Any
 else:
@@ -55,7 +57,7 @@ class RankedSQLiteSearchResults(upstream.SQLiteSearchResults):
         if ranked is None:  # not a relevance-ordered search: upstream handles it well
             return super()._do_search()
         if bounded:
-            # At most MATCH_CANDIDATES rows: ranked whole, then the ones the source queryset
+            # At most SEARCH_CANDIDATES rows: ranked whole, then the ones the source queryset
             # allows, by id (a subquery of every allowed page grew with the site).
             every = list(ranked.values_list("index_entry__object_id", "score"))
             pks = compiler.queryset.filter(pk__in=[oid for oid, _ in every]).values_list("pk")
@@ -85,18 +87,12 @@ class RankedSQLiteSearchResults(upstream.SQLiteSearchResults):
         return results
 
 
-# A query is answered from its newest MATCH_CANDIDATES matching index entries of the model's types
-# (FTS5 reads its rows newest first and stops): ranking, counts and facets then cost the same at
-# 100 and 100,000 articles. search.engine says "more than" when a query reaches it.
-MATCH_CANDIDATES = 1000
-
-
 class RankedSQLiteSearchQueryCompilerMixin(_CompilerBase):
     def matching_entries(self, config: Any) -> QuerySet[Any]:
         """The FTS5 rows that match, of the source model's types. For pages, only the newest
-        MATCH_CANDIDATES matching rows of any type: FTS5 reads its rows newest first and stops,
-        then one bound (an index entry id) limits the rest. Other models' tables are small and
-        would be crowded out by pages: they are not bounded."""
+        SEARCH_CANDIDATES matching rows of any type (search.backends): FTS5 reads its rows newest
+        first and stops, then one bound (an index entry id) limits the rest. Other models' tables
+        are small and would be crowded out by pages: they are not bounded."""
         match = MatchExpression(
             self.fields or self.FTS_TABLE_FIELDS,
             self.build_search_query(normalize(self.query), config=config),
@@ -104,7 +100,8 @@ class RankedSQLiteSearchQueryCompilerMixin(_CompilerBase):
         entries = upstream.SQLiteFTSIndexEntry.objects.filter(match)
         if issubclass(self.queryset.model, Page):
             newest_first = entries.order_by("-pk").values_list("pk", flat=True)
-            beyond = list(newest_first[MATCH_CANDIDATES : MATCH_CANDIDATES + 1])
+            bound = backends.SEARCH_CANDIDATES
+            beyond = list(newest_first[bound : bound + 1])
             if beyond:
                 entries = entries.filter(pk__gt=beyond[0])
         model = self.queryset.model

@@ -1,13 +1,12 @@
 """A query that matches more pages than the candidate bound is answered from its newest matches
-(search.engine.SEARCH_CANDIDATES; on SQLite search.sqlite_backend.MATCH_CANDIDATES, the same
-number): the reader is told there are more, the pages shown are the newest, and a cold search
-runs the same queries with few matches and with many."""
+(search.backends.SEARCH_CANDIDATES): the reader is told there are more, the pages shown are the
+newest, and a cold search runs the same queries with few matches and with many."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from search import engine, sqlite_backend
+from search import backends
 
 pytestmark = pytest.mark.django_db
 
@@ -16,8 +15,7 @@ BOUND = 5
 
 @pytest.fixture
 def bound(monkeypatch, settings):
-    monkeypatch.setattr(engine, "SEARCH_CANDIDATES", BOUND)
-    monkeypatch.setattr(sqlite_backend, "MATCH_CANDIDATES", BOUND)
+    monkeypatch.setattr(backends, "SEARCH_CANDIDATES", BOUND)
     settings.FRAGMENT_CACHE_ENABLED = False  # every search computed, never recalled
 
 

@@ -106,7 +106,8 @@ class Bench:
             "SECURE_HSTS_SECONDS": "0",
             "DEBUG": "false",
             "STATIC_ROOT": str(self.tmp / "static"),
-            "MEDIA_ROOT": str(self.tmp / "media"),
+            # With --reuse, the images the kept databases refer to (--media-root of that run).
+            "MEDIA_ROOT": args.media_root or str(self.tmp / "media"),
             "SERVE_MEDIA": "true",
             "REGISTRY_RATE_LIMIT": "0",
             "LOG_LEVEL": "WARNING",
@@ -320,9 +321,10 @@ class Bench:
         seconds = seconds or self.args.duration
         sizes = self.args.sizes
         urls = {size: self.servers[size].base_url + self.urls[name] for size in sizes}
-        for url in urls.values():
+        for size, url in urls.items():
             for _ in range(WARM_UP_REQUESTS):  # templates, connections, remembered parts
                 urllib.request.urlopen(url, timeout=60).read()
+            self.servers[size].database_pids = self.database_pids(size)
         rounds = max(1, round(seconds / SEGMENT_SECONDS))
         # Which size goes first alternates from one URL to the next, so neither always has the
         # first segment after the warm-up.
@@ -357,6 +359,25 @@ class Bench:
             if result["errors"] or result["socket_errors"]:
                 log(f"  non-2xx/3xx: {result['errors']}; socket: {result['socket_errors'] or 0}")
 
+    def database_pids(self, size):
+        """The PostgreSQL server processes serving the size's database (the workers keep their
+        connections, DB_CONN_MAX_AGE): their CPU is the requests' too. None on SQLite, where
+        queries run inside the workers."""
+        if self.args.sqlite:
+            return set()
+        import psycopg2
+
+        conn = psycopg2.connect(self.admin_url)
+        try:
+            with conn.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pid FROM pg_stat_activity WHERE datname = %s",
+                    [self.database_name(size)],
+                )
+                return {pid for (pid,) in cursor.fetchall()}
+        finally:
+            conn.close()
+
     @staticmethod
     def server_work(server, settle=False):
         """(the workers' CPU seconds, requests they logged) so far; with `settle`, once both
@@ -364,7 +385,7 @@ class Bench:
 
         def read():
             lines = server.access_log.read_bytes().count(b"\n") if server.access_log.exists() else 0
-            return server.worker_cpu_seconds(), lines
+            return server.worker_cpu_seconds(server.database_pids), lines
 
         now = read()
         for _ in range(50 if settle else 0):
@@ -607,6 +628,11 @@ def main():
         default="",
         metavar="FOLDER",
         help="SQLite files in FOLDER instead of PostgreSQL databases",
+    )
+    parser.add_argument(
+        "--media-root",
+        default="",
+        help="uploaded images here (default: the temporary folder); with --keep and --reuse",
     )
     parser.add_argument(
         "--reuse",

@@ -26,6 +26,17 @@ def free_port(ports=None):
     raise RuntimeError("no free port in the range")
 
 
+def process_stat(pid):
+    """/proc/<pid>/stat's fields after the command name (from field 3), or None if it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            stat = handle.read()
+    except OSError:
+        return None
+    # The command name (field 2) may hold spaces: split after its closing parenthesis.
+    return stat[stat.rindex(")") + 2 :].split()
+
+
 class Gunicorn:
     def __init__(self, env, *, workers=2, port=None, extra_args=()):
         self.env = env
@@ -69,24 +80,20 @@ class Gunicorn:
             time.sleep(pause)
         raise RuntimeError("gunicorn did not answer")
 
-    def worker_cpu_seconds(self):
+    def worker_cpu_seconds(self, extra_pids=()):
         """User + system CPU seconds used so far by the server's workers (every process of its
-        process group but the master), from /proc: what requests cost the server, whatever else
-        the machine is doing (wall-clock times on a shared machine are not)."""
+        process group but the master) and by `extra_pids` (their database server processes),
+        from /proc: what requests cost the server, whatever else the machine is doing
+        (wall-clock times on a shared machine are not)."""
         if self.process is None:
             return 0.0
         ticks = 0
         for entry in os.listdir("/proc"):
             if not entry.isdigit() or int(entry) == self.process.pid:
                 continue
-            try:
-                with open(f"/proc/{entry}/stat") as handle:
-                    stat = handle.read()
-            except OSError:  # gone meanwhile
-                continue
-            # The command name (field 2) may hold spaces: split after its closing parenthesis.
-            fields = stat[stat.rindex(")") + 2 :].split()
-            if int(fields[2]) == self.process.pid:  # field 5, pgrp: started in its own session
+            fields = process_stat(entry)
+            # Field 5, pgrp: the server was started in its own session.
+            if fields and (int(fields[2]) == self.process.pid or int(entry) in extra_pids):
                 ticks += int(fields[11]) + int(fields[12])  # fields 14-15: utime, stime
         return ticks / os.sysconf("SC_CLK_TCK")
 

@@ -12,7 +12,7 @@ It is kept:
 - by `NewsArticlePage.save()` (publish, unpublish, scheduled go-live and expiry, a new page);
 - here, for a subtree, when a page moves or a view restriction is added, changed or removed
   (`relist`, from the signals connected in `news.apps`);
-- by the bulk generator (its pages are live and public) and by migration `news.0005`.
+- by the bulk generator (its pages are live and public) and by migration `news.0006`.
 """
 
 from collections import defaultdict

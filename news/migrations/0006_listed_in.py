@@ -30,7 +30,7 @@ def fill_listed_in(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0004_hero_image_mixin'),
+        ('news', '0005_body_media_block'),
         ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
         ('wagtailimages', '0027_image_description'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),

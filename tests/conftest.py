@@ -85,105 +85,41 @@ def image(db):
     )
 
 
-class SharedDemo:
-    """The demo site, loaded once per test process (it takes seconds) inside a transaction that
-    is rolled back after the last test that uses it; each test runs in its own nested
-    transaction (a savepoint), so what one test changes is gone for the next. The tests that use
-    it run after every other non-transactional test (pytest_collection_modifyitems below), which
-    therefore never see it, and before the transactional ones, whose flush it would not survive.
-    Works the same on SQLite and PostgreSQL, one copy per xdist worker."""
-
-    def __init__(self):
-        self.blocker = None
-        self.media = None
-        self.generation = None
-        self.stack = None
-
-    def open(self):
-        """Load the demo (if it is not loaded), in a transaction held until close()."""
-        from contextlib import ExitStack
-
-        from django.core.management import call_command
-        from django.db import transaction
-        from django.test import override_settings
-        from wagtail.models import Collection
-
-        if self.stack is not None or self.blocker is None:
-            return
-        stack = ExitStack()
-        stack.enter_context(self.blocker.unblock())
-        stack.enter_context(
-            override_settings(MEDIA_ROOT=self.media, PAGE_CACHE_GENERATION_FILE=self.generation)
-        )
-        stack.enter_context(transaction.atomic())
-        stack.callback(transaction.set_rollback, True)
-        with stack:
-            ensure_root_site()
-            if Collection.get_first_root_node() is None:
-                Collection.add_root(name="Root")
-            with open(os.devnull, "w") as devnull:
-                call_command("load_demo_content", stdout=devnull)
-            Site.clear_site_root_paths_cache()
-            self.stack = stack.pop_all()
-
-    def close(self):
-        if self.stack is not None:
-            stack, self.stack = self.stack, None
-            stack.close()
-            Site.clear_site_root_paths_cache()
-
-
-SHARED_DEMO = SharedDemo()
-
-
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def _demo_media(tmp_path_factory):
     return tmp_path_factory.mktemp("demo-media")
 
 
-@pytest.fixture(scope="session")
-def shared_demo(django_db_setup, django_db_blocker, _demo_media, tmp_path_factory):
-    """The shared demo site (SharedDemo), open from here to the last test that uses it. A
-    fixture of any scope may depend on it (e.g. a crawl of the whole site, once)."""
-    SHARED_DEMO.blocker = django_db_blocker
-    SHARED_DEMO.media = _demo_media
-    SHARED_DEMO.generation = str(tmp_path_factory.mktemp("demo-generation") / "generation")
-    SHARED_DEMO.open()
-    yield SHARED_DEMO
-    SHARED_DEMO.close()
-    SHARED_DEMO.blocker = None
+@pytest.fixture(scope="module")
+def _demo_site_for_module(django_db_setup, django_db_blocker, _demo_media, tmp_path_factory):
+    """The demo site, loaded once per test module (it takes seconds) inside a transaction that
+    is rolled back after the module's last test; each test runs in its own nested transaction
+    (a savepoint), so what one test changes is gone for the next. The tests that use it run
+    after the module's other tests (pytest_collection_modifyitems below), which therefore never
+    see it. Works the same on SQLite and PostgreSQL, one copy per xdist worker."""
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.test import override_settings
+
+    generation = tmp_path_factory.mktemp("demo-generation") / "page-cache-generation"
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=_demo_media, PAGE_CACHE_GENERATION_FILE=str(generation)),
+        transaction.atomic(),
+    ):
+        with open(os.devnull, "w") as devnull:
+            call_command("load_demo_content", stdout=devnull)
+        yield
+        transaction.set_rollback(True)
+    Site.clear_site_root_paths_cache()
 
 
 @pytest.fixture
-def demo_content(shared_demo, db, settings, _demo_media):
-    """The whole demo site, as `make run` loads it (shared by every test that uses it, see
-    SharedDemo). A fresh home page object for each test."""
+def demo_content(_demo_site_for_module, db, settings, _demo_media):
+    """The whole demo site, as `make run` loads it (shared by the tests of a module, see
+    _demo_site_for_module). A fresh home page object for each test."""
     settings.MEDIA_ROOT = _demo_media  # the demo's images
     return Site.objects.get(is_default_site=True).root_page.specific
-
-
-def uses_demo(item):
-    return item is not None and "shared_demo" in item.fixturenames
-
-
-@pytest.hookimpl(wrapper=True, tryfirst=True)
-def pytest_runtest_setup(item):
-    """Reopen the demo for a test that uses it after a test that did not (only when pytest-xdist
-    hands a worker the tests out of order); before the test's own fixtures, whose transaction
-    must be nested in the demo's."""
-    if uses_demo(item):
-        SHARED_DEMO.open()
-    return (yield)
-
-
-@pytest.hookimpl(wrapper=True, trylast=True)
-def pytest_runtest_teardown(item, nextitem):
-    """Roll the demo back after the last test of a run that uses it (once the test's own
-    fixtures are torn down)."""
-    result = yield
-    if not uses_demo(nextitem):
-        SHARED_DEMO.close()
-    return result
 
 
 @pytest.fixture(autouse=True)
@@ -236,16 +172,25 @@ def pytest_collection_modifyitems(config, items):
     """Everything under tests/browser/ is a browser test, marked or not: CI runs those once (on
     PostgreSQL) and the rest on both databases, selected with `-m browser` / `-m "not browser"`.
 
-    The tests that use the shared demo site (`shared_demo`) run after the others, which never see
-    it. (pytest-xdist hands each worker tests in this order, so this holds on every worker.)"""
+    In each module, the tests that use the shared demo site (`demo_content`) run last, in their
+    order: the module's other tests run before it is loaded and never see it. (pytest-xdist
+    hands each worker tests in this order, so this holds on every worker.)"""
     for item in items:
         if item.path.is_relative_to(BROWSER_TESTS) and "browser" not in item.keywords:
             item.add_marker(pytest.mark.browser)
-    # The tests that use the shared demo site run after all the others but the transactional ones
-    # (see SharedDemo), each group in the order collected. Transactional tests still run after all
-    # the others (as pytest-django orders them): their teardown flushes the database, root page
-    # and default site included.
-    items[:] = sorted(items, key=lambda item: (is_transactional(item), uses_demo(item)))
+    first_of_module = {}
+    for position, item in enumerate(items):
+        first_of_module.setdefault(item.nodeid.split("::")[0], position)
+    # Transactional tests still run after all the others (as pytest-django orders them): their
+    # teardown flushes the database, root page and default site included.
+    items[:] = sorted(
+        items,
+        key=lambda item: (
+            is_transactional(item),
+            first_of_module[item.nodeid.split("::")[0]],
+            "demo_content" in item.fixturenames,
+        ),
+    )
 
 
 def is_transactional(item):

@@ -1,10 +1,10 @@
-"""The demo site as a reader meets it (the shared demo of tests/conftest.py, loaded once per test
-process inside a transaction rolled back at the end), crawled once from the home page and the
-sitemap.
+"""The demo site as a reader meets it: loaded once for this test package (loading takes seconds),
+inside a transaction rolled back at the end, and crawled once from the home page and the sitemap.
 
 Every test here is marked `django_db` (so pytest-django creates the test database); each test's
-own transaction is a savepoint inside the demo's."""
+own transaction is a savepoint inside the package's."""
 
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -89,12 +89,31 @@ def crawl(client, start_urls):
 
 
 @pytest.fixture(scope="package")
-def demo_site(shared_demo, django_db_blocker):
-    """The demo site (shared by every test that uses it, see tests/conftest.py: SharedDemo)."""
-    from wagtail.models import Site
+def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo content, loaded once for the package and rolled back after it."""
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.test import override_settings
+    from wagtail.models import Collection, Site
 
-    with django_db_blocker.unblock():
-        return Site.objects.get(is_default_site=True)
+    from tests.conftest import ensure_root_site
+
+    media_root = tmp_path_factory.mktemp("reader-media")
+    with override_settings(MEDIA_ROOT=media_root), django_db_blocker.unblock():
+        from django.db import connection
+
+        if connection.settings_dict["NAME"] != connection.creation._get_test_db_name():
+            pytest.fail("The demo site would be loaded into a non-test database; refusing.")
+        with transaction.atomic():
+            ensure_root_site()
+            if Collection.get_first_root_node() is None:
+                Collection.add_root(name="Root")
+            with open(os.devnull, "w") as devnull:
+                call_command("load_demo_content", stdout=devnull)
+            Site.clear_site_root_paths_cache()
+            yield Site.objects.get(is_default_site=True)
+            transaction.set_rollback(True)
+    Site.clear_site_root_paths_cache()
 
 
 @pytest.fixture(autouse=True)

@@ -18,6 +18,7 @@ It is kept:
 from collections import defaultdict
 from datetime import date
 
+from django.apps import apps
 from django.db import connection
 from django.db.models import Exists
 from django.db.models.signals import post_delete, post_save
@@ -57,8 +58,7 @@ def relist(root):
     """Recompute `listed_in` for every article at or under `root` (a page or its path): after a
     move or a change of view restrictions. Reads the subtree's articles once; writes only the
     rows that change, grouped by value."""
-    from .models import NewsArticlePage
-
+    NewsArticlePage = apps.get_model("news", "NewsArticlePage")  # news.models imports this module
     root_path = root if isinstance(root, str) else root.path
     articles = NewsArticlePage.objects.filter(path__startswith=root_path)
     rows = list(articles.values_list("pk", "path", "listed_in"))

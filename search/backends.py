@@ -21,12 +21,6 @@ from typing import Any
 from modelsearch.backends.base import BaseSearchBackend
 from modelsearch.backends.database import SearchBackend as database_backend
 
-# A query that matches more pages than this is answered from its newest SEARCH_CANDIDATES matches:
-# ranking, counts and facets then read a bounded set whatever the size of the archive (SQLite
-# bounds the FTS5 rows itself, search.sqlite_backend; PostgreSQL by the id floor search.engine
-# finds), and the search page says "more than" (docs/performance.md, "Cold renders").
-SEARCH_CANDIDATES = 1000
-
 MODELSEARCH_CHECKED = "1.3.2"  # the release the subclasses below were written against
 
 

@@ -36,7 +36,7 @@ from wagtail.search.utils import normalise_query_string
 from portal.pagecache.memo import remember
 from portal.pagecache.privacy import private_q
 
-from . import backends, registry
+from . import bounds, registry
 from .hits import Hit, HitBuilder, TypeCount, url_of
 from .ranking import RankedResults, Ranking
 from .text import fold, folded_words, has_marks, query_was_cut, searchable_query, words
@@ -184,7 +184,7 @@ class SiteSearch(HitBuilder, Ranking):
         the database backends, which filter on it with the primary key's index."""
         if not getattr(self.backend, "bounded_candidates", False):
             return None
-        bound = backends.SEARCH_CANDIDATES
+        bound = bounds.SEARCH_CANDIDATES
         newest_first = pages.order_by("-id")  # Page.search_fields filters on "id"
         results = self.backend.search(
             self.backend_search_query(), newest_first, order_by_relevance=False
@@ -242,7 +242,7 @@ class SiteSearch(HitBuilder, Ranking):
         # SQLite bounds the matches itself (search.sqlite_backend); PostgreSQL by the id floor
         # found here.
         matched = sum(page_facets.values())
-        self.capped = floor is not None or matched >= backends.SEARCH_CANDIDATES
+        self.capped = floor is not None or matched >= bounds.SEARCH_CANDIDATES
         for content_type_id, count in page_facets.items():
             model = registry.model_for_content_type_id(content_type_id)
             if model is not None:

@@ -4,7 +4,7 @@ and `RankedResults`, the lazy sequence the paginator slices, with its first page
 until the next purge."""
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from django.utils.translation import get_language
 from wagtail.models import Page
@@ -13,9 +13,6 @@ from portal.pagecache.memo import remember
 
 from .hits import Entry, Hit, ref, text_of, title_of
 from .text import folded_words, words
-
-if TYPE_CHECKING:
-    from .engine import SiteSearch
 
 RANK_WINDOW = 60
 # Result slices ending within the first REMEMBERED_HITS unpinned hits (the first five pages of
@@ -85,13 +82,31 @@ class Ranking:
         return remember("search-window", *self._memo_key, self.active_type, compute=window)
 
 
+class RankedSearch(Protocol):
+    """What RankedResults reads of the search it pages through (search.engine.SiteSearch)."""
+
+    total: int
+    pinned: list[Any]
+    sources: list[Any]
+    active_type: str
+    _memo_key: tuple[object, ...]
+
+    def decorate(self, hits: list[Hit]) -> list[Hit]: ...
+
+    def hits_for(self, entries: Sequence[Any]) -> list[Hit]: ...
+
+    def _hits(self, objects: Sequence[Any], pinned: str = "") -> list[Hit]: ...
+
+    def ranked_window(self) -> list[Any]: ...
+
+
 class RankedResults:
     """A lazy sequence for Paginator: pinned first, then the re-ranked window, then each
     source's tail. Pinned entries are built on every request (promotions do not purge); the
     rest of a slice within the first REMEMBERED_HITS is remembered, decorated, until the next
     purge."""
 
-    def __init__(self, search: "SiteSearch") -> None:
+    def __init__(self, search: RankedSearch) -> None:
         self.search = search
         self._window: list[Any] | None = None
 

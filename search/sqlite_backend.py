@@ -22,7 +22,7 @@ from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page
 
-from . import backends
+from . import bounds
 
 if TYPE_CHECKING:  # the mixin's methods run on upstream's compiler (untyped: Any)
     _CompilerBase = Any
@@ -90,7 +90,7 @@ class RankedSQLiteSearchResults(upstream.SQLiteSearchResults):
 class RankedSQLiteSearchQueryCompilerMixin(_CompilerBase):
     def matching_entries(self, config: Any) -> QuerySet[Any]:
         """The FTS5 rows that match, of the source model's types. For pages, only the newest
-        SEARCH_CANDIDATES matching rows of any type (search.backends): FTS5 reads its rows newest
+        SEARCH_CANDIDATES matching rows of any type (search.bounds): FTS5 reads its rows newest
         first and stops, then one bound (an index entry id) limits the rest. Other models' tables
         are small and would be crowded out by pages: they are not bounded."""
         match = MatchExpression(
@@ -100,7 +100,7 @@ class RankedSQLiteSearchQueryCompilerMixin(_CompilerBase):
         entries = upstream.SQLiteFTSIndexEntry.objects.filter(match)
         if issubclass(self.queryset.model, Page):
             newest_first = entries.order_by("-pk").values_list("pk", flat=True)
-            bound = backends.SEARCH_CANDIDATES
+            bound = bounds.SEARCH_CANDIDATES
             beyond = list(newest_first[bound : bound + 1])
             if beyond:
                 entries = entries.filter(pk__gt=beyond[0])

@@ -1,12 +1,12 @@
 """A query that matches more pages than the candidate bound is answered from its newest matches
-(search.backends.SEARCH_CANDIDATES): the reader is told there are more, the pages shown are the
+(search.bounds.SEARCH_CANDIDATES): the reader is told there are more, the pages shown are the
 newest, and a cold search runs the same queries with few matches and with many."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from search import backends
+from search import bounds
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +15,7 @@ BOUND = 5
 
 @pytest.fixture
 def bound(monkeypatch, settings):
-    monkeypatch.setattr(backends, "SEARCH_CANDIDATES", BOUND)
+    monkeypatch.setattr(bounds, "SEARCH_CANDIDATES", BOUND)
     settings.FRAGMENT_CACHE_ENABLED = False  # every search computed, never recalled
 
 

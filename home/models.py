@@ -9,6 +9,7 @@ from wagtail.models import Page, Site
 
 from home.page_parts import optional_image
 from home.sections import home_sections
+from portal.fields import optional_date, optional_link, optional_text, switch, text
 from portal.pagecache.memo import remember
 
 
@@ -71,96 +72,73 @@ class SiteBranding(BaseSiteSetting):
         setattr(request, attr_name, branding)
         return branding
 
-    name_vi = models.CharField(
+    name_vi = text(
         _("Tên đơn vị (tiếng Việt)"),
+        _("Hiện ở đầu trang, viết hoa như trên logo."),
         max_length=120,
         default="CÔNG ĐOÀN VIÊN CHỨC VIỆT NAM",
-        help_text=_("Hiện ở đầu trang, viết hoa như trên logo."),
     )
-    name_en = models.CharField(
+    name_en = optional_text(
         _("Tên đơn vị (tiếng Anh)"),
+        _("Dòng thứ hai dưới tên tiếng Việt."),
         max_length=120,
-        blank=True,
         default="VIETNAM PUBLIC SECTOR UNION",
-        help_text=_("Dòng thứ hai dưới tên tiếng Việt."),
     )
     logo = optional_image(
         _("Logo"),
         _("Ảnh vuông, nền trong suốt (PNG) hoặc SVG đã chuyển sang PNG; tối thiểu 256 px."),
     )
-    banner_enabled = models.BooleanField(
-        _("Hiện băng rôn"), default=True, help_text=_("Bỏ chọn để ẩn băng rôn trên mọi trang.")
+    banner_enabled = switch(
+        _("Hiện băng rôn"), _("Bỏ chọn để ẩn băng rôn trên mọi trang."), default=True
     )
-    banner_title = models.CharField(
+    banner_title = optional_text(
         _("Tiêu đề băng rôn"),
+        _("Ví dụ: Chào mừng kỷ niệm 30 năm Ngày thành lập Công đoàn Viên chức Việt Nam."),
         max_length=200,
-        blank=True,
-        help_text=_("Ví dụ: Chào mừng kỷ niệm 30 năm Ngày thành lập Công đoàn Viên chức Việt Nam."),
     )
-    banner_text = models.CharField(
-        _("Dòng phụ của băng rôn"), max_length=300, blank=True, help_text=_("Tùy chọn, một câu.")
+    banner_text = optional_text(_("Dòng phụ của băng rôn"), _("Tùy chọn, một câu."), max_length=300)
+    banner_start = optional_date(
+        _("Mốc bắt đầu"), _("Ngày của sự kiện được kỷ niệm, ví dụ 02/07/1994.")
     )
-    banner_start = models.DateField(
-        _("Mốc bắt đầu"),
-        null=True,
-        blank=True,
-        help_text=_("Ngày của sự kiện được kỷ niệm, ví dụ 02/07/1994."),
+    banner_end = optional_date(
+        _("Mốc kỷ niệm"), _("Ngày kỷ niệm, ví dụ 02/07/2024. Hai mốc hiện cạnh nhau trên băng rôn.")
     )
-    banner_end = models.DateField(
-        _("Mốc kỷ niệm"),
-        null=True,
-        blank=True,
-        help_text=_("Ngày kỷ niệm, ví dụ 02/07/2024. Hai mốc hiện cạnh nhau trên băng rôn."),
-    )
-    banner_show_from = models.DateField(
+    banner_show_from = optional_date(
         _("Hiện từ ngày"),
-        null=True,
-        blank=True,
-        help_text=_("Băng rôn bắt đầu hiện từ 0 giờ ngày này (giờ Việt Nam). Bỏ trống: hiện ngay."),
+        _("Băng rôn bắt đầu hiện từ 0 giờ ngày này (giờ Việt Nam). Bỏ trống: hiện ngay."),
     )
-    banner_show_until = models.DateField(
+    banner_show_until = optional_date(
         _("Hiện đến hết ngày"),
-        null=True,
-        blank=True,
-        help_text=_(
+        _(
             "Băng rôn tự ẩn sau 24 giờ ngày này (giờ Việt Nam), không cần sửa lại. "
             "Bỏ trống: hiện đến khi bỏ chọn “Hiện băng rôn”."
         ),
     )
-    banner_link = models.ForeignKey(
+    banner_link = optional_link(
         "wagtailcore.Page",
-        verbose_name=_("Liên kết của băng rôn"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Trang mở ra khi bấm vào băng rôn (thường là trang chiến dịch)."),
+        _("Liên kết của băng rôn"),
+        _("Trang mở ra khi bấm vào băng rôn (thường là trang chiến dịch)."),
     )
-    contact_address = models.CharField(
-        _("Địa chỉ"), max_length=255, blank=True, help_text=_("Địa chỉ trụ sở, hiện ở chân trang.")
+    contact_address = optional_text(
+        _("Địa chỉ"), _("Địa chỉ trụ sở, hiện ở chân trang."), max_length=255
     )
-    contact_phone = models.CharField(
-        _("Điện thoại"), max_length=50, blank=True, help_text=_("Số điện thoại liên hệ.")
-    )
+    contact_phone = optional_text(_("Điện thoại"), _("Số điện thoại liên hệ."), max_length=50)
     contact_email = models.EmailField(_("Thư điện tử"), blank=True, help_text=_("Hộp thư liên hệ."))
-    footer_note = models.CharField(
+    footer_note = optional_text(
         _("Ghi chú chân trang"),
+        _("Ví dụ: giấy phép, cơ quan chủ quản, ghi rõ nguồn khi trích dẫn."),
         max_length=300,
-        blank=True,
-        help_text=_("Ví dụ: giấy phép, cơ quan chủ quản, ghi rõ nguồn khi trích dẫn."),
     )
-    partners_heading = models.CharField(
+    partners_heading = optional_text(
         _("Tiêu đề dải đối tác"),
+        _("Tiêu đề dải logo đối tác ở chân trang; dải tự lấy các đối tác đang hiệu lực."),
         max_length=120,
-        blank=True,
         default="Đối tác chương trình “Vì phúc lợi đoàn viên”",
-        help_text=_("Tiêu đề dải logo đối tác ở chân trang; dải tự lấy các đối tác đang hiệu lực."),
     )
-    meta_description = models.CharField(
+    meta_description = optional_text(
         _("Mô tả mặc định"),
+        _("Dùng cho thẻ mô tả và Open Graph khi trang không có mô tả riêng."),
         max_length=300,
-        blank=True,
-        help_text=_("Dùng cho thẻ mô tả và Open Graph khi trang không có mô tả riêng."),
     )
     og_image = optional_image(
         _("Ảnh chia sẻ mặc định"),

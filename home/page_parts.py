@@ -6,21 +6,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
+from portal.fields import optional_link
+
 __all__ = ["HeroImageMixin", "hero_panel", "optional_image"]
 
 
 def optional_image(verbose_name, help_text):
     """A link to an image of the library that may be left empty. Deleting the image empties the
     link and keeps the page or snippet; images get no reverse accessor."""
-    return models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=verbose_name,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=help_text,
-    )
+    return optional_link("wagtailimages.Image", verbose_name, help_text)
 
 
 class HeroImageMixin(models.Model):

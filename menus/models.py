@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 
+from portal.fields import optional_link, optional_text
 from portal.pagecache.memo import remember
 
 
@@ -16,33 +17,21 @@ class MenuItem(models.Model):
         FOOTER = "footer", _("Liên kết chân trang")
 
     menu = models.CharField(_("Trình đơn"), max_length=10, choices=Menu.choices, default=Menu.MAIN)
-    parent = models.ForeignKey(
+    parent = optional_link(
         "self",
-        verbose_name=_("Mục cha"),
-        null=True,
-        blank=True,
+        _("Mục cha"),
+        _("Bỏ trống: mục cấp một. Chọn một mục cấp một để làm mục con của nó."),
         on_delete=models.CASCADE,
         related_name="children",
         limit_choices_to={"parent__isnull": True},
-        help_text=_("Bỏ trống: mục cấp một. Chọn một mục cấp một để làm mục con của nó."),
     )
-    page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("Trang"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    url = models.CharField(
+    page = optional_link("wagtailcore.Page", _("Trang"), on_delete=models.CASCADE)
+    url = optional_text(
         _("Hoặc địa chỉ"),
+        _("Địa chỉ đầy đủ (https://…) hoặc đường dẫn trong trang (/tim-kiem/)."),
         max_length=500,
-        blank=True,
-        help_text=_("Địa chỉ đầy đủ (https://…) hoặc đường dẫn trong trang (/tim-kiem/)."),
     )
-    label = models.CharField(
-        _("Nhãn"), max_length=80, blank=True, help_text=_("Bỏ trống để dùng tên trang.")
-    )
+    label = optional_text(_("Nhãn"), _("Bỏ trống để dùng tên trang."), max_length=80)
     sort_order = models.PositiveSmallIntegerField(
         _("Thứ tự"), default=100, help_text=_("Số nhỏ đứng trước.")
     )

@@ -11,7 +11,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -20,6 +20,7 @@ from campaigns.registry.pages import SignupFormPageMixin
 from home.cards import with_renditions
 from home.page_parts import HeroImageMixin, hero_panel
 from news.models import NewsArticlePage, NewsArticleTag, card_queryset
+from portal.fields import optional_date, optional_text, stream_body, switch
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from search.text import plain_text
 
@@ -110,29 +111,23 @@ class CampaignPage(HeroImageMixin, SignupFormPageMixin, FoldedSearchMixin, Page)
     and puts the form in the context, for the "signup" block to show.
     """
 
-    slogan = models.CharField(
+    slogan = optional_text(
         _("Khẩu hiệu"),
+        _("Một câu ngắn dưới tiêu đề, ví dụ: Công đoàn Việt Nam – 95 năm đồng hành."),
         max_length=250,
-        blank=True,
-        help_text=_("Một câu ngắn dưới tiêu đề, ví dụ: Công đoàn Việt Nam – 95 năm đồng hành."),
     )
-    start_date = models.DateField(
+    start_date = optional_date(
         _("Ngày bắt đầu"),
-        null=True,
-        blank=True,
-        help_text=_("Ngày chiến dịch bắt đầu. Có ngày thì trang khai báo sự kiện cho Google."),
+        _("Ngày chiến dịch bắt đầu. Có ngày thì trang khai báo sự kiện cho Google."),
     )
-    end_date = models.DateField(
+    end_date = optional_date(
         _("Ngày kết thúc"),
-        null=True,
-        blank=True,
-        help_text=_("Sau ngày này chiến dịch được ghi là đã kết thúc và xếp xuống cuối danh sách."),
+        _("Sau ngày này chiến dịch được ghi là đã kết thúc và xếp xuống cuối danh sách."),
     )
-    location = models.CharField(
+    location = optional_text(
         _("Địa điểm"),
+        _("Nơi diễn ra sự kiện chính, ví dụ Hà Nội. Bỏ trống nếu chiến dịch trực tuyến."),
         max_length=200,
-        blank=True,
-        help_text=_("Nơi diễn ra sự kiện chính, ví dụ Hà Nội. Bỏ trống nếu chiến dịch trực tuyến."),
     )
     attendance = models.CharField(
         _("Hình thức tham dự"),
@@ -158,19 +153,17 @@ class CampaignPage(HeroImageMixin, SignupFormPageMixin, FoldedSearchMixin, Page)
         features=["bold", "italic", "link"],
         help_text=_("Đoạn mở đầu: chiến dịch là gì, dành cho ai, diễn ra khi nào."),
     )
-    body = StreamField(
+    body = stream_body(
         campaign_body_blocks(),
-        verbose_name=_("Nội dung"),
-        blank=True,
-        help_text=_(
+        _(
             "Ghép tự do các khối: dòng thời gian, đếm ngược, con số, video, bộ ảnh, trích dẫn, "
             "nút kêu gọi, dải đối tác, ô đăng ký đoàn viên…"
         ),
     )
-    featured = models.BooleanField(
+    featured = switch(
         _("Nổi bật trên trang chủ"),
+        _("Hiện chiến dịch trong mục Chiến dịch của trang chủ (tối đa 3)."),
         default=False,
-        help_text=_("Hiện chiến dịch trong mục Chiến dịch của trang chủ (tối đa 3)."),
     )
     tags = ClusterTaggableManager(
         through=CampaignPageTag,

@@ -8,6 +8,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
+from portal.fields import optional_text, text
+
 from .province import Province
 
 __all__ = ["PartnerLocation"]
@@ -17,15 +19,12 @@ class PartnerLocation(Orderable):
     """A shop, branch or clinic where members can use the offer."""
 
     partner = ParentalKey("campaigns.Partner", on_delete=models.CASCADE, related_name="locations")
-    name = models.CharField(
+    name = optional_text(
         _("Tên địa điểm"),
+        _("Ví dụ: Chi nhánh Cầu Giấy. Bỏ trống nếu chỉ có một địa điểm."),
         max_length=200,
-        blank=True,
-        help_text=_("Ví dụ: Chi nhánh Cầu Giấy. Bỏ trống nếu chỉ có một địa điểm."),
     )
-    address = models.CharField(
-        _("Địa chỉ"), max_length=300, help_text=_("Số nhà, đường, xã/phường.")
-    )
+    address = text(_("Địa chỉ"), _("Số nhà, đường, xã/phường."), max_length=300)
     province = models.ForeignKey(
         Province,
         verbose_name=_("Tỉnh/thành phố"),
@@ -33,9 +32,7 @@ class PartnerLocation(Orderable):
         related_name="+",
         help_text=_("Một trong 34 tỉnh, thành phố."),
     )
-    phone = models.CharField(
-        _("Điện thoại"), max_length=50, blank=True, help_text=_("Số của địa điểm này, nếu có.")
-    )
+    phone = optional_text(_("Điện thoại"), _("Số của địa điểm này, nếu có."), max_length=50)
     latitude = models.DecimalField(
         _("Vĩ độ"),
         max_digits=9,

@@ -27,6 +27,7 @@ from wagtail.search import index
 from campaigns.partner_forms import PartnerForm
 from campaigns.partner_links import PartnerLinksMixin, forget_partner_caches
 from home.page_parts import optional_image
+from portal.fields import choice, optional_date, optional_text, switch, text
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from search.text import fold, plain_text
 
@@ -52,10 +53,8 @@ class Partner(
 ):
     """A business in the "Vì phúc lợi đoàn viên" programme and the offer it gives members."""
 
-    name = models.CharField(
-        _("Tên đối tác"),
-        max_length=200,
-        help_text=_("Tên giao dịch của doanh nghiệp, ví dụ: Siêu thị ABC."),
+    name = text(
+        _("Tên đối tác"), _("Tên giao dịch của doanh nghiệp, ví dụ: Siêu thị ABC."), max_length=200
     )
     slug = models.SlugField(
         _("Đường dẫn"),
@@ -73,21 +72,19 @@ class Partner(
             "mới hiện ở dải logo chân trang."
         ),
     )
-    sector = models.CharField(
+    sector = choice(
         _("Lĩnh vực"),
-        max_length=20,
-        choices=Sector.choices,
+        _("Lĩnh vực kinh doanh, dùng cho bộ lọc của danh bạ đối tác."),
+        Sector,
         default=Sector.RETAIL,
-        db_index=True,
-        help_text=_("Lĩnh vực kinh doanh, dùng cho bộ lọc của danh bạ đối tác."),
     )
-    offer_summary = models.CharField(
+    offer_summary = text(
         _("Ưu đãi (tóm tắt)"),
-        max_length=300,
-        help_text=_(
+        _(
             "Một câu nói rõ ưu đãi, hiện trên thẻ đối tác. Ví dụ: Giảm 10% hóa đơn mua hàng "
             "cho đoàn viên và người thân."
         ),
+        max_length=300,
     )
     offer_details = RichTextField(
         _("Chi tiết ưu đãi"),
@@ -109,59 +106,53 @@ class Partner(
         validators=[MinValueValidator(1), MaxValueValidator(100)],
         help_text=_("Ví dụ 30. Bỏ trống nếu chỉ có một mức giảm."),
     )
-    discount_text = models.CharField(
+    discount_text = optional_text(
         _("Mức ưu đãi (diễn giải)"),
-        max_length=120,
-        blank=True,
-        help_text=_(
+        _(
             "Dùng thay cho phần trăm khi ưu đãi khác, ví dụ: Miễn phí khám lần đầu. "
             "Nếu điền, dòng này được hiện thay cho phần trăm."
         ),
+        max_length=120,
     )
-    for_members = models.BooleanField(
-        _("Đoàn viên"), default=True, help_text=_("Đoàn viên công đoàn được hưởng ưu đãi.")
+    for_members = switch(_("Đoàn viên"), _("Đoàn viên công đoàn được hưởng ưu đãi."), default=True)
+    for_family = switch(
+        _("Người thân"), _("Vợ/chồng, bố mẹ của đoàn viên cũng được hưởng ưu đãi."), default=False
     )
-    for_family = models.BooleanField(
-        _("Người thân"),
-        default=False,
-        help_text=_("Vợ/chồng, bố mẹ của đoàn viên cũng được hưởng ưu đãi."),
+    for_children = switch(
+        _("Con của đoàn viên"), _("Con của đoàn viên được hưởng ưu đãi."), default=False
     )
-    for_children = models.BooleanField(
-        _("Con của đoàn viên"), default=False, help_text=_("Con của đoàn viên được hưởng ưu đãi.")
-    )
-    claim_union_card = models.BooleanField(
+    claim_union_card = switch(
         _("Xuất trình thẻ đoàn viên"),
+        _("Đưa thẻ đoàn viên (thẻ giấy hoặc thẻ điện tử) khi thanh toán."),
         default=True,
-        help_text=_("Đưa thẻ đoàn viên (thẻ giấy hoặc thẻ điện tử) khi thanh toán."),
     )
-    claim_code = models.BooleanField(
-        _("Nhập mã ưu đãi"), default=False, help_text=_("Nhập mã khi mua trực tuyến hoặc đặt chỗ.")
+    claim_code = switch(
+        _("Nhập mã ưu đãi"), _("Nhập mã khi mua trực tuyến hoặc đặt chỗ."), default=False
     )
-    claim_phone = models.BooleanField(
+    claim_phone = switch(
         _("Đăng nhập bằng số điện thoại"),
+        _("Ưu đãi gắn với số điện thoại đã đăng ký đoàn viên."),
         default=False,
-        help_text=_("Ưu đãi gắn với số điện thoại đã đăng ký đoàn viên."),
     )
-    claim_evoucher = models.BooleanField(
+    claim_evoucher = switch(
         _("Phiếu ưu đãi điện tử"),
+        _("Đoàn viên nhận e-voucher qua ứng dụng hoặc tin nhắn."),
         default=False,
-        help_text=_("Đoàn viên nhận e-voucher qua ứng dụng hoặc tin nhắn."),
     )
     claim_instructions = models.TextField(
         _("Các bước nhận ưu đãi"),
         blank=True,
         help_text=_("Mỗi bước một dòng, viết ngắn để đọc trên điện thoại."),
     )
-    scope = models.CharField(
+    scope = choice(
         _("Phạm vi áp dụng"),
-        max_length=12,
-        choices=Scope.choices,
-        default=Scope.NATIONWIDE,
-        db_index=True,
-        help_text=_(
+        _(
             "Toàn quốc; theo tỉnh/thành phố (chọn các tỉnh bên dưới); hoặc theo ngành (chỉ đoàn "
             "viên một ngành)."
         ),
+        Scope,
+        default=Scope.NATIONWIDE,
+        max_length=12,
     )
     provinces = ParentalManyToManyField(
         Province,
@@ -170,59 +161,44 @@ class Partner(
         related_name="partners",
         help_text=_("Bắt buộc khi phạm vi là theo tỉnh/thành phố. Danh sách 34 tỉnh, thành phố."),
     )
-    scope_sector = models.CharField(
+    scope_sector = optional_text(
         _("Ngành áp dụng"),
+        _("Khi phạm vi là theo ngành, ví dụ: Đoàn viên ngành Giáo dục."),
         max_length=200,
-        blank=True,
-        help_text=_("Khi phạm vi là theo ngành, ví dụ: Đoàn viên ngành Giáo dục."),
     )
-    signing_union = models.CharField(
+    signing_union = text(
         _("Công đoàn ký kết"),
+        _("Cấp công đoàn đã ký thỏa thuận hợp tác với đối tác."),
         max_length=200,
         default="Công đoàn Viên chức Việt Nam",
-        help_text=_("Cấp công đoàn đã ký thỏa thuận hợp tác với đối tác."),
     )
-    agreement_number = models.CharField(
+    agreement_number = optional_text(
         _("Số thỏa thuận"),
+        _("Số hiệu văn bản thỏa thuận hợp tác, ví dụ 12/TTHT-CĐVC."),
         max_length=60,
-        blank=True,
-        help_text=_("Số hiệu văn bản thỏa thuận hợp tác, ví dụ 12/TTHT-CĐVC."),
     )
-    valid_from = models.DateField(
-        _("Hiệu lực từ ngày"),
-        null=True,
-        blank=True,
-        help_text=_("Ngày thỏa thuận bắt đầu có hiệu lực."),
-    )
-    valid_to = models.DateField(
+    valid_from = optional_date(_("Hiệu lực từ ngày"), _("Ngày thỏa thuận bắt đầu có hiệu lực."))
+    valid_to = optional_date(
         _("Hiệu lực đến ngày"),
-        null=True,
-        blank=True,
+        _("Sau ngày này đối tác tự ẩn khỏi danh bạ. Bỏ trống nếu không thời hạn."),
         db_index=True,
-        help_text=_("Sau ngày này đối tác tự ẩn khỏi danh bạ. Bỏ trống nếu không thời hạn."),
     )
-    contact_person = models.CharField(
-        _("Người liên hệ"), max_length=120, blank=True, help_text=_("Đầu mối phía đối tác.")
-    )
-    contact_phone = models.CharField(
-        _("Điện thoại"), max_length=50, blank=True, help_text=_("Số tổng đài hoặc số đầu mối.")
-    )
+    contact_person = optional_text(_("Người liên hệ"), _("Đầu mối phía đối tác."), max_length=120)
+    contact_phone = optional_text(_("Điện thoại"), _("Số tổng đài hoặc số đầu mối."), max_length=50)
     contact_email = models.EmailField(
         _("Thư điện tử"), blank=True, help_text=_("Hộp thư liên hệ của đối tác.")
     )
     website = models.URLField(
         _("Trang web"), blank=True, help_text=_("Địa chỉ trang web, bắt đầu bằng https://")
     )
-    status = models.CharField(
+    status = choice(
         _("Trạng thái hợp tác"),
-        max_length=20,
-        choices=PartnerStatus.choices,
-        default=PartnerStatus.ACTIVE,
-        db_index=True,
-        help_text=_(
+        _(
             "Tạm dừng hoặc chấm dứt thì đối tác ẩn khỏi danh bạ mặc định và dải logo, dù còn "
             "thời hạn."
         ),
+        PartnerStatus,
+        default=PartnerStatus.ACTIVE,
     )
     folded_text = models.TextField(editable=False, blank=True, default="")
 

@@ -11,7 +11,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -19,6 +19,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from campaigns.partner_filters import PartnerFilterForm
 from campaigns.partner_links import forget_partner_caches
 from home.blocks import body_blocks
+from portal.fields import stream_body
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from search.text import plain_text
 
@@ -38,11 +39,10 @@ class PartnerProgramPage(FoldedSearchMixin, RoutablePageMixin, Page):
         features=["bold", "italic", "link", "ul", "ol"],
         help_text=_("Chương trình là gì, ai được hưởng, cách dùng ưu đãi nói chung."),
     )
-    body = StreamField(
+    body = stream_body(
         body_blocks(),
-        verbose_name=_("Nội dung thêm"),
-        blank=True,
-        help_text=_("Hướng dẫn chi tiết, câu hỏi thường gặp; hiện dưới danh bạ đối tác."),
+        _("Hướng dẫn chi tiết, câu hỏi thường gặp; hiện dưới danh bạ đối tác."),
+        _("Nội dung thêm"),
     )
     partners_per_page = models.PositiveSmallIntegerField(
         _("Số đối tác mỗi trang"),

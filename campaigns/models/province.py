@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.provinces import _load
+from portal.fields import optional_text, text
 
 __all__ = ["Province"]
 
@@ -12,9 +13,9 @@ class Province(models.Model):
     """One of the 34 province-level units (since 1/7/2025). Rows come from a data migration that
     reads `campaigns/provinces.py`; editors never add or change them."""
 
-    code = models.CharField(_("Mã"), max_length=2, primary_key=True)
-    name = models.CharField(_("Tên"), max_length=100)
-    kind = models.CharField(_("Loại"), max_length=20, blank=True)
+    code = text(_("Mã"), max_length=2, primary_key=True)
+    name = text(_("Tên"), max_length=100)
+    kind = optional_text(_("Loại"), max_length=20)
 
     class Meta:
         ordering = ["code"]

@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.page_parts import optional_image
+from portal.fields import optional_date, optional_text
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 THUMB_SPEC = "format-{avif,webp,jpeg} fill-{320x240,640x480}"
@@ -19,9 +20,7 @@ ALBUM_RENDITIONS = [*Filter().expand_spec(THUMB_SPEC), LARGE_SPEC]
 
 
 class AlbumPage(FoldedSearchMixin, Page):
-    date = models.DateField(
-        _("Ngày chụp"), null=True, blank=True, help_text=_("Ngày diễn ra sự kiện trong ảnh.")
-    )
+    date = optional_date(_("Ngày chụp"), _("Ngày diễn ra sự kiện trong ảnh."))
     intro = models.TextField(
         _("Giới thiệu"), max_length=800, blank=True, help_text=_("Album nói về sự kiện nào.")
     )
@@ -70,11 +69,10 @@ class AlbumPhoto(Orderable):
     image = models.ForeignKey(
         "wagtailimages.Image", verbose_name=_("Ảnh"), on_delete=models.CASCADE, related_name="+"
     )
-    caption = models.CharField(
+    caption = optional_text(
         _("Chú thích"),
+        _("Hiện dưới ảnh; bỏ trống để dùng mô tả của ảnh trong thư viện."),
         max_length=300,
-        blank=True,
-        help_text=_("Hiện dưới ảnh; bỏ trống để dùng mô tả của ảnh trong thư viện."),
     )
 
     panels = [FieldPanel("image"), FieldPanel("caption")]

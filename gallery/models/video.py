@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.page_parts import optional_image
+from portal.fields import optional_date
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
@@ -38,7 +39,7 @@ def youtube_id(url):
 
 
 class VideoPage(FoldedSearchMixin, Page):
-    date = models.DateField(_("Ngày"), null=True, blank=True)
+    date = optional_date(_("Ngày"))
     intro = models.TextField(_("Giới thiệu"), max_length=800, blank=True)
     youtube_url = models.URLField(
         _("Địa chỉ YouTube"),

@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.fields import optional_date
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from search.text import plain_text
 
@@ -118,7 +119,7 @@ class LegalAnswer(Orderable):
         help_text=_("Không ghi tên, số điện thoại hay nơi làm việc của người hỏi."),
     )
     answer = RichTextField(_("Trả lời"), features=["bold", "italic", "link", "ol", "ul"])
-    answered_on = models.DateField(_("Ngày trả lời"), null=True, blank=True)
+    answered_on = optional_date(_("Ngày trả lời"))
 
     panels = [FieldPanel("question"), FieldPanel("answer"), FieldPanel("answered_on")]
 

@@ -5,6 +5,8 @@ LEGAL_QUESTION_RETENTION_DAYS (legal/retention.py)."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.fields import optional_link, optional_text, text
+
 
 class LegalQuestion(models.Model):
     class Status(models.TextChoices):
@@ -13,21 +15,12 @@ class LegalQuestion(models.Model):
         PUBLISHED = "published", _("Đã đăng hỏi – đáp")
         DECLINED = "declined", _("Không trả lời")
 
-    full_name = models.CharField(_("Họ và tên"), max_length=200)
-    contact = models.CharField(
-        _("Điện thoại hoặc thư điện tử"), max_length=254, help_text=_("Để cán bộ trả lời riêng.")
-    )
-    topic = models.ForeignKey(
-        "legal.LegalTopicPage",
-        verbose_name=_("Chủ đề"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    full_name = text(_("Họ và tên"), max_length=200)
+    contact = text(_("Điện thoại hoặc thư điện tử"), _("Để cán bộ trả lời riêng."), max_length=254)
+    topic = optional_link("legal.LegalTopicPage", _("Chủ đề"))
     question = models.TextField(_("Câu hỏi"), max_length=4000)
     consent_text = models.TextField(_("Nội dung đồng ý đã hiển thị"))
-    consent_version = models.CharField(_("Phiên bản nội dung đồng ý"), max_length=80, blank=True)
+    consent_version = optional_text(_("Phiên bản nội dung đồng ý"), max_length=80)
     created_at = models.DateTimeField(_("Thời điểm gửi"), auto_now_add=True, db_index=True)
     status = models.CharField(
         _("Trạng thái"), max_length=20, choices=Status.choices, default=Status.NEW

@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import StreamField
 from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
@@ -22,6 +21,7 @@ from home.blocks import body_blocks
 from home.models import SiteBranding
 from home.page_parts import HeroImageMixin, hero_panel
 from news.listing import listed_in_for
+from portal.fields import optional_text, stream_body
 from portal.pagecache.memo import remember
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from search.text import plain_text
@@ -86,11 +86,8 @@ class NewsArticlePage(HeroImageMixin, FoldedSearchMixin, Page):
     # The news index that lists this article (its parent) while it is live and public, else
     # NULL: kept by save() and news.listing; every public list filters on it (public_articles).
     listed_in = models.IntegerField(null=True, blank=True, editable=False)
-    byline = models.CharField(
-        _("Tác giả"),
-        max_length=200,
-        blank=True,
-        help_text=_("Tên người viết hoặc nguồn tin, ví dụ: Kim Thư."),
+    byline = optional_text(
+        _("Tác giả"), _("Tên người viết hoặc nguồn tin, ví dụ: Kim Thư."), max_length=200
     )
     lead = models.TextField(
         _("Sapo"),
@@ -99,17 +96,13 @@ class NewsArticlePage(HeroImageMixin, FoldedSearchMixin, Page):
             "Đoạn mở đầu in đậm, 1–3 câu. Dùng làm mô tả khi chia sẻ, trong RSS và trên thẻ bài."
         ),
     )
-    hero_caption = models.CharField(
+    hero_caption = optional_text(
         _("Chú thích ảnh"),
+        _("Hiện dưới ảnh đại diện, ví dụ: Chủ tịch Tổng Liên đoàn phát biểu."),
         max_length=300,
-        blank=True,
-        help_text=_("Hiện dưới ảnh đại diện, ví dụ: Chủ tịch Tổng Liên đoàn phát biểu."),
     )
-    body = StreamField(
-        body_blocks(),
-        verbose_name=_("Nội dung"),
-        blank=True,
-        help_text=_("Thân bài: đoạn văn, tiêu đề mục, ảnh, trích dẫn, video, bảng, văn bản."),
+    body = stream_body(
+        body_blocks(), _("Thân bài: đoạn văn, tiêu đề mục, ảnh, trích dẫn, video, bảng, văn bản.")
     )
     category = models.ForeignKey(
         NewsCategory,

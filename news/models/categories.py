@@ -8,17 +8,19 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from portal.fields import text
+
 __all__ = ["NewsArticleTag", "NewsCategory"]
 
 
 class NewsCategory(index.Indexed, models.Model):
     """One category per article; it gets its own listing page and feeds."""
 
-    name = models.CharField(
+    name = text(
         _("Tên chuyên mục"),
+        _("Ví dụ: Hoạt động Công đoàn. Hiện trên thẻ bài viết và đầu trang chuyên mục."),
         max_length=100,
         unique=True,
-        help_text=_("Ví dụ: Hoạt động Công đoàn. Hiện trên thẻ bài viết và đầu trang chuyên mục."),
     )
     slug = models.SlugField(
         _("Đường dẫn"),

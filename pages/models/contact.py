@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import body_blocks
+from portal.fields import optional_link, optional_text, text
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 from .content import SectionNavigationMixin
@@ -18,15 +19,9 @@ from .content import SectionNavigationMixin
 
 class ContactPage(SectionNavigationMixin, FoldedSearchMixin, Page):
     intro = models.TextField(_("Đoạn mở đầu"), max_length=600, blank=True)
-    address = models.CharField(
-        _("Địa chỉ"), max_length=255, help_text=_("Địa chỉ trụ sở, đủ để tìm trên bản đồ.")
-    )
-    phone = models.CharField(
-        _("Điện thoại"), max_length=50, blank=True, help_text=_("Ví dụ: 024 3942 1234.")
-    )
-    hotline = models.CharField(
-        _("Đường dây nóng"), max_length=50, blank=True, help_text=_("Tùy chọn.")
-    )
+    address = text(_("Địa chỉ"), _("Địa chỉ trụ sở, đủ để tìm trên bản đồ."), max_length=255)
+    phone = optional_text(_("Điện thoại"), _("Ví dụ: 024 3942 1234."), max_length=50)
+    hotline = optional_text(_("Đường dây nóng"), _("Tùy chọn."), max_length=50)
     email = models.EmailField(_("Thư điện tử"), blank=True)
     hours = models.TextField(
         _("Giờ làm việc"),
@@ -42,14 +37,10 @@ class ContactPage(SectionNavigationMixin, FoldedSearchMixin, Page):
             "tự tạo liên kết tìm địa chỉ trên OpenStreetMap. Trang không nhúng bản đồ."
         ),
     )
-    form_page = models.ForeignKey(
+    form_page = optional_link(
         "webforms.FormPage",
-        verbose_name=_("Biểu mẫu liên hệ"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Tùy chọn: biểu mẫu góp ý, hỏi đáp để dẫn tới."),
+        _("Biểu mẫu liên hệ"),
+        _("Tùy chọn: biểu mẫu góp ý, hỏi đáp để dẫn tới."),
     )
     body = StreamField(body_blocks(), verbose_name=_("Nội dung thêm"), blank=True)
 

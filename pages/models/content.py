@@ -4,12 +4,12 @@ breadcrumbs and the side navigation of its section."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 from wagtail.search import index
 
 from home.blocks import body_blocks
 from home.page_parts import HeroImageMixin, hero_panel
+from portal.fields import stream_body, switch
 from portal.pagecache.memo import remember
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
@@ -103,16 +103,13 @@ class ContentPage(HeroImageMixin, SectionNavigationMixin, FoldedSearchMixin, Pag
         blank=True,
         help_text=_("1–3 câu tóm tắt trang; dùng làm mô tả khi chia sẻ nếu không có mô tả SEO."),
     )
-    body = StreamField(
-        body_blocks(),
-        verbose_name=_("Nội dung"),
-        blank=True,
-        help_text=_("Đoạn văn, tiêu đề mục, ảnh, trích dẫn, video, bảng, liên kết văn bản."),
+    body = stream_body(
+        body_blocks(), _("Đoạn văn, tiêu đề mục, ảnh, trích dẫn, video, bảng, liên kết văn bản.")
     )
-    show_child_list = models.BooleanField(
+    show_child_list = switch(
         _("Liệt kê các trang con"),
+        _("Hiện danh sách các trang con (có đoạn mở đầu) dưới nội dung."),
         default=True,
-        help_text=_("Hiện danh sách các trang con (có đoạn mở đầu) dưới nội dung."),
     )
 
     content_panels = Page.content_panels + [

@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.page_parts import optional_image
+from portal.fields import optional_text, text
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 from .content import SectionNavigationMixin
@@ -24,16 +25,13 @@ PORTRAIT_RENDITIONS = Filter().expand_spec(PORTRAIT_SPEC)
 class Term(models.Model):
     """One term of office, e.g. Khóa VI (2023–2028)."""
 
-    name = models.CharField(
-        _("Tên khóa"), max_length=60, help_text=_("Ví dụ: Khóa VI. Số khóa viết bằng chữ số La Mã.")
-    )
+    name = text(_("Tên khóa"), _("Ví dụ: Khóa VI. Số khóa viết bằng chữ số La Mã."), max_length=60)
     start_year = models.PositiveSmallIntegerField(_("Năm bắt đầu"), help_text=_("Ví dụ: 2023."))
     end_year = models.PositiveSmallIntegerField(_("Năm kết thúc"), help_text=_("Ví dụ: 2028."))
-    note = models.CharField(
+    note = optional_text(
         _("Ghi chú"),
+        _("Tùy chọn, ví dụ: Đại hội lần thứ VI họp ngày 30/9–1/10/2023."),
         max_length=300,
-        blank=True,
-        help_text=_("Tùy chọn, ví dụ: Đại hội lần thứ VI họp ngày 30/9–1/10/2023."),
     )
 
     panels = [
@@ -65,21 +63,16 @@ class Leader(index.Indexed, models.Model):
         STANDING = "standing", _("Ban Thường vụ (và Ban Chấp hành)")
         EXECUTIVE = "executive", _("Ban Chấp hành")
 
-    name = models.CharField(_("Họ và tên"), max_length=120)
+    name = text(_("Họ và tên"), max_length=120)
     photo = optional_image(
         _("Ảnh chân dung"),
         _("Ảnh đứng, tỉ lệ 4:5, rộng tối thiểu 320 px. Bỏ trống: hiện khung trống."),
     )
-    position = models.CharField(
-        _("Chức vụ"),
-        max_length=160,
-        help_text=_("Ví dụ: Chủ tịch, Phó Chủ tịch, Ủy viên Ban Thường vụ."),
+    position = text(
+        _("Chức vụ"), _("Ví dụ: Chủ tịch, Phó Chủ tịch, Ủy viên Ban Thường vụ."), max_length=160
     )
-    unit = models.CharField(
-        _("Đơn vị công tác"),
-        max_length=200,
-        blank=True,
-        help_text=_("Ví dụ: Công đoàn Bộ Giáo dục và Đào tạo."),
+    unit = optional_text(
+        _("Đơn vị công tác"), _("Ví dụ: Công đoàn Bộ Giáo dục và Đào tạo."), max_length=200
     )
     term = models.ForeignKey(
         Term, verbose_name=_("Nhiệm kỳ"), on_delete=models.PROTECT, related_name="leaders"

@@ -7,6 +7,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
+from portal.fields import optional_text
 from resolutions.pdf import STATUS_NO_TEXT, STATUS_NOT_PDF, STATUS_OK, STATUS_UNREADABLE
 
 from .choices import RelationType
@@ -27,11 +28,10 @@ class ResolutionAttachment(Orderable):
         related_name="+",
         help_text=_("Tệp PDF của văn bản (nên dùng PDF có chữ, không phải ảnh quét)."),
     )
-    label = models.CharField(
+    label = optional_text(
         _("Nhãn"),
+        _("Ví dụ: Toàn văn Nghị quyết, Phụ lục. Bỏ trống để dùng tên tệp."),
         max_length=200,
-        blank=True,
-        help_text=_("Ví dụ: Toàn văn Nghị quyết, Phụ lục. Bỏ trống để dùng tên tệp."),
     )
     text_status = models.CharField(
         max_length=20,

@@ -1,11 +1,12 @@
 """A collection of documents with its own landing page, e.g. Đại hội XIII Công đoàn Việt Nam."""
 
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+
+from portal.fields import optional_date, optional_text, text
 
 from .choices import DOCUMENT_TYPE_ORDER, DOCUMENT_TYPES
 
@@ -16,23 +17,13 @@ class CongressPage(Page):
     """A collection landing page, e.g. Đại hội XIII Công đoàn Việt Nam: its dates, place, an
     introduction and its documents grouped by type."""
 
-    short_name = models.CharField(
-        _("Tên ngắn"),
-        max_length=80,
-        help_text=_("Tên trong bộ lọc của thư viện, ví dụ: Đại hội XIII."),
+    short_name = text(
+        _("Tên ngắn"), _("Tên trong bộ lọc của thư viện, ví dụ: Đại hội XIII."), max_length=80
     )
-    date_start = models.DateField(
-        _("Ngày khai mạc"), null=True, blank=True, help_text=_("Ví dụ: 01/12/2023.")
-    )
-    date_end = models.DateField(
-        _("Ngày bế mạc"), null=True, blank=True, help_text=_("Ví dụ: 03/12/2023.")
-    )
-    location = models.CharField(
-        _("Địa điểm"), max_length=200, blank=True, help_text=_("Ví dụ: Hà Nội.")
-    )
-    term = models.CharField(
-        _("Nhiệm kỳ"), max_length=40, blank=True, help_text=_("Ví dụ: 2023–2028.")
-    )
+    date_start = optional_date(_("Ngày khai mạc"), _("Ví dụ: 01/12/2023."))
+    date_end = optional_date(_("Ngày bế mạc"), _("Ví dụ: 03/12/2023."))
+    location = optional_text(_("Địa điểm"), _("Ví dụ: Hà Nội."), max_length=200)
+    term = optional_text(_("Nhiệm kỳ"), _("Ví dụ: 2023–2028."), max_length=40)
     intro = RichTextField(
         _("Giới thiệu"),
         blank=True,

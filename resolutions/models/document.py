@@ -8,10 +8,10 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.fields import choice, optional_date, optional_link, optional_text, stream_body
 from resolutions import numbers
 from resolutions.blocks import document_body_blocks
 from resolutions.pdf import MAX_CHARS, extract_document_text
@@ -29,11 +29,10 @@ class ResolutionPage(DocumentReadingMixin, FoldedSearchMixin, Page):
     """One official document of any type: number, metadata, status, full text in sections,
     attached files (with their text indexed) and the documents and news it is linked with."""
 
-    number = models.CharField(
+    number = optional_text(
         _("Số, ký hiệu"),
+        _("Như in trên văn bản, ví dụ: 02-NQ/TW, 38/HD-TLĐ. Bỏ trống nếu không có số."),
         max_length=100,
-        blank=True,
-        help_text=_("Như in trên văn bản, ví dụ: 02-NQ/TW, 38/HD-TLĐ. Bỏ trống nếu không có số."),
     )
     number_key = models.CharField(max_length=200, blank=True, editable=False, db_index=True)
     number_lead = models.CharField(max_length=20, blank=True, editable=False, db_index=True)
@@ -45,61 +44,46 @@ class ResolutionPage(DocumentReadingMixin, FoldedSearchMixin, Page):
         db_index=True,
         help_text=_("Dùng cho bộ lọc “Loại văn bản” của thư viện."),
     )
-    issuing_body = models.ForeignKey(
+    issuing_body = optional_link(
         IssuingBody,
-        verbose_name=_("Cơ quan ban hành"),
-        null=True,
-        blank=True,
+        _("Cơ quan ban hành"),
+        _("Chọn trong danh sách; thêm cơ quan mới ở mục Cơ quan ban hành."),
         on_delete=models.PROTECT,
         related_name="documents",
-        help_text=_("Chọn trong danh sách; thêm cơ quan mới ở mục Cơ quan ban hành."),
     )
-    signer = models.CharField(
+    signer = optional_text(
         _("Người ký"),
+        _("Chức vụ và họ tên, ví dụ: T/M Bộ Chính trị, Tổng Bí thư ..."),
         max_length=200,
-        blank=True,
-        help_text=_("Chức vụ và họ tên, ví dụ: T/M Bộ Chính trị, Tổng Bí thư ..."),
     )
     date_issued = models.DateField(
         _("Ngày ban hành"), db_index=True, help_text=_("Ngày ký ban hành, ví dụ: 12/06/2021.")
     )
-    date_effective = models.DateField(
+    date_effective = optional_date(
         _("Ngày hiệu lực"),
-        null=True,
-        blank=True,
+        _("Bỏ trống nếu văn bản có hiệu lực từ ngày ban hành (ngày ban hành được tự điền)."),
         db_index=True,
-        help_text=_(
-            "Bỏ trống nếu văn bản có hiệu lực từ ngày ban hành (ngày ban hành được tự điền)."
-        ),
     )
-    status = models.CharField(
+    status = choice(
         _("Tình trạng"),
-        max_length=20,
-        choices=DocumentStatus.choices,
+        _("Khi chọn “Bị thay thế”, chọn văn bản thay thế ở ô bên dưới."),
+        DocumentStatus,
         default=DocumentStatus.IN_FORCE,
-        db_index=True,
-        help_text=_("Khi chọn “Bị thay thế”, chọn văn bản thay thế ở ô bên dưới."),
     )
-    replaced_by = models.ForeignKey(
+    replaced_by = optional_link(
         "self",
-        verbose_name=_("Văn bản thay thế"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        _("Văn bản thay thế"),
+        _("Văn bản mới thay thế văn bản này (bắt buộc khi tình trạng là Bị thay thế)."),
         related_name="replaces_documents",
-        help_text=_("Văn bản mới thay thế văn bản này (bắt buộc khi tình trạng là Bị thay thế)."),
     )
-    collection = models.ForeignKey(
+    collection = optional_link(
         CongressPage,
-        verbose_name=_("Bộ sưu tập"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="collection_documents",
-        help_text=_(
+        _("Bộ sưu tập"),
+        _(
             "Ví dụ: Đại hội XIII. Tự điền khi văn bản nằm trong trang bộ sưu tập; chọn khi văn "
             "bản nằm ở thư viện nhưng thuộc bộ sưu tập."
         ),
+        related_name="collection_documents",
     )
     summary = models.TextField(
         _("Trích yếu"),
@@ -107,13 +91,10 @@ class ResolutionPage(DocumentReadingMixin, FoldedSearchMixin, Page):
             "Một hai câu nói văn bản về việc gì; hiện trong danh sách và kết quả tìm kiếm."
         ),
     )
-    body = StreamField(
+    body = stream_body(
         document_body_blocks(),
-        verbose_name=_("Toàn văn"),
-        blank=True,
-        help_text=_(
-            "Chia văn bản thành Phần, Chương, Điều; mỗi mục có đường dẫn và mục lục riêng."
-        ),
+        _("Chia văn bản thành Phần, Chương, Điều; mỗi mục có đường dẫn và mục lục riêng."),
+        _("Toàn văn"),
     )
     # Text of the attached PDFs, extracted at each save. Not kept in revisions (serialize=False):
     # it is recomputed from the files whenever the page is saved.

@@ -5,6 +5,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from portal.fields import optional_text, text
 from search.text import fold
 
 __all__ = ["IssuingBody"]
@@ -13,17 +14,16 @@ __all__ = ["IssuingBody"]
 class IssuingBody(models.Model):
     """An organ that issues documents (Bộ Chính trị, Tổng Liên đoàn...): a filter facet."""
 
-    name = models.CharField(
+    name = text(
         _("Tên cơ quan"),
+        _("Tên đầy đủ, ví dụ: Đoàn Chủ tịch Tổng Liên đoàn Lao động Việt Nam."),
         max_length=200,
         unique=True,
-        help_text=_("Tên đầy đủ, ví dụ: Đoàn Chủ tịch Tổng Liên đoàn Lao động Việt Nam."),
     )
-    short_name = models.CharField(
+    short_name = optional_text(
         _("Tên viết tắt"),
+        _("Tùy chọn, ví dụ: TLĐ. Hiện trong bộ lọc khi tên đầy đủ quá dài."),
         max_length=50,
-        blank=True,
-        help_text=_("Tùy chọn, ví dụ: TLĐ. Hiện trong bộ lọc khi tên đầy đủ quá dài."),
     )
     slug = models.SlugField(
         _("Đường dẫn"),

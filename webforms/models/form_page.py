@@ -14,6 +14,7 @@ from wagtail.coreutils import safe_snake_case
 from wagtail.search import index
 
 from pages.models.content import SectionNavigationMixin
+from portal.fields import optional_text
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from search.text import fold
 
@@ -60,14 +61,13 @@ class FormPage(SectionNavigationMixin, FoldedSearchMixin, AbstractForm):
         default=default_retention_days,
         help_text=_("Bài gửi cũ hơn số ngày này bị xóa tự động (lệnh purge_form_submissions)."),
     )
-    notify_emails = models.CharField(
+    notify_emails = optional_text(
         _("Báo cho cán bộ qua thư"),
-        max_length=500,
-        blank=True,
-        help_text=_(
+        _(
             "Các địa chỉ thư, cách nhau bằng dấu phẩy. Thư chỉ báo có bài gửi mới và dẫn tới "
             "trang quản trị; không chứa thông tin người gửi."
         ),
+        max_length=500,
     )
     closes_at = models.DateTimeField(
         _("Hạn chót nhận"),

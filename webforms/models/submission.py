@@ -7,14 +7,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.models import AbstractFormSubmission
 
+from portal.fields import optional_text
+
 
 class FormEntry(AbstractFormSubmission):
     consent_text = models.TextField(_("Nội dung đồng ý đã hiển thị"), blank=True)
-    consent_version = models.CharField(
+    consent_version = optional_text(
         _("Phiên bản nội dung đồng ý"),
+        _("Số phiên bản (revision) của trang biểu mẫu khi người gửi đồng ý."),
         max_length=80,
-        blank=True,
-        help_text=_("Số phiên bản (revision) của trang biểu mẫu khi người gửi đồng ý."),
     )
     consented_at = models.DateTimeField(_("Thời điểm đồng ý"), null=True, blank=True)
     notified_at = models.DateTimeField(_("Đã báo cho cán bộ lúc"), null=True, blank=True)

@@ -8,6 +8,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.fields import optional_text
+
 
 class ExportStorage(FileSystemStorage):
     """Private storage of export files: a folder outside MEDIA_ROOT (`REGISTRY_EXPORT_ROOT`) with
@@ -73,7 +75,7 @@ class RegistryExport(models.Model):
     )
     started_at = models.DateTimeField(_("Bắt đầu lúc"), null=True, blank=True)
     finished_at = models.DateTimeField(_("Xong lúc"), null=True, blank=True)
-    error = models.CharField(_("Lỗi"), max_length=255, blank=True)
+    error = optional_text(_("Lỗi"), max_length=255)
 
     class Meta:
         db_table = "campaigns_registryexport"

@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
 
+from portal.fields import optional_link, text
+
 
 class PrivacyNotice(models.Model):
     """The data-protection notice shown above the consent boxes. Versions are never edited in
@@ -17,11 +19,11 @@ class PrivacyNotice(models.Model):
     version = models.PositiveIntegerField(
         _("Phiên bản"), unique=True, editable=False, help_text=_("Tự tăng khi lưu thay đổi.")
     )
-    title = models.CharField(
+    title = text(
         _("Tiêu đề"),
+        _("Hiện ngay trên các ô đồng ý."),
         max_length=200,
         default="Thông báo về xử lý dữ liệu cá nhân",
-        help_text=_("Hiện ngay trên các ô đồng ý."),
     )
     body = RichTextField(
         _("Nội dung"),
@@ -32,15 +34,7 @@ class PrivacyNotice(models.Model):
         ),
     )
     created_at = models.DateTimeField(_("Tạo lúc"), default=timezone.now, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("Người tạo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    created_by = optional_link(settings.AUTH_USER_MODEL, _("Người tạo"), editable=False)
 
     class Meta:
         db_table = "campaigns_privacynotice"

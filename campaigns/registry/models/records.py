@@ -8,6 +8,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.fields import optional_link, optional_text, text
+
 from .notice import PrivacyNotice
 from .signup import MemberSignup
 
@@ -32,14 +34,7 @@ class SignupSubmission(models.Model):
         MemberSignup, on_delete=models.PROTECT, related_name="submissions", editable=False
     )
     submitted_at = models.DateTimeField(_("Gửi lúc"), default=timezone.now, db_index=True)
-    source_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("Trang"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    source_page = optional_link("wagtailcore.Page", _("Trang"))
     notice = models.ForeignKey(
         PrivacyNotice,
         verbose_name=_("Phiên bản thông báo"),
@@ -136,16 +131,9 @@ class StatusChange(models.Model):
         _("Từ"), max_length=16, choices=MemberSignup.Status.choices, blank=True
     )
     to_status = models.CharField(_("Sang"), max_length=16, choices=MemberSignup.Status.choices)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("Người đổi"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    changed_by = optional_link(settings.AUTH_USER_MODEL, _("Người đổi"))
     changed_at = models.DateTimeField(_("Lúc"), default=timezone.now)
-    note = models.CharField(_("Ghi chú"), max_length=200, blank=True)
+    note = optional_text(_("Ghi chú"), max_length=200)
 
     class Meta:
         db_table = "campaigns_statuschange"
@@ -168,12 +156,12 @@ class Forwarding(models.Model):
         FAILED = "failed", _("Lỗi, chờ gửi lại")
 
     signup = models.ForeignKey(MemberSignup, on_delete=models.CASCADE, related_name="forwardings")
-    forwarder = models.CharField(_("Cách chuyển"), max_length=200)
-    recipient = models.CharField(_("Nơi nhận"), max_length=254, blank=True)
+    forwarder = text(_("Cách chuyển"), max_length=200)
+    recipient = optional_text(_("Nơi nhận"), max_length=254)
     outcome = models.CharField(_("Kết quả"), max_length=8, choices=Outcome.choices)
     fields_sent = models.JSONField(_("Các trường đã gửi"), default=list, blank=True)
-    summary = models.CharField(_("Tóm tắt"), max_length=255, blank=True)
-    error = models.CharField(_("Lỗi"), max_length=255, blank=True)
+    summary = optional_text(_("Tóm tắt"), max_length=255)
+    error = optional_text(_("Lỗi"), max_length=255)
     attempted_at = models.DateTimeField(_("Lúc"), default=timezone.now)
 
     class Meta:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.provinces import province_choices, province_name
+from portal.fields import optional_date, optional_link, optional_text, switch
 
 from ..labels import PERSON_HEADINGS
 from ..normalise import display_phone
@@ -51,18 +52,17 @@ class MemberSignup(models.Model):
     # Where the person works (the second group of the correction form).
     WORKPLACE_FIELDS = ["province", "commune", "workplace", "occupation", "grassroots_union"]
 
-    phone = models.CharField(
+    phone = optional_text(
         _("Số điện thoại"),
+        _("Dạng quốc tế E.164 (+84 và 9 chữ số); mỗi số là một người."),
         max_length=16,
         null=True,
-        blank=True,
-        help_text=_("Dạng quốc tế E.164 (+84 và 9 chữ số); mỗi số là một người."),
     )
-    full_name = models.CharField(_("Họ và tên"), max_length=100, blank=True)
+    full_name = optional_text(_("Họ và tên"), max_length=100)
     # The name folded (no accents, lower case) for search; a GIN index on its words on
     # PostgreSQL (migration 0004).
     name_folded = models.CharField(max_length=100, blank=True, editable=False)
-    date_of_birth = models.DateField(_("Ngày sinh"), null=True, blank=True)
+    date_of_birth = optional_date(_("Ngày sinh"))
     sex = models.CharField(_("Giới tính"), max_length=8, choices=Sex.choices, blank=True)
     email = models.EmailField(_("Thư điện tử"), blank=True)
     province = models.CharField(
@@ -71,38 +71,32 @@ class MemberSignup(models.Model):
         choices=province_choices(),
         blank=True,
     )
-    commune = models.CharField(_("Xã, phường"), max_length=120, blank=True)
-    workplace = models.CharField(
-        _("Nơi làm việc"), max_length=200, blank=True, help_text=_("Hoặc «Lao động tự do».")
-    )
-    occupation = models.CharField(_("Nghề nghiệp"), max_length=120, blank=True)
-    grassroots_union = models.CharField(_("Công đoàn cơ sở"), max_length=200, blank=True)
-    nationality = models.CharField(_("Quốc tịch"), max_length=100, blank=True)
-    long_contract_confirmed = models.BooleanField(
+    commune = optional_text(_("Xã, phường"), max_length=120)
+    workplace = optional_text(_("Nơi làm việc"), _("Hoặc «Lao động tự do»."), max_length=200)
+    occupation = optional_text(_("Nghề nghiệp"), max_length=120)
+    grassroots_union = optional_text(_("Công đoàn cơ sở"), max_length=200)
+    nationality = optional_text(_("Quốc tịch"), max_length=100)
+    long_contract_confirmed = switch(
         _("Có hợp đồng lao động từ 12 tháng"),
+        _("Bắt buộc với người lao động nước ngoài (Luật Công đoàn 2024)."),
         default=False,
-        help_text=_("Bắt buộc với người lao động nước ngoài (Luật Công đoàn 2024)."),
     )
 
     status = models.CharField(
         _("Trạng thái"), max_length=16, choices=Status.choices, default=Status.NEW
     )
-    source_page = models.ForeignKey(
+    source_page = optional_link(
         "wagtailcore.Page",
-        verbose_name=_("Trang đăng ký"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Trang (chiến dịch) nơi người này đăng ký lần đầu."),
-        db_index=False,  # in the (source_page, -created_at, -id) index below
+        _("Trang đăng ký"),
+        _("Trang (chiến dịch) nơi người này đăng ký lần đầu."),
+        db_index=False,
     )
     created_at = models.DateTimeField(_("Đăng ký lúc"), default=timezone.now)
     updated_at = models.DateTimeField(_("Cập nhật lúc"), auto_now=True)
-    has_pending_changes = models.BooleanField(
+    has_pending_changes = switch(
         _("Có thay đổi chờ duyệt"),
+        _("Một lần gửi sau có thông tin khác; cán bộ chấp nhận hoặc bỏ qua."),
         default=False,
-        help_text=_("Một lần gửi sau có thông tin khác; cán bộ chấp nhận hoặc bỏ qua."),
     )
     forwarded_at = models.DateTimeField(_("Đã chuyển lúc"), null=True, blank=True)
     forward_claimed_at = models.DateTimeField(null=True, blank=True, editable=False)

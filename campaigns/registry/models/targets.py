@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.provinces import province_choices, province_name
+from portal.fields import optional_date, optional_text, switch, text
 
 
 class ProvinceForwardAddress(models.Model):
@@ -18,11 +19,8 @@ class ProvinceForwardAddress(models.Model):
         unique=True,
         help_text=_("Đăng ký có nơi làm việc ở tỉnh này được gửi đến địa chỉ bên dưới."),
     )
-    union_name = models.CharField(
-        _("Tên công đoàn nhận"),
-        max_length=200,
-        blank=True,
-        help_text=_("Ví dụ: Công đoàn Viên chức tỉnh …"),
+    union_name = optional_text(
+        _("Tên công đoàn nhận"), _("Ví dụ: Công đoàn Viên chức tỉnh …"), max_length=200
     )
     email = models.EmailField(
         _("Thư điện tử nhận đăng ký"), help_text=_("Địa chỉ của bộ phận tổ chức tiếp nhận.")
@@ -41,32 +39,24 @@ class ProvinceForwardAddress(models.Model):
 class MembershipTarget(models.Model):
     """A target the registry reports against (e.g. +1,000,000 members in 2024)."""
 
-    label = models.CharField(
-        _("Tên mục tiêu"),
-        max_length=200,
-        help_text=_("Ví dụ: Phát triển 1.000.000 đoàn viên mới năm 2024."),
+    label = text(
+        _("Tên mục tiêu"), _("Ví dụ: Phát triển 1.000.000 đoàn viên mới năm 2024."), max_length=200
     )
     year = models.PositiveSmallIntegerField(_("Năm"), help_text=_("Năm phải đạt mục tiêu."))
     target = models.PositiveBigIntegerField(_("Chỉ tiêu"), help_text=_("Số đoàn viên cần đạt."))
-    period_start = models.DateField(
-        _("Tính từ ngày"),
-        null=True,
-        blank=True,
-        help_text=_("Chỉ đếm đăng ký từ ngày này; để trống để đếm từ đầu."),
+    period_start = optional_date(
+        _("Tính từ ngày"), _("Chỉ đếm đăng ký từ ngày này; để trống để đếm từ đầu.")
     )
-    period_end = models.DateField(
-        _("Đến hết ngày"),
-        null=True,
-        blank=True,
-        help_text=_("Chỉ đếm đăng ký đến hết ngày này; để trống để đếm đến nay."),
+    period_end = optional_date(
+        _("Đến hết ngày"), _("Chỉ đếm đăng ký đến hết ngày này; để trống để đếm đến nay.")
     )
     baseline = models.PositiveBigIntegerField(
         _("Số đã có"),
         default=0,
         help_text=_("Số đoàn viên đã đạt ngoài đăng ký trực tuyến, cộng vào tiến độ."),
     )
-    show_on_home = models.BooleanField(
-        _("Hiện trên trang chủ"), default=True, help_text=_("Hiện thanh tiến độ ở trang chủ.")
+    show_on_home = switch(
+        _("Hiện trên trang chủ"), _("Hiện thanh tiến độ ở trang chủ."), default=True
     )
 
     # What staff edit (the admin form) and what the progress figures read.

@@ -1,0 +1,95 @@
+"""Field builders for the declarations every app repeats: a link that may be left empty, an
+optional date, a line of text, a yes/no switch, a choice, a page body. Each returns the plain
+Django or Wagtail field (the migrations see the same definition as if it were written out); the
+call says only what differs: the label the editor reads, the help under it, and any option of
+the field itself.
+
+Convention: `builder(verbose_name, help_text, **options)`, as `home.page_parts.optional_image`.
+"""
+
+from typing import Any
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.fields import StreamField
+
+__all__ = [
+    "choice",
+    "optional_date",
+    "optional_link",
+    "optional_text",
+    "stream_body",
+    "switch",
+    "text",
+]
+
+# Left empty in a form, stored as NULL.
+NULLABLE = {"null": True, "blank": True}
+
+
+def optional_link(
+    to: Any,
+    verbose_name: Any,
+    help_text: Any = "",
+    *,
+    on_delete: Any = models.SET_NULL,
+    related_name: str = "+",
+    **options: Any,
+) -> models.ForeignKey:
+    """A link to another row (a page, a snippet, a user) that may be left empty. By default,
+    deleting the target empties the link and keeps this row, and the target gets no reverse
+    accessor."""
+    options.update(NULLABLE, related_name=related_name, help_text=help_text)
+    return models.ForeignKey(to, on_delete, verbose_name=verbose_name, **options)
+
+
+def optional_date(verbose_name: Any, help_text: Any = "", **options: Any) -> models.DateField:
+    """A date the editor may leave empty (stored as NULL)."""
+    return models.DateField(verbose_name, help_text=help_text, **NULLABLE, **options)
+
+
+def text(
+    verbose_name: Any, help_text: Any = "", *, max_length: int, **options: Any
+) -> models.CharField:
+    """A line of text the editor must fill in."""
+    return models.CharField(verbose_name, max_length=max_length, help_text=help_text, **options)
+
+
+def optional_text(
+    verbose_name: Any, help_text: Any = "", *, max_length: int, **options: Any
+) -> models.CharField:
+    """A line of text the editor may leave empty (stored as "")."""
+    return text(verbose_name, help_text, max_length=max_length, blank=True, **options)
+
+
+def switch(verbose_name: Any, help_text: Any = "", *, default: bool) -> models.BooleanField:
+    """A yes/no box with its default."""
+    return models.BooleanField(verbose_name, default=default, help_text=help_text)
+
+
+def choice(
+    verbose_name: Any,
+    help_text: Any,
+    choices: type[models.TextChoices],
+    *,
+    default: Any,
+    max_length: int = 20,
+    **options: Any,
+) -> models.CharField:
+    """One of a set of `TextChoices`, indexed (lists and filters select on it)."""
+    return models.CharField(
+        verbose_name,
+        max_length=max_length,
+        choices=choices.choices,
+        default=default,
+        db_index=True,
+        help_text=help_text,
+        **options,
+    )
+
+
+def stream_body(blocks: Any, help_text: Any, verbose_name: Any = None) -> StreamField:
+    """A page's body of free blocks, which may be left empty."""
+    return StreamField(
+        blocks, verbose_name=verbose_name or _("Nội dung"), blank=True, help_text=help_text
+    )

@@ -7,7 +7,7 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from home.factories import EditorPageFactory, ImageFactory, publish_revision
+from home.factories import ImageFactory, page_factory, publish_revision
 
 from .models import (
     CampaignIndexPage,
@@ -29,39 +29,18 @@ __all__ = [
 ]
 
 
-class CampaignIndexPageFactory(EditorPageFactory):
-    title = "Chiến dịch"
-    slug = "chien-dich"
-    show_in_menus = True
-
-    class Meta:
-        model = CampaignIndexPage
-
-
-class CampaignPageFactory(EditorPageFactory):
-    title = factory.Sequence(lambda n: f"Chiến dịch thử {n}")
-    slug = factory.Sequence(lambda n: f"chien-dich-{n}")
-
-    class Meta:
-        model = CampaignPage
-
-
-class PartnerProgramPageFactory(EditorPageFactory):
-    title = "Vì phúc lợi đoàn viên"
-    slug = "vi-phuc-loi-doan-vien"
-    show_in_menus = True
-    intro = "<p>Ưu đãi cho đoàn viên.</p>"
-
-    class Meta:
-        model = PartnerProgramPage
-
-
-class SignupPageFactory(EditorPageFactory):
-    title = "Đăng ký đoàn viên"
-    slug = "dang-ky-doan-vien"
-
-    class Meta:
-        model = SignupPage
+CampaignIndexPageFactory = page_factory(
+    CampaignIndexPage, "Chiến dịch", "chien-dich", show_in_menus=True
+)
+CampaignPageFactory = page_factory(CampaignPage, "Chiến dịch thử {n}", "chien-dich-{n}")
+PartnerProgramPageFactory = page_factory(
+    PartnerProgramPage,
+    "Vì phúc lợi đoàn viên",
+    "vi-phuc-loi-doan-vien",
+    show_in_menus=True,
+    intro="<p>Ưu đãi cho đoàn viên.</p>",
+)
+SignupPageFactory = page_factory(SignupPage, "Đăng ký đoàn viên", "dang-ky-doan-vien")
 
 
 class PartnerLocationFactory(DjangoModelFactory):

@@ -24,6 +24,7 @@ __all__ = [
     "HomePageFactory",
     "ImageFactory",
     "drawn_image_file",
+    "page_factory",
     "publish_revision",
 ]
 
@@ -64,6 +65,17 @@ class EditorPageFactory(wagtail_factories.PageFactory):
             publish_revision(instance, publish=publish, log_action=log_action)
             instance.refresh_from_db()
         return instance
+
+
+def page_factory(model, title, slug, **declarations):
+    """An `EditorPageFactory` for `model`, declared in one line. A string value with `{n}` in it
+    (`"Album {n}"`) is numbered by a sequence, so that each page gets its own; without it, every
+    page gets the same (an index page, one of its kind)."""
+    fields = {"title": title, "slug": slug, **declarations}
+    for name, value in fields.items():
+        if isinstance(value, str) and "{n}" in value:
+            fields[name] = factory.Sequence(lambda n, text=value: text.format(n=n))
+    return factory.make_factory(model, FACTORY_CLASS=EditorPageFactory, **fields)
 
 
 def publish_revision(obj, *, publish=True, log_action=None):

@@ -4,7 +4,7 @@ created and published)."""
 import factory
 from factory.django import DjangoModelFactory
 
-from home.factories import EditorPageFactory
+from home.factories import EditorPageFactory, page_factory
 
 from .models import NewsArticlePage, NewsCategory, NewsIndexPage
 
@@ -20,13 +20,7 @@ class NewsCategoryFactory(DjangoModelFactory):
         django_get_or_create = ("slug",)
 
 
-class NewsIndexPageFactory(EditorPageFactory):
-    title = "Tin tức"
-    slug = "tin-tuc"
-    show_in_menus = True
-
-    class Meta:
-        model = NewsIndexPage
+NewsIndexPageFactory = page_factory(NewsIndexPage, "Tin tức", "tin-tuc", show_in_menus=True)
 
 
 class NewsArticlePageFactory(EditorPageFactory):

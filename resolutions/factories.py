@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from factory.django import DjangoModelFactory
 from wagtail.documents import get_document_model
 
-from home.factories import EditorPageFactory
+from home.factories import EditorPageFactory, page_factory
 
 from .models import CongressPage, DocumentLibraryPage, IssuingBody, ResolutionPage
 from .pdf_sample import minimal_pdf
@@ -32,22 +32,12 @@ class IssuingBodyFactory(DjangoModelFactory):
         django_get_or_create = ("name",)
 
 
-class DocumentLibraryPageFactory(EditorPageFactory):
-    title = "Văn bản"
-    slug = "van-ban"
-    show_in_menus = True
-
-    class Meta:
-        model = DocumentLibraryPage
-
-
-class CongressPageFactory(EditorPageFactory):
-    title = factory.Sequence(lambda n: f"Đại hội thử {n}")
-    slug = factory.Sequence(lambda n: f"dai-hoi-thu-{n}")
-    short_name = factory.Sequence(lambda n: f"Đại hội {n}")
-
-    class Meta:
-        model = CongressPage
+DocumentLibraryPageFactory = page_factory(
+    DocumentLibraryPage, "Văn bản", "van-ban", show_in_menus=True
+)
+CongressPageFactory = page_factory(
+    CongressPage, "Đại hội thử {n}", "dai-hoi-thu-{n}", short_name="Đại hội {n}"
+)
 
 
 class ResolutionPageFactory(EditorPageFactory):

@@ -2,24 +2,14 @@ import factory
 import wagtail_factories
 
 from gallery.models import AlbumPage, AlbumPhoto, GalleryIndexPage, VideoPage
-from home.factories import EditorPageFactory
+from home.factories import page_factory
 
-
-class GalleryIndexPageFactory(EditorPageFactory):
-    title = "Thư viện ảnh / Video"
-    slug = "thu-vien-anh-video"
-
-    class Meta:
-        model = GalleryIndexPage
-
-
-class AlbumPageFactory(EditorPageFactory):
-    title = factory.Sequence(lambda n: f"Album hội nghị số {n}")
-    slug = factory.Sequence(lambda n: f"album-{n}")
-    intro = "Ảnh hội nghị."
-
-    class Meta:
-        model = AlbumPage
+GalleryIndexPageFactory = page_factory(
+    GalleryIndexPage, "Thư viện ảnh / Video", "thu-vien-anh-video"
+)
+AlbumPageFactory = page_factory(
+    AlbumPage, "Album hội nghị số {n}", "album-{n}", intro="Ảnh hội nghị."
+)
 
 
 class AlbumPhotoFactory(factory.django.DjangoModelFactory):
@@ -31,10 +21,9 @@ class AlbumPhotoFactory(factory.django.DjangoModelFactory):
         model = AlbumPhoto
 
 
-class VideoPageFactory(EditorPageFactory):
-    title = factory.Sequence(lambda n: f"Video hội thao {n}")
-    slug = factory.Sequence(lambda n: f"video-{n}")
-    youtube_url = "https://www.youtube.com/watch?v=abcdefghijk"
-
-    class Meta:
-        model = VideoPage
+VideoPageFactory = page_factory(
+    VideoPage,
+    "Video hội thao {n}",
+    "video-{n}",
+    youtube_url="https://www.youtube.com/watch?v=abcdefghijk",
+)

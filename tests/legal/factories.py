@@ -1,23 +1,10 @@
 import factory
 
-from home.factories import EditorPageFactory
+from home.factories import page_factory
 from legal.models import LegalAnswer, LegalIndexPage, LegalTopicPage
 
-
-class LegalIndexPageFactory(EditorPageFactory):
-    title = "Tư vấn pháp luật"
-    slug = "tu-van-phap-luat"
-
-    class Meta:
-        model = LegalIndexPage
-
-
-class LegalTopicPageFactory(EditorPageFactory):
-    title = factory.Sequence(lambda n: f"Chủ đề {n}")
-    slug = factory.Sequence(lambda n: f"chu-de-{n}")
-
-    class Meta:
-        model = LegalTopicPage
+LegalIndexPageFactory = page_factory(LegalIndexPage, "Tư vấn pháp luật", "tu-van-phap-luat")
+LegalTopicPageFactory = page_factory(LegalTopicPage, "Chủ đề {n}", "chu-de-{n}")
 
 
 class LegalAnswerFactory(factory.django.DjangoModelFactory):

@@ -3,25 +3,13 @@
 import factory
 import wagtail_factories
 
-from home.factories import EditorPageFactory
+from home.factories import page_factory
 from pages.models import ContentPage, Leader, LeadershipPage, Term
 
-
-class ContentPageFactory(EditorPageFactory):
-    title = factory.Sequence(lambda n: f"Trang nội dung {n}")
-    slug = factory.Sequence(lambda n: f"trang-noi-dung-{n}")
-    intro = "Một đoạn mở đầu ngắn."
-
-    class Meta:
-        model = ContentPage
-
-
-class LeadershipPageFactory(EditorPageFactory):
-    title = "Ban Chấp hành"
-    slug = factory.Sequence(lambda n: f"ban-chap-hanh-{n}")
-
-    class Meta:
-        model = LeadershipPage
+ContentPageFactory = page_factory(
+    ContentPage, "Trang nội dung {n}", "trang-noi-dung-{n}", intro="Một đoạn mở đầu ngắn."
+)
+LeadershipPageFactory = page_factory(LeadershipPage, "Ban Chấp hành", "ban-chap-hanh-{n}")
 
 
 class TermFactory(factory.django.DjangoModelFactory):

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from portal.retention import RetentionPolicy
+
 from .models import LegalQuestion
 
 ERASED = {"full_name": "", "contact": "", "question": "", "staff_note": ""}
@@ -24,3 +26,11 @@ def purge_expired(days: int | None = None) -> int:
     Returns how many were erased."""
     days = settings.LEGAL_QUESTION_RETENTION_DAYS if days is None else days
     return expired_questions(days).update(erased_at=timezone.now(), **ERASED)
+
+
+RETENTION = RetentionPolicy(
+    subject="câu hỏi",
+    days_setting="LEGAL_QUESTION_RETENTION_DAYS",
+    task="legal.tasks.purge_legal_questions",
+    expired="legal.retention.expired_questions",
+)

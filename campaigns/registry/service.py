@@ -17,6 +17,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from portal.retention import RetentionPolicy
+
 from .models import ConsentRecord, MemberSignup, SignupSubmission
 
 
@@ -220,3 +222,12 @@ def expired_entries(days: int) -> QuerySet[MemberSignup]:
     return MemberSignup.objects.filter(created_at__lt=cutoff, erased_at__isnull=True).exclude(
         status=MemberSignup.Status.ADMITTED
     )
+
+
+# Entries not admitted are erased after REGISTRY_RETENTION_DAYS (`purge_registrations`).
+RETENTION = RetentionPolicy(
+    subject="đăng ký",
+    days_setting="REGISTRY_RETENTION_DAYS",
+    task="campaigns.registry.tasks.purge_registry",
+    expired="campaigns.registry.service.expired_entries",
+)

@@ -47,6 +47,32 @@ def form_data(**overrides):
     return {key: value for key, value in data.items() if value is not None}
 
 
+# A workplace typed as a spreadsheet formula: exports must never let it run.
+EVIL = '=HYPERLINK("http://evil.example")'
+
+
+def register_lan_and_binh(home_page, notice):
+    """Two entries through the service: Lan (from `home_page`, the defaults of `values()`) and
+    Binh (in Hồ Chí Minh City, with formula-like workplace, occupation and union)."""
+    from campaigns.registry.service import register_member
+
+    from .test_registry_service import values
+
+    lan = register_member(values(), notice=notice, source_page=home_page).signup
+    binh = register_member(
+        values(
+            phone="+84987654321",
+            full_name="Trần Văn Bình",
+            province="79",
+            workplace=EVIL,
+            occupation="@SUM(1+1)",
+            grassroots_union="-2+3",
+        ),
+        notice=notice,
+    ).signup
+    return lan, binh
+
+
 def staff_user(django_user_model, username="canbo", group=True):
     from django.contrib.auth.models import Group, Permission
 

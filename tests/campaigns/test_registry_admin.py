@@ -9,7 +9,7 @@ from wagtail.models import ModelLogEntry
 from campaigns.registry.models import MemberSignup, PrivacyNotice, StatusChange
 from campaigns.registry.service import register_member
 
-from .registry_helpers import make_notice, staff_user
+from .registry_helpers import make_notice, register_lan_and_binh, staff_user
 from .test_registry_service import values
 
 INDEX = "registry_membersignup:index"
@@ -31,27 +31,9 @@ def menu_labels(rf, user):
 def entries(home_page, settings):
     settings.REGISTRY_FORWARD_ON_COMMIT = False
     notice = make_notice()
-    lan = register_member(values(), notice=notice, source_page=home_page).signup
-    binh = register_member(
-        values(
-            phone="+84987654321",
-            full_name="Trần Văn Bình",
-            province="79",
-            workplace='=HYPERLINK("http://evil.example")',
-            occupation="@SUM(1+1)",
-            grassroots_union="-2+3",
-        ),
-        notice=notice,
-    ).signup
+    lan, binh = register_lan_and_binh(home_page, notice)
     register_member(values(workplace="Bệnh viện Bạch Mai"), notice=notice)  # Lan, repeat
     return lan, binh
-
-
-@pytest.fixture
-def staff(django_user_model, client):
-    user = staff_user(django_user_model)
-    client.force_login(user)
-    return user
 
 
 @pytest.mark.django_db

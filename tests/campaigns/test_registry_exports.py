@@ -21,11 +21,10 @@ from campaigns.registry.service import register_member
 from campaigns.registry.tasks import purge_registry, run_export
 from tests.conftest import ensure_root_site
 
-from .registry_helpers import make_notice, run_worker, staff_user
+from .registry_helpers import EVIL, make_notice, register_lan_and_binh, run_worker, staff_user
 from .test_registry_service import values
 
 INDEX = "registry_membersignup:index"
-EVIL = '=HYPERLINK("http://evil.example")'
 
 
 @pytest.fixture(autouse=True)
@@ -36,27 +35,7 @@ def _private_exports(settings, tmp_path):
 
 @pytest.fixture
 def entries(home_page):
-    notice = make_notice()
-    lan = register_member(values(), notice=notice, source_page=home_page).signup
-    binh = register_member(
-        values(
-            phone="+84987654321",
-            full_name="Trần Văn Bình",
-            province="79",
-            workplace=EVIL,
-            occupation="@SUM(1+1)",
-            grassroots_union="-2+3",
-        ),
-        notice=notice,
-    ).signup
-    return lan, binh
-
-
-@pytest.fixture
-def staff(django_user_model, client):
-    user = staff_user(django_user_model)
-    client.force_login(user)
-    return user
+    return register_lan_and_binh(home_page, make_notice())
 
 
 def ask(client, file_format, **filters):

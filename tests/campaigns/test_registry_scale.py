@@ -13,16 +13,9 @@ from campaigns.registry import listing
 from campaigns.registry.models import ConsentRecord, MemberSignup, SignupSubmission
 from search.text import fold
 
-from .registry_helpers import make_notice, staff_user
+from .registry_helpers import make_notice
 
 INDEX = "registry_membersignup:index"
-
-
-@pytest.fixture
-def staff(django_user_model, client):
-    user = staff_user(django_user_model)
-    client.force_login(user)
-    return user
 
 
 @pytest.fixture

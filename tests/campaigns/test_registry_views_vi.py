@@ -10,19 +10,12 @@ from django.urls import reverse
 from campaigns.registry.models import MemberSignup
 from campaigns.registry.service import register_member
 
-from .registry_helpers import make_notice, staff_user
+from .registry_helpers import make_notice
 from .test_registry_service import values
 
 # 20:30 UTC on 1 March is 03:30 on 2 March in Vietnam (UTC+7).
 SIGNED_UP = datetime.datetime(2026, 3, 1, 20, 30, tzinfo=datetime.UTC)
 RAW_PYTHON = re.compile(r">\s*(True|False|None)\s*<")
-
-
-@pytest.fixture
-def clerk(client, django_user_model):
-    user = staff_user(django_user_model)
-    client.force_login(user)
-    return user
 
 
 @pytest.fixture
@@ -45,7 +38,7 @@ def lan(settings, home_page):
 
 
 @pytest.mark.django_db
-def test_the_detail_view_shows_vietnam_time_vietnamese_words_and_labels(client, clerk, lan):
+def test_the_detail_view_shows_vietnam_time_vietnamese_words_and_labels(client, staff, lan):
     html = client.get(reverse("registry_membersignup:inspect", args=[lan.pk])).content.decode()
     assert "02/03/2026 03:30" in html  # created, in Vietnam time
     assert "01/03/2026 20:30" not in html  # never UTC
@@ -64,7 +57,7 @@ def test_the_detail_view_shows_vietnam_time_vietnamese_words_and_labels(client, 
 
 
 @pytest.mark.django_db
-def test_the_list_shows_vietnam_time_and_yes_no(client, clerk, lan):
+def test_the_list_shows_vietnam_time_and_yes_no(client, staff, lan):
     MemberSignup.objects.filter(pk=lan.pk).update(has_pending_changes=False)
     html = client.get(reverse("registry_membersignup:index")).content.decode()
     assert "02/03/2026 03:30" in html

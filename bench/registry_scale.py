@@ -40,7 +40,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.parse
 from collections import Counter
@@ -56,6 +55,7 @@ from signup_client import (  # noqa: E402 - bench/ on the path first
     log,
     manage,
     sql,
+    submit_all,
     worker_pids,
 )
 
@@ -264,8 +264,8 @@ class Bench:
     def restore_images(self, size):
         """Images whose file is not in the media folder (a database kept from a run with another
         folder) get a plain stand-in of their size, so pages render."""
-        code = (
-            "import django; django.setup()\n"
+        self.run_in_django(
+            size,
             "from PIL import Image as Pil\n"
             "from wagtail.images import get_image_model\n"
             "for image in get_image_model().objects.all():\n"
@@ -273,8 +273,12 @@ class Bench:
             "        path = image.file.storage.path(image.file.name)\n"
             "        import os; os.makedirs(os.path.dirname(path), exist_ok=True)\n"
             "        Pil.new('RGB', (image.width or 100, image.height or 100), 'white')"
-            ".save(path, 'PNG' if path.endswith('.png') else 'JPEG')\n"
+            ".save(path, 'PNG' if path.endswith('.png') else 'JPEG')\n",
         )
+
+    def run_in_django(self, size, code):
+        """Run `code` in a fresh Django process on the size's database."""
+        code = "import django; django.setup()\n" + code
         subprocess.run([PYTHON, "-c", code], cwd=ROOT, env=self.env(size), check=True)
 
     def measure_admin(self, size):
@@ -318,8 +322,8 @@ class Bench:
         return posts
 
     def delete_bench_signups(self, size):
-        code = (
-            "import django; django.setup()\n"
+        self.run_in_django(
+            size,
             "from django.db import transaction\n"
             "from django.apps import apps\n"
             "MemberSignup = next(m for m in apps.get_models() if m.__name__ == 'MemberSignup')\n"
@@ -330,9 +334,8 @@ class Bench:
             "        if rel.one_to_many or rel.one_to_one:\n"
             "            rel.related_model._base_manager.filter(**{rel.field.name + '__in': ids})"
             "._raw_delete('default')\n"
-            "    MemberSignup.objects.filter(pk__in=ids)._raw_delete('default')\n"
+            "    MemberSignup.objects.filter(pk__in=ids)._raw_delete('default')\n",
         )
-        subprocess.run([PYTHON, "-c", code], cwd=ROOT, env=self.env(size), check=True)
 
     def measure_signups(self, size):
         self.delete_bench_signups(size)
@@ -347,24 +350,10 @@ class Bench:
                 forms = list(pool.map(self.client.fetch_form, range(len(posts))))
             cpu1 = cpu_seconds(pids)
             time.sleep(2.2)  # the time trap: a form sent within 2 seconds is refused
-            outcomes = Counter()
-            accepted = [False] * len(posts)
-            lock = threading.Lock()
-
-            def post(i):
-                try:
-                    outcome = self.client.submit(forms[i], posts[i][0], i)
-                except OSError as error:
-                    outcome = type(error).__name__
-                with lock:
-                    accepted[i] = outcome == "ok"
-                    outcomes[outcome] += 1
-
             cpu2 = cpu_seconds(pids)
-            started = time.monotonic()
-            with ThreadPoolExecutor(self.args.clients) as pool:
-                list(pool.map(post, range(len(posts))))
-            elapsed = time.monotonic() - started
+            accepted, outcomes, elapsed = submit_all(
+                self.client, forms, [phone for phone, _ in posts], self.args.clients
+            )
             cpu3 = cpu_seconds(pids)
         finally:
             self.stop_server()

@@ -7,7 +7,11 @@ import os
 import random
 import re
 import sys
+import threading
+import time
 import urllib.parse
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from commands import manage as run_manage
@@ -82,6 +86,28 @@ class SignupClient:
         )
         location = dict((k.lower(), v) for k, v in headers).get("location", "")
         return "ok" if status == 303 and "da-dang-ky=1" in location else status
+
+
+def submit_all(client, forms, phones, clients):
+    """POST `forms[i]` with `phones[i]` from `clients` threads at once. Returns which were
+    accepted (in order), a count of the answers, and the seconds it took."""
+    accepted = [False] * len(phones)
+    outcomes = Counter()
+    lock = threading.Lock()
+
+    def post(i):
+        try:
+            outcome = client.submit(forms[i], phones[i], i)
+        except OSError as error:
+            outcome = type(error).__name__
+        with lock:
+            accepted[i] = outcome == "ok"
+            outcomes[outcome] += 1
+
+    started = time.monotonic()
+    with ThreadPoolExecutor(clients) as pool:
+        list(pool.map(post, range(len(phones))))
+    return accepted, outcomes, time.monotonic() - started
 
 
 def worker_pids(master):

@@ -26,7 +26,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.parse
 from collections import Counter
@@ -34,7 +33,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from server import Gunicorn, free_port
-from signup_client import SIGNUP_PATH, SignupClient, log, manage, sql
+from signup_client import SIGNUP_PATH, SignupClient, log, manage, sql, submit_all
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -149,23 +148,9 @@ class SignupBench:
             forms = list(pool.map(self.client.fetch_form, range(len(posts))))
         time.sleep(2.2)  # the time trap: a form sent within 2 seconds is refused
 
-        accepted = [False] * len(posts)
-        outcomes = Counter()
-        lock = threading.Lock()
-
-        def post(i):
-            try:
-                outcome = self.client.submit(forms[i], posts[i][0], i)
-            except OSError as error:
-                outcome = type(error).__name__
-            with lock:
-                accepted[i] = outcome == "ok"
-                outcomes[outcome] += 1
-
-        started = time.monotonic()
-        with ThreadPoolExecutor(self.args.clients) as pool:
-            list(pool.map(post, range(len(posts))))
-        elapsed = time.monotonic() - started
+        accepted, outcomes, elapsed = submit_all(
+            self.client, forms, [phone for phone, _ in posts], self.args.clients
+        )
         if set(outcomes) != {"ok"}:
             log(f"answers: {dict(outcomes)}")
         self.report(posts, accepted, elapsed)

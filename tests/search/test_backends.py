@@ -233,29 +233,6 @@ def test_live_elasticsearch_analyzer_folds_vietnamese():
         index.delete()
 
 
-@needs_es
-@pytest.mark.django_db(transaction=True)
-def test_live_elasticsearch_finds_unaccented_queries(settings, add_page):
-    from django.core.management import call_command
-
-    from tests.conftest import ensure_root_site
-
-    ensure_root_site()
-    settings.WAGTAILSEARCH_BACKENDS = {
-        "default": elasticsearch_backend(ES_URL, index_prefix="test_cdvc_live_")
-    }
-    add_page("Công đoàn Viên chức Việt Nam tổ chức Đại hội XIII")
-    call_command("update_index", stdout=open("/dev/null", "w"))
-    backend = es_backend(ES_URL)
-    backend.index_prefix = "test_cdvc_live_"
-    try:
-        for query in ("cong doan", "CÔNG ĐOÀN", "dai hoi xiii"):
-            found = list(backend.search(query, Page.objects.live()))
-            assert [p.title for p in found] == ["Công đoàn Viên chức Việt Nam tổ chức Đại hội XIII"]
-    finally:
-        backend.get_index_for_model(Page).delete()
-
-
 # --- Live OpenSearch (only with OPENSEARCH_URL) -----------------------------------------------
 
 needs_os = pytest.mark.skipif(
@@ -280,20 +257,27 @@ def test_live_opensearch_analyzer_folds_vietnamese():
         index.delete()
 
 
-@needs_os
+# --- Live, either server ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("configure", "build", "url"),
+    [
+        pytest.param(elasticsearch_backend, es_backend, ES_URL, marks=needs_es, id="elasticsearch"),
+        pytest.param(opensearch_backend, os_backend, OS_URL, marks=needs_os, id="opensearch"),
+    ],
+)
 @pytest.mark.django_db(transaction=True)
-def test_live_opensearch_finds_unaccented_queries(settings, add_page):
+def test_live_server_finds_unaccented_queries(settings, add_page, configure, build, url):
     from django.core.management import call_command
 
     from tests.conftest import ensure_root_site
 
     ensure_root_site()
-    settings.WAGTAILSEARCH_BACKENDS = {
-        "default": opensearch_backend(OS_URL, index_prefix="test_cdvc_live_")
-    }
+    settings.WAGTAILSEARCH_BACKENDS = {"default": configure(url, index_prefix="test_cdvc_live_")}
     add_page("Công đoàn Viên chức Việt Nam tổ chức Đại hội XIII")
     call_command("update_index", stdout=open("/dev/null", "w"))
-    backend = os_backend(OS_URL)
+    backend = build(url)
     backend.index_prefix = "test_cdvc_live_"
     try:
         for query in ("cong doan", "CÔNG ĐOÀN", "dai hoi xiii"):

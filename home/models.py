@@ -39,8 +39,7 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
 
     class Meta:
-        verbose_name = _("Trang chủ")
-        verbose_name_plural = _("Trang chủ")
+        verbose_name = verbose_name_plural = _("Trang chủ")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -180,8 +179,7 @@ class SiteBranding(BaseSiteSetting):
     select_related = ["logo", "og_image", "banner_link"]
 
     class Meta:
-        verbose_name = _("Nhận diện trang")
-        verbose_name_plural = _("Nhận diện trang")
+        verbose_name = verbose_name_plural = _("Nhận diện trang")
 
     @property
     def show_banner(self):

@@ -4,11 +4,12 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.models import Page
 
 from portal.fields import optional_link
 
-__all__ = ["HeroImageMixin", "hero_panel", "optional_image"]
+__all__ = ["HeroImageMixin", "hero_panel", "intro_panels", "optional_image"]
 
 
 def optional_image(verbose_name, help_text):
@@ -55,3 +56,10 @@ def hero_panel(*extra_panels):
     return MultiFieldPanel(
         [FieldPanel("hero_image"), *extra_panels, FieldPanel("hero_alt")], _("Ảnh đầu trang")
     )
+
+
+def intro_panels(note, *more_panels):
+    """The content panels of a page that introduces what it lists: the title (Wagtail's own),
+    the `intro` field, a `note` telling the editor where the listed items come from, then any
+    more panels."""
+    return [*Page.content_panels, FieldPanel("intro"), HelpPanel(content=note), *more_panels]

@@ -46,8 +46,7 @@ class MenuItem(models.Model):
     ]
 
     class Meta:
-        verbose_name = _("Mục trình đơn")
-        verbose_name_plural = _("Mục trình đơn")
+        verbose_name = verbose_name_plural = _("Mục trình đơn")
         ordering = ["menu", "sort_order", "pk"]
 
     def __str__(self):

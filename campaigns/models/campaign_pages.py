@@ -73,8 +73,7 @@ class CampaignIndexPage(FoldedSearchMixin, Page):
     max_count = 1
 
     class Meta:
-        verbose_name = _("Danh sách chiến dịch")
-        verbose_name_plural = _("Danh sách chiến dịch")
+        verbose_name = verbose_name_plural = _("Danh sách chiến dịch")
 
     def search_snippet_text(self):
         return Truncator(plain_text(self.intro)).words(30)
@@ -100,8 +99,7 @@ class CampaignPageTag(TaggedItemBase):
     )
 
     class Meta:
-        verbose_name = _("Thẻ chiến dịch")
-        verbose_name_plural = _("Thẻ chiến dịch")
+        verbose_name = verbose_name_plural = _("Thẻ chiến dịch")
 
 
 class CampaignPage(HeroImageMixin, SignupFormPageMixin, FoldedSearchMixin, Page):
@@ -212,8 +210,7 @@ class CampaignPage(HeroImageMixin, SignupFormPageMixin, FoldedSearchMixin, Page)
     subpage_types = []
 
     class Meta:
-        verbose_name = _("Trang chiến dịch")
-        verbose_name_plural = _("Trang chiến dịch")
+        verbose_name = verbose_name_plural = _("Trang chiến dịch")
 
     # --- period -------------------------------------------------------------------------
 

@@ -61,8 +61,7 @@ class PartnerLocation(Orderable):
     ]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("Địa điểm")
-        verbose_name_plural = _("Địa điểm")
+        verbose_name = verbose_name_plural = _("Địa điểm")
 
     def __str__(self):
         return self.name or self.address

@@ -242,8 +242,7 @@ class Partner(
 
     class Meta:
         ordering = ["name"]
-        verbose_name = _("Đối tác phúc lợi")
-        verbose_name_plural = _("Đối tác phúc lợi")
+        verbose_name = verbose_name_plural = _("Đối tác phúc lợi")
         indexes = [models.Index(fields=["live", "status", "valid_to"])]
 
     def __str__(self):

@@ -9,7 +9,7 @@ from django.db.models.signals import post_delete
 from django.http import Http404
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, HelpPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -19,6 +19,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from campaigns.partner_filters import PartnerFilterForm
 from campaigns.partner_links import forget_partner_caches
 from home.blocks import body_blocks
+from home.page_parts import intro_panels
 from portal.fields import stream_body
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from search.text import plain_text
@@ -50,17 +51,14 @@ class PartnerProgramPage(FoldedSearchMixin, RoutablePageMixin, Page):
         help_text=_("Số thẻ đối tác trên một trang danh bạ (6–60)."),
     )
 
-    content_panels = Page.content_panels + [
-        FieldPanel("intro"),
-        HelpPanel(
-            content=_(
-                "Danh sách đối tác được quản lý ở mục Đối tác phúc lợi (menu bên trái). Danh bạ "
-                "chỉ hiện đối tác đã xuất bản, đang hợp tác và còn hiệu lực hôm nay."
-            )
+    content_panels = intro_panels(
+        _(
+            "Danh sách đối tác được quản lý ở mục Đối tác phúc lợi (menu bên trái). Danh bạ "
+            "chỉ hiện đối tác đã xuất bản, đang hợp tác và còn hiệu lực hôm nay."
         ),
         FieldPanel("body"),
         FieldPanel("partners_per_page"),
-    ]
+    )
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),
@@ -73,8 +71,7 @@ class PartnerProgramPage(FoldedSearchMixin, RoutablePageMixin, Page):
     max_count = 1
 
     class Meta:
-        verbose_name = _("Chương trình Vì phúc lợi đoàn viên")
-        verbose_name_plural = _("Chương trình Vì phúc lợi đoàn viên")
+        verbose_name = verbose_name_plural = _("Chương trình Vì phúc lợi đoàn viên")
 
     def search_snippet_text(self):
         return Truncator(plain_text(self.intro)).words(30)

@@ -19,8 +19,7 @@ class Province(models.Model):
 
     class Meta:
         ordering = ["code"]
-        verbose_name = _("Tỉnh/thành phố")
-        verbose_name_plural = _("Tỉnh/thành phố")
+        verbose_name = verbose_name_plural = _("Tỉnh/thành phố")
 
     def __str__(self):
         return self.name

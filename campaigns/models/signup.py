@@ -49,5 +49,4 @@ class SignupPage(SignupFormPageMixin, Page):
     template = "campaigns/signup_page.html"
 
     class Meta:
-        verbose_name = _("Trang đăng ký đoàn viên")
-        verbose_name_plural = _("Trang đăng ký đoàn viên")
+        verbose_name = verbose_name_plural = _("Trang đăng ký đoàn viên")

@@ -39,8 +39,7 @@ class AlbumPage(FoldedSearchMixin, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("Album ảnh")
-        verbose_name_plural = _("Album ảnh")
+        verbose_name = verbose_name_plural = _("Album ảnh")
 
     def captions(self):
         return " ".join(photo.caption for photo in self.photos.all() if photo.caption)
@@ -78,8 +77,7 @@ class AlbumPhoto(Orderable):
     panels = [FieldPanel("image"), FieldPanel("caption")]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("Ảnh")
-        verbose_name_plural = _("Ảnh")
+        verbose_name = verbose_name_plural = _("Ảnh")
 
     @property
     def text(self):

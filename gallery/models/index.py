@@ -78,8 +78,7 @@ class GalleryIndexPage(FoldedSearchMixin, Page):
     subpage_types = ["gallery.AlbumPage", "gallery.VideoPage"]
 
     class Meta:
-        verbose_name = _("Thư viện ảnh / Video")
-        verbose_name_plural = _("Thư viện ảnh / Video")
+        verbose_name = verbose_name_plural = _("Thư viện ảnh / Video")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

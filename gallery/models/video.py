@@ -75,8 +75,7 @@ class VideoPage(FoldedSearchMixin, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("Video")
-        verbose_name_plural = _("Video")
+        verbose_name = verbose_name_plural = _("Video")
 
     def clean(self):
         super().clean()

@@ -4,11 +4,12 @@ questions and answers that staff reworded without the asker's personal data."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.page_parts import intro_panels
 from portal.fields import optional_date
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from search.text import plain_text
@@ -46,8 +47,7 @@ class LegalIndexPage(FoldedSearchMixin, Page):
     subpage_types = ["legal.LegalTopicPage"]
 
     class Meta:
-        verbose_name = _("Trang tư vấn pháp luật")
-        verbose_name_plural = _("Trang tư vấn pháp luật")
+        verbose_name = verbose_name_plural = _("Trang tư vấn pháp luật")
 
     def topics(self):
         return list(LegalTopicPage.objects.child_of(self).live().public().order_by("path"))
@@ -63,16 +63,13 @@ class LegalTopicPage(FoldedSearchMixin, Page):
         _("Giới thiệu chủ đề"), max_length=600, blank=True, help_text=_("Ví dụ: hợp đồng lao động.")
     )
 
-    content_panels = Page.content_panels + [
-        FieldPanel("intro"),
-        HelpPanel(
-            content=_(
-                "Viết lại câu hỏi cho gọn, bỏ tên, số điện thoại, nơi làm việc và mọi chi tiết "
-                "cho biết người hỏi là ai."
-            )
+    content_panels = intro_panels(
+        _(
+            "Viết lại câu hỏi cho gọn, bỏ tên, số điện thoại, nơi làm việc và mọi chi tiết "
+            "cho biết người hỏi là ai."
         ),
         InlinePanel("answers", label=_("Hỏi – đáp")),
-    ]
+    )
     search_fields = Page.search_fields + [index.SearchField("intro")] + FOLDED_SEARCH_FIELDS
     folded_body_fields = ("intro", "answers_text")
 
@@ -80,8 +77,7 @@ class LegalTopicPage(FoldedSearchMixin, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("Chủ đề hỏi – đáp")
-        verbose_name_plural = _("Chủ đề hỏi – đáp")
+        verbose_name = verbose_name_plural = _("Chủ đề hỏi – đáp")
 
     def answers_text(self):
         return " ".join(f"{a.question} {plain_text(a.answer)}" for a in self.answers.all())
@@ -124,5 +120,4 @@ class LegalAnswer(Orderable):
     panels = [FieldPanel("question"), FieldPanel("answer"), FieldPanel("answered_on")]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("Hỏi – đáp")
-        verbose_name_plural = _("Hỏi – đáp")
+        verbose_name = verbose_name_plural = _("Hỏi – đáp")

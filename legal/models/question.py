@@ -39,8 +39,7 @@ class LegalQuestion(models.Model):
     page_cache_purge = False
 
     class Meta:
-        verbose_name = _("Câu hỏi pháp luật")
-        verbose_name_plural = _("Câu hỏi pháp luật")
+        verbose_name = verbose_name_plural = _("Câu hỏi pháp luật")
         ordering = ["-created_at"]
 
     def __str__(self):

@@ -169,8 +169,7 @@ class NewsArticlePage(HeroImageMixin, FoldedSearchMixin, Page):
     page_cache_precise = True
 
     class Meta:
-        verbose_name = _("Bài viết")
-        verbose_name_plural = _("Bài viết")
+        verbose_name = verbose_name_plural = _("Bài viết")
         # A list's page of cards, its count, its categories and its months read these in order
         # and stop (newest first; ties by id, as public_articles orders).
         indexes = [
@@ -392,5 +391,4 @@ class NewsArticleRelatedArticle(Orderable):
     panels = [FieldPanel("article")]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("Bài liên quan")
-        verbose_name_plural = _("Bài liên quan")
+        verbose_name = verbose_name_plural = _("Bài liên quan")

@@ -42,8 +42,7 @@ class NewsCategory(index.Indexed, models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = _("Chuyên mục tin")
-        verbose_name_plural = _("Chuyên mục tin")
+        verbose_name = verbose_name_plural = _("Chuyên mục tin")
 
     def __str__(self):
         return self.name
@@ -57,5 +56,4 @@ class NewsArticleTag(TaggedItemBase):
     )
 
     class Meta:
-        verbose_name = _("Thẻ của bài viết")
-        verbose_name_plural = _("Thẻ của bài viết")
+        verbose_name = verbose_name_plural = _("Thẻ của bài viết")

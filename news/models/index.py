@@ -55,8 +55,7 @@ class NewsIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
     subpage_types = ["news.NewsArticlePage"]
 
     class Meta:
-        verbose_name = _("Trang tin tức")
-        verbose_name_plural = _("Trang tin tức")
+        verbose_name = verbose_name_plural = _("Trang tin tức")
 
     def search_snippet_text(self):
         return plain_text(self.intro)

@@ -71,8 +71,7 @@ class ContactPage(SectionNavigationMixin, FoldedSearchMixin, Page):
     subpage_types = ["webforms.FormPage"]
 
     class Meta:
-        verbose_name = _("Trang liên hệ")
-        verbose_name_plural = _("Trang liên hệ")
+        verbose_name = verbose_name_plural = _("Trang liên hệ")
 
     @property
     def map_link(self):

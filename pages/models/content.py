@@ -130,8 +130,7 @@ class ContentPage(HeroImageMixin, SectionNavigationMixin, FoldedSearchMixin, Pag
     subpage_types = SECTION_PAGE_TYPES
 
     class Meta:
-        verbose_name = _("Trang nội dung")
-        verbose_name_plural = _("Trang nội dung")
+        verbose_name = verbose_name_plural = _("Trang nội dung")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -6,13 +6,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.page_parts import optional_image
+from home.page_parts import intro_panels, optional_image
 from portal.fields import optional_text, text
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
@@ -42,8 +42,7 @@ class Term(models.Model):
     ]
 
     class Meta:
-        verbose_name = _("Nhiệm kỳ")
-        verbose_name_plural = _("Nhiệm kỳ")
+        verbose_name = verbose_name_plural = _("Nhiệm kỳ")
         ordering = ["-start_year"]
         constraints = [models.UniqueConstraint(fields=["start_year"], name="pages_term_unique")]
 
@@ -104,8 +103,7 @@ class Leader(index.Indexed, models.Model):
     ]
 
     class Meta:
-        verbose_name = _("Lãnh đạo, ủy viên")
-        verbose_name_plural = _("Lãnh đạo, ủy viên")
+        verbose_name = verbose_name_plural = _("Lãnh đạo, ủy viên")
         ordering = ["-term__start_year", "sort_order", "name"]
 
     def __str__(self):
@@ -145,15 +143,12 @@ class LeadershipPage(SectionNavigationMixin, FoldedSearchMixin, Page):
         help_text=_("Ví dụ: Ban Chấp hành do Đại hội VI bầu, nhiệm kỳ 2023–2028."),
     )
 
-    content_panels = Page.content_panels + [
-        FieldPanel("intro"),
-        HelpPanel(
-            content=_(
-                "Danh sách lấy từ Đoạn trích › Lãnh đạo, ủy viên. Nhiệm kỳ mới nhất hiện trước; "
-                "các nhiệm kỳ trước hiện bên dưới."
-            )
+    content_panels = intro_panels(
+        _(
+            "Danh sách lấy từ Đoạn trích › Lãnh đạo, ủy viên. Nhiệm kỳ mới nhất hiện trước; "
+            "các nhiệm kỳ trước hiện bên dưới."
         ),
-    ]
+    )
     search_fields = Page.search_fields + [index.SearchField("intro")] + FOLDED_SEARCH_FIELDS
     folded_body_fields = ("intro",)
 
@@ -161,8 +156,7 @@ class LeadershipPage(SectionNavigationMixin, FoldedSearchMixin, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("Trang Ban Chấp hành")
-        verbose_name_plural = _("Trang Ban Chấp hành")
+        verbose_name = verbose_name_plural = _("Trang Ban Chấp hành")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

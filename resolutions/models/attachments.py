@@ -48,8 +48,7 @@ class ResolutionAttachment(Orderable):
     panels = [FieldPanel("document"), FieldPanel("label")]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("Tệp đính kèm")
-        verbose_name_plural = _("Tệp đính kèm")
+        verbose_name = verbose_name_plural = _("Tệp đính kèm")
 
     @property
     def display_label(self):
@@ -88,5 +87,4 @@ class ResolutionRelation(Orderable):
     panels = [FieldPanel("relation_type"), FieldPanel("target")]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("Văn bản liên quan")
-        verbose_name_plural = _("Văn bản liên quan")
+        verbose_name = verbose_name_plural = _("Văn bản liên quan")

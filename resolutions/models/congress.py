@@ -49,8 +49,7 @@ class CongressPage(Page):
     subpage_types = ["resolutions.ResolutionPage"]
 
     class Meta:
-        verbose_name = _("Bộ sưu tập văn bản (Đại hội)")
-        verbose_name_plural = _("Bộ sưu tập văn bản (Đại hội)")
+        verbose_name = verbose_name_plural = _("Bộ sưu tập văn bản (Đại hội)")
 
     def __str__(self):
         return self.short_name or self.title

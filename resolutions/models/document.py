@@ -158,8 +158,7 @@ class ResolutionPage(DocumentReadingMixin, FoldedSearchMixin, Page):
     page_cache_precise = True
 
     class Meta:
-        verbose_name = _("Văn bản")
-        verbose_name_plural = _("Văn bản")
+        verbose_name = verbose_name_plural = _("Văn bản")
 
     # --- saving ---------------------------------------------------------------------------
 

@@ -38,8 +38,7 @@ class IssuingBody(models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = _("Cơ quan ban hành")
-        verbose_name_plural = _("Cơ quan ban hành")
+        verbose_name = verbose_name_plural = _("Cơ quan ban hành")
 
     def __str__(self):
         return self.name

@@ -2,10 +2,10 @@
 `resolutions.library`."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from home.page_parts import intro_panels
 from resolutions.library import library_context
 
 __all__ = ["DocumentLibraryPage"]
@@ -22,23 +22,19 @@ class DocumentLibraryPage(Page):
         help_text=_("Một đoạn ngắn phía trên bộ lọc: thư viện gồm những văn bản nào."),
     )
 
-    content_panels = Page.content_panels + [
-        FieldPanel("intro"),
-        HelpPanel(
-            content=_(
-                "Danh sách văn bản, bộ lọc và ô tìm kiếm được tạo tự động từ các trang văn bản "
-                "của trang web. Thêm văn bản mới bằng cách tạo trang con “Văn bản”."
-            )
+    content_panels = intro_panels(
+        _(
+            "Danh sách văn bản, bộ lọc và ô tìm kiếm được tạo tự động từ các trang văn bản "
+            "của trang web. Thêm văn bản mới bằng cách tạo trang con “Văn bản”."
         ),
-    ]
+    )
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["resolutions.ResolutionPage", "resolutions.CongressPage"]
     max_count = 1
 
     class Meta:
-        verbose_name = _("Thư viện văn bản")
-        verbose_name_plural = _("Thư viện văn bản")
+        verbose_name = verbose_name_plural = _("Thư viện văn bản")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -105,8 +105,7 @@ class FormPage(SectionNavigationMixin, FoldedSearchMixin, AbstractForm):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("Biểu mẫu")
-        verbose_name_plural = _("Biểu mẫu")
+        verbose_name = verbose_name_plural = _("Biểu mẫu")
 
     def clean(self):
         super().clean()

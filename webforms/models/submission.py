@@ -24,8 +24,7 @@ class FormEntry(AbstractFormSubmission):
     page_cache_purge = False
 
     class Meta:
-        verbose_name = _("Bài gửi qua biểu mẫu")
-        verbose_name_plural = _("Bài gửi qua biểu mẫu")
+        verbose_name = verbose_name_plural = _("Bài gửi qua biểu mẫu")
         ordering = ["-submit_time"]
         indexes = [models.Index(fields=["page", "submit_time"])]
         permissions = [("export_formentry", _("Có thể xuất dữ liệu biểu mẫu"))]

@@ -1,5 +1,5 @@
-"""What the registry's admin views share: the permission check, Vietnamese values, and table
-columns that render their cell in Python.
+"""What the registry's admin views share: their base viewset, the permission check, Vietnamese
+values, and table columns that render their cell in Python.
 
 Wagtail renders every table cell through its own template (about 0.2 ms each); the registry list
 shows 20 rows of 8 columns on every request, so its plain cells are written here with
@@ -14,8 +14,16 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.model import ModelViewSet
 
 from campaigns.provinces import province_name
+
+
+class RegistryViewSet(ModelViewSet):
+    """Base of the registry's admin viewsets: its rows (personal data and its settings) are kept
+    out of Wagtail's reference index."""
+
+    add_to_reference_index = False
 
 
 def perm(user: Any, action: str) -> bool:

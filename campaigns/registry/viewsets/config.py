@@ -7,19 +7,17 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import DateColumn
 from wagtail.admin.views import generic
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
 from ..models import MembershipTarget, PrivacyNotice, ProvinceForwardAddress
-from .common import ProvinceColumn
+from .common import ProvinceColumn, RegistryViewSet
 
 
-class MembershipTargetViewSet(ModelViewSet):
+class MembershipTargetViewSet(RegistryViewSet):
     model = MembershipTarget
     icon = "pick"
     menu_label = _("Mục tiêu")
     name = "muc-tieu-doan-vien"
-    add_to_reference_index = False
     list_display = ["label", "year", "target", "show_on_home"]
     form_fields = MembershipTarget.FORM_FIELDS
 
@@ -57,12 +55,11 @@ class PrivacyNoticeCreateView(generic.CreateView):
         return PrivacyNotice(title=current.title, body=current.body)
 
 
-class PrivacyNoticeViewSet(ModelViewSet):
+class PrivacyNoticeViewSet(RegistryViewSet):
     model = PrivacyNotice
     icon = "doc-full"
     menu_label = _("Thông báo dữ liệu cá nhân")
     name = "thong-bao-du-lieu"
-    add_to_reference_index = False
     copy_view_enabled = False
     add_view_class = PrivacyNoticeCreateView
     edit_view_class = PrivacyNoticeEditView
@@ -77,11 +74,10 @@ class PrivacyNoticeViewSet(ModelViewSet):
         return [p for p in super().get_urlpatterns() if p.name != "delete"]
 
 
-class ProvinceForwardAddressViewSet(ModelViewSet):
+class ProvinceForwardAddressViewSet(RegistryViewSet):
     model = ProvinceForwardAddress
     icon = "mail"
     menu_label = _("Địa chỉ chuyển đăng ký")
     name = "dia-chi-chuyen"
-    add_to_reference_index = False
     list_display = [ProvinceColumn("province", label=_("Tỉnh, thành phố")), "union_name", "email"]
     form_fields = ["province", "union_name", "email"]

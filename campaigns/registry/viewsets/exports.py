@@ -18,7 +18,6 @@ from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -28,7 +27,7 @@ from campaigns.provinces import province_choices
 from .. import exports
 from ..models import MemberSignup, RegistryExport
 from ..progress import vn_number as vi_number
-from .common import LocalTimeColumn, perm
+from .common import LocalTimeColumn, RegistryViewSet, perm
 
 
 def export_confirm(request: HttpRequest) -> HttpResponse:
@@ -179,13 +178,12 @@ class ExportIndexView(generic.IndexView):
         return context
 
 
-class RegistryExportViewSet(ModelViewSet):
+class RegistryExportViewSet(RegistryViewSet):
     model = RegistryExport
     icon = "download"
     menu_label = _("Xuất dữ liệu")
     name = "xuat-du-lieu"
     url_namespace = "registry_export"
-    add_to_reference_index = False
     copy_view_enabled = False
     inspect_view_enabled = False
     index_view_class = ExportIndexView

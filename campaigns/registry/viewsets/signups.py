@@ -22,7 +22,6 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column
 from wagtail.admin.views import generic
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 
 from campaigns.provinces import province_choices
@@ -30,7 +29,7 @@ from campaigns.provinces import province_choices
 from .. import exports, listing
 from ..listing import RegistryPaginator
 from ..models import MemberSignup
-from .common import LocalTimeColumn, PlainColumn, ProvinceColumn, perm
+from .common import LocalTimeColumn, PlainColumn, ProvinceColumn, RegistryViewSet, perm
 from .detail import MemberSignupInspectView, review_view, status_view, withdraw_view
 from .edits import MemberSignupAdminForm, MemberSignupEditView, MemberSignupEraseView
 from .exports import export_confirm, export_view
@@ -236,13 +235,12 @@ class MemberSignupIndexView(generic.IndexView):
         return super().get(request, *args, **kwargs)
 
 
-class MemberSignupViewSet(ModelViewSet):
+class MemberSignupViewSet(RegistryViewSet):
     model = MemberSignup
     icon = "group"
     menu_label = _("Danh sách đăng ký")
     name = "dang-ky"
     url_namespace = "registry_membersignup"
-    add_to_reference_index = False
     copy_view_enabled = False
     inspect_view_enabled = True
     index_view_class = MemberSignupIndexView

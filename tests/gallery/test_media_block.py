@@ -9,10 +9,10 @@ import re
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from news.factories import NewsArticlePageFactory
 from news.models import NewsArticlePage
+from tests.news.admin_forms import article_form_data
 from tests.pages.conftest import count_queries
 
 from .factories import AlbumPhotoFactory, GalleryIndexPageFactory, VideoPageFactory
@@ -96,30 +96,15 @@ def test_query_counts_do_not_grow_with_albums_photos_or_blocks(
 def test_an_editor_places_an_album_in_an_article(admin_client, gallery, news_index, union_category):
     album = album_with_photos(gallery, 1, title="Đại hội công đoàn cơ sở", slug="dai-hoi-cs")
     add_url = reverse("wagtailadmin_pages:add", args=("news", "newsarticlepage", news_index.pk))
-    data = nested_form_data(
-        {
-            "title": "Đại hội công đoàn cơ sở thành công",
-            "slug": "dai-hoi-cong-doan-co-so",
-            "published_at": "",
-            "byline": "",
-            "category": union_category.pk,
-            "lead": "Ảnh của đại hội trong thư viện.",
-            "hero_caption": "",
-            "hero_alt": "",
-            "body": streamfield(
-                [
-                    ("paragraph", rich_text("<p>Đại hội diễn ra trong hai ngày.</p>")),
-                    ("media", {"page": album.pk, "label": ""}),
-                ]
-            ),
-            "tags": "",
-            "related_articles": inline_formset([]),
-            "go_live_at": "",
-            "expire_at": "",
-            "seo_title": "",
-            "search_description": "",
-            "action-publish": "publish",
-        }
+    data = article_form_data(
+        union_category.pk,
+        title="Đại hội công đoàn cơ sở thành công",
+        body_html="<p>Đại hội diễn ra trong hai ngày.</p>",
+        blocks=[("media", {"page": album.pk, "label": ""})],
+        publish=True,
+        slug="dai-hoi-cong-doan-co-so",
+        byline="",
+        lead="Ảnh của đại hội trong thư viện.",
     )
     response = admin_client.post(add_url, data)
     assert response.status_code == 302, response.content.decode()[:3000]

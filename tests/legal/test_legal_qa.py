@@ -7,9 +7,10 @@ import re
 
 import pytest
 from django.core.cache import cache
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+from wagtail.test.utils.form_data import inline_formset, rich_text
 
 from legal.models import LegalQuestion, LegalTopicPage
+from tests.admin_pages import publish_in_admin
 from tests.pages.conftest import count_queries
 
 from .factories import LegalAnswerFactory, LegalIndexPageFactory, LegalTopicPageFactory
@@ -124,7 +125,10 @@ def test_query_counts_do_not_grow_with_questions(client, index, django_assert_ma
 
 @pytest.mark.django_db
 def test_an_editor_publishes_a_topic_with_a_question_and_answer(editor_client, client, index):
-    data = nested_form_data(
+    topic = publish_in_admin(
+        editor_client,
+        LegalTopicPage,
+        index,
         {
             "title": "Đoàn phí công đoàn",
             "slug": "doan-phi",
@@ -138,12 +142,8 @@ def test_an_editor_publishes_a_topic_with_a_question_and_answer(editor_client, c
                     }
                 ]
             ),
-            "action-publish": "publish",
-        }
+        },
     )
-    response = editor_client.post(f"/admin/pages/add/legal/legaltopicpage/{index.pk}/", data)
-    assert response.status_code == 302, response.content.decode()[:3000]
-    topic = LegalTopicPage.objects.get(slug="doan-phi")
     assert topic.live
     client.logout()
     assert "Hằng tháng, qua công đoàn cơ sở." in client.get(topic.url).content.decode()

@@ -4,9 +4,10 @@ test that adds or edits an article through the admin."""
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 
-def article_form_data(category_pk, *, title, body_html, publish=False, **fields):
-    """Every field of the add/edit form, blank unless given; `fields` set any other field (slug,
-    lead, tags, go_live_at, a submit button such as "action-submit"...); `publish` presses
+def article_form_data(category_pk, *, title, body_html, blocks=(), publish=False, **fields):
+    """Every field of the add/edit form, blank unless given; the body is a paragraph of
+    `body_html` followed by any other `blocks` ((name, value) pairs); `fields` set any other field
+    (slug, lead, tags, go_live_at, a submit button such as "action-submit"...); `publish` presses
     "Xuất bản"."""
     data = {
         "title": title,
@@ -17,7 +18,7 @@ def article_form_data(category_pk, *, title, body_html, publish=False, **fields)
         "lead": "",
         "hero_caption": "",
         "hero_alt": "",
-        "body": streamfield([("paragraph", rich_text(body_html))]),
+        "body": streamfield([("paragraph", rich_text(body_html)), *blocks]),
         "tags": "",
         "related_articles": inline_formset([]),
         "go_live_at": "",

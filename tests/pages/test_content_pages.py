@@ -6,9 +6,10 @@ import re
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import rich_text, streamfield
 
 from pages.models import ContentPage
+from tests.admin_pages import publish_in_admin
 
 from .conftest import count_queries
 from .factories import ContentPageFactory
@@ -104,23 +105,16 @@ def test_content_pages_are_in_the_sitemap_and_found_without_accents(client, home
 
 @pytest.mark.django_db
 def test_an_editor_creates_a_content_page_under_home_and_a_child(editor_client, home_page, client):
-    data = nested_form_data(
-        {
-            "title": "Giới thiệu chung",
-            "slug": "gioi-thieu-chung",
-            "intro": "Về Công đoàn Viên chức Việt Nam.",
-            "body": streamfield([("paragraph", rich_text("<p>Thành lập ngày 2/7/1994.</p>"))]),
-            "show_child_list": "on",
-            "action-publish": "publish",
-        }
-    )
-    response = editor_client.post(f"/admin/pages/add/pages/contentpage/{home_page.pk}/", data)
-    assert response.status_code == 302, response.content.decode()[:2000]
-    parent = ContentPage.objects.get(slug="gioi-thieu-chung")
-    data.update({"title": "Lịch sử", "slug": "lich-su"})
-    response = editor_client.post(f"/admin/pages/add/pages/contentpage/{parent.pk}/", data)
-    assert response.status_code == 302
-    child = ContentPage.objects.get(slug="lich-su")
+    fields = {
+        "title": "Giới thiệu chung",
+        "slug": "gioi-thieu-chung",
+        "intro": "Về Công đoàn Viên chức Việt Nam.",
+        "body": streamfield([("paragraph", rich_text("<p>Thành lập ngày 2/7/1994.</p>"))]),
+        "show_child_list": "on",
+    }
+    parent = publish_in_admin(editor_client, ContentPage, home_page, fields)
+    fields.update({"title": "Lịch sử", "slug": "lich-su"})
+    child = publish_in_admin(editor_client, ContentPage, parent, fields)
     assert child.live and child.get_parent().pk == parent.pk
     html = client.get("/gioi-thieu-chung/lich-su/").content.decode()
     assert "Thành lập ngày 2/7/1994." in html

@@ -2,8 +2,9 @@
 it is then in the sitemap and in search, and works for visitors."""
 
 import pytest
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
+from wagtail.test.utils.form_data import inline_formset
 
+from tests.admin_pages import publish_in_admin
 from webforms.models import FormEntry, FormPage
 
 from .conftest import valid_data
@@ -23,7 +24,10 @@ def field(label, field_type, **extra):
 @pytest.mark.django_db
 def test_an_editor_builds_a_form_with_three_fields(client, editor, home_page):
     client.force_login(editor)
-    data = nested_form_data(
+    page = publish_in_admin(
+        client,
+        FormPage,
+        home_page,
         {
             "title": "Đăng ký Ngày hội đoàn viên",
             "slug": "dang-ky-ngay-hoi",
@@ -40,12 +44,8 @@ def test_an_editor_builds_a_form_with_three_fields(client, editor, home_page):
             "retention_days": "60",
             "closes_at": "",
             "notify_emails": "",
-            "action-publish": "publish",
-        }
+        },
     )
-    response = client.post(f"/admin/pages/add/webforms/formpage/{home_page.pk}/", data)
-    assert response.status_code == 302, response.content.decode()[:3000]
-    page = FormPage.objects.get(slug="dang-ky-ngay-hoi")
     assert page.live
     assert [f.clean_name for f in page.get_form_fields()] == [
         "ho_va_ten",

@@ -253,23 +253,24 @@ def on_save(
         return
     if created and sender._meta.label_lower in SHOWN_ONLY_ONCE_USED:
         return
-    owner = _owner_page(sender, instance)
-    if owner is not None:
-        if owner.pk:
-            purge_page(owner, f"save {sender._meta.label}")
-        return
-    purge(f"save {sender._meta.label}")
+    _purge_for_row(sender, instance, f"save {sender._meta.label}")
 
 
 def on_delete(sender: type[Model], instance: Model, **kwargs: object) -> None:
     if not watched(sender) or page_model(sender):
         return  # pages: on_page_pre_delete
+    _purge_for_row(sender, instance, f"delete {sender._meta.label}")
+
+
+def _purge_for_row(sender: type[Model], instance: Model, reason: str) -> None:
+    """A row that is not a page changed: only its page's entries if it belongs to one (an inline
+    row of a page; nothing if this transaction handles that page already), else the whole
+    cache."""
     owner = _owner_page(sender, instance)
-    if owner is not None:
-        if owner.pk:
-            purge_page(owner, f"delete {sender._meta.label}")
-        return
-    purge(f"delete {sender._meta.label}")
+    if owner is None:
+        purge(reason)
+    elif owner.pk:
+        purge_page(owner, reason)
 
 
 def on_m2m(sender: type[Model], instance: Model, action: str, **kwargs: object) -> None:

@@ -49,12 +49,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 from signup_client import (  # noqa: E402 - bench/ on the path first
-    SIGNUP_PATH,
     SignupClient,
     cpu_seconds,
     log,
     manage,
     sql,
+    start_signup_server,
     submit_all,
     worker_pids,
 )
@@ -289,7 +289,7 @@ class Bench:
 
     # --- sign-ups through the real form -------------------------------------------------------
     def start_server(self, size):
-        from server import Gunicorn, free_port
+        from server import free_port
 
         env = self.env(
             size,
@@ -298,12 +298,9 @@ class Bench:
             REGISTRY_RATE_LIMIT="1000000",
         )
         ports = range(*map(int, self.args.ports.split("-"))) if self.args.ports else None
-        self.server = Gunicorn(
-            env, workers=2, port=free_port(ports), extra_args=["--timeout", "60"]
-        )
-        self.port = self.server.port
+        self.port = free_port(ports)
         self.client = SignupClient(self.port)
-        self.server.start(lambda: self.client.request("GET", SIGNUP_PATH)[0] == 200)
+        self.server = start_signup_server(env, self.client, workers=2)
 
     def stop_server(self):
         if self.server:

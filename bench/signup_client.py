@@ -88,6 +88,15 @@ class SignupClient:
         return "ok" if status == 303 and "da-dang-ky=1" in location else status
 
 
+def start_signup_server(env, client, workers):
+    """gunicorn serving the portal on the client's port, returned once the form answers."""
+    from server import Gunicorn
+
+    server = Gunicorn(env, workers=workers, port=client.port, extra_args=["--timeout", "60"])
+    server.start(lambda: client.request("GET", SIGNUP_PATH)[0] == 200)
+    return server
+
+
 def submit_all(client, forms, phones, clients):
     """POST `forms[i]` with `phones[i]` from `clients` threads at once. Returns which were
     accepted (in order), a count of the answers, and the seconds it took."""

@@ -32,8 +32,15 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from server import Gunicorn, free_port
-from signup_client import SIGNUP_PATH, SignupClient, log, manage, sql, submit_all
+from server import free_port
+from signup_client import (
+    SignupClient,
+    log,
+    manage,
+    sql,
+    start_signup_server,
+    submit_all,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -102,10 +109,7 @@ class SignupBench:
         manage(self.env, *args, timeout=300)
 
     def start_server(self):
-        self.server = Gunicorn(
-            self.env, workers=self.args.workers, port=self.port, extra_args=["--timeout", "60"]
-        )
-        self.server.start(lambda: self.client.request("GET", SIGNUP_PATH)[0] == 200)
+        self.server = start_signup_server(self.env, self.client, self.args.workers)
 
     def stop_server(self):
         if self.server:

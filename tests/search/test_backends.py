@@ -11,6 +11,8 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
+from typing import NamedTuple
 
 import pytest
 from django.conf import settings
@@ -208,76 +210,74 @@ def test_index_calls_reach_the_network_with_the_pinned_clients(build, home_page)
         index.delete_item(home_page)
 
 
-# --- Live Elasticsearch (only with ELASTICSEARCH_URL) -----------------------------------------
-
-needs_es = pytest.mark.skipif(
-    not ES_URL,
-    reason="ELASTICSEARCH_URL is not set: no Elasticsearch 9 server to test against "
-    "(see docs/search.md to run one)",
-)
+# --- Live servers (only with ELASTICSEARCH_URL or OPENSEARCH_URL) -----------------------------
 
 
-@needs_es
+def needs(url, variable, server):
+    return pytest.mark.skipif(
+        not url,
+        reason=f"{variable} is not set: no {server} server to test against "
+        "(see docs/search.md to run one)",
+    )
+
+
+def analyze_with_keywords(client, index_name, **request):
+    return client.indices.analyze(index=index_name, **request)  # Elasticsearch 9's client
+
+
+def analyze_with_body(client, index_name, **request):
+    return client.indices.analyze(index=index_name, body=request)  # OpenSearch's client
+
+
+class LiveServer(NamedTuple):
+    configure: Callable  # the settings' backend entry for a URL (search.es_settings)
+    build: Callable  # the backend itself for a URL
+    url: str
+    analyze: Callable
+
+
+LIVE_SERVERS = [
+    pytest.param(
+        LiveServer(elasticsearch_backend, es_backend, ES_URL, analyze_with_keywords),
+        marks=needs(ES_URL, "ELASTICSEARCH_URL", "Elasticsearch 9"),
+        id="elasticsearch",
+    ),
+    pytest.param(
+        LiveServer(opensearch_backend, os_backend, OS_URL, analyze_with_body),
+        marks=needs(OS_URL, "OPENSEARCH_URL", "OpenSearch"),
+        id="opensearch",
+    ),
+]
+
+
+@pytest.mark.parametrize("server", LIVE_SERVERS)
 @pytest.mark.django_db
-def test_live_elasticsearch_analyzer_folds_vietnamese():
-    backend = es_backend(ES_URL)
+def test_live_analyzer_folds_vietnamese(server):
+    backend = server.build(server.url)
     index = backend.get_index_for_model(Page)
     index.put()
     try:
-        tokens = backend.es.indices.analyze(
-            index=index.name, analyzer="default", text="Công Đoàn đào"
-        )["tokens"]
-        terms = {t["token"] for t in tokens}
+        analyzed = server.analyze(backend.es, index.name, analyzer="default", text="Công Đoàn đào")
+        terms = {t["token"] for t in analyzed["tokens"]}
         assert {"công", "cong", "đoàn", "doan", "đào", "dao"} <= terms
     finally:
         index.delete()
 
 
-# --- Live OpenSearch (only with OPENSEARCH_URL) -----------------------------------------------
-
-needs_os = pytest.mark.skipif(
-    not OS_URL,
-    reason="OPENSEARCH_URL is not set: no OpenSearch server to test against "
-    "(see docs/search.md to run one)",
-)
-
-
-@needs_os
-@pytest.mark.django_db
-def test_live_opensearch_analyzer_folds_vietnamese():
-    backend = os_backend(OS_URL)
-    index = backend.get_index_for_model(Page)
-    index.put()
-    try:
-        tokens = backend.es.indices.analyze(
-            index=index.name, body={"analyzer": "default", "text": "Công Đoàn đào"}
-        )["tokens"]
-        assert {"công", "cong", "đoàn", "doan", "đào", "dao"} <= {t["token"] for t in tokens}
-    finally:
-        index.delete()
-
-
-# --- Live, either server ------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("configure", "build", "url"),
-    [
-        pytest.param(elasticsearch_backend, es_backend, ES_URL, marks=needs_es, id="elasticsearch"),
-        pytest.param(opensearch_backend, os_backend, OS_URL, marks=needs_os, id="opensearch"),
-    ],
-)
+@pytest.mark.parametrize("server", LIVE_SERVERS)
 @pytest.mark.django_db(transaction=True)
-def test_live_server_finds_unaccented_queries(settings, add_page, configure, build, url):
+def test_live_server_finds_unaccented_queries(settings, add_page, server):
     from django.core.management import call_command
 
     from tests.conftest import ensure_root_site
 
     ensure_root_site()
-    settings.WAGTAILSEARCH_BACKENDS = {"default": configure(url, index_prefix="test_cdvc_live_")}
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": server.configure(server.url, index_prefix="test_cdvc_live_")
+    }
     add_page("Công đoàn Viên chức Việt Nam tổ chức Đại hội XIII")
     call_command("update_index", stdout=open("/dev/null", "w"))
-    backend = build(url)
+    backend = server.build(server.url)
     backend.index_prefix = "test_cdvc_live_"
     try:
         for query in ("cong doan", "CÔNG ĐOÀN", "dai hoi xiii"):

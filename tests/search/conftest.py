@@ -49,3 +49,19 @@ def add_page(home_page):
         return page
 
     return add
+
+
+@pytest.fixture
+def add_article(add_page, demo):
+    """Publish a news article (in the demo's news index and first article's category)."""
+    from news.models import NewsArticlePage, NewsIndexPage
+
+    index = NewsIndexPage.objects.first()
+    category = NewsArticlePage.objects.first().category
+
+    def add(title, lead="Tin ngắn của Công đoàn Viên chức.", **fields):
+        return add_page(
+            title, parent=index, page_class=NewsArticlePage, lead=lead, category=category, **fields
+        )
+
+    return add

@@ -65,23 +65,13 @@ def test_database_backend_orders_like_upstream_and_respects_the_queryset(add_pag
 
 
 @pytest.mark.django_db
-def test_a_word_in_the_title_and_another_only_in_the_body_is_found(add_page, demo):
+def test_a_word_in_the_title_and_another_only_in_the_body_is_found(add_article):
     """PostgreSQL matches title, body, then (rarely needed) their concatenation: one word of the
     query in the title and the other only in the text must still find the article."""
     from modelsearch.backends.database import SearchBackend as upstream_backend
     from wagtail.search.backends import get_search_backend
 
-    from news.models import NewsArticlePage, NewsIndexPage
-
-    index = NewsIndexPage.objects.first()
-    category = NewsArticlePage.objects.first().category
-    add_page(
-        "Tọa đàm số 99",
-        parent=index,
-        page_class=NewsArticlePage,
-        lead="Lục bình.",
-        category=category,
-    )
+    add_article("Tọa đàm số 99", lead="Lục bình.")
     query = PlainText("tọa đàm lục bình", operator="and")
     found = [p.title for p in get_search_backend().search(query, Page.objects.live())]
     assert found == ["Tọa đàm số 99"]

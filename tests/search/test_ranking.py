@@ -8,21 +8,6 @@ pytestmark = pytest.mark.django_db
 BUDGET = 18
 
 
-@pytest.fixture
-def add_article(add_page, demo):
-    from news.models import NewsArticlePage, NewsIndexPage
-
-    index = NewsIndexPage.objects.first()
-    category = NewsArticlePage.objects.first().category
-
-    def add(title, lead="Tin ngắn của Công đoàn Viên chức.", **fields):
-        return add_page(
-            title, parent=index, page_class=NewsArticlePage, lead=lead, category=category, **fields
-        )
-
-    return add
-
-
 def hit_titles(client, query, **params):
     response = client.get("/tim-kiem/", {"q": query, **params})
     assert response.status_code == 200

@@ -101,24 +101,14 @@ def test_stored_keys_hold_no_username_or_address(client, editor):
 @pytest.mark.django_db
 def test_proxy_header_names_the_client(client, editor, settings):
     settings.LOGIN_THROTTLE_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
-    for _ in range(5):
-        client.post(
-            LOGIN,
-            {"username": "bientap", "password": "sai"},
-            REMOTE_ADDR="10.0.0.1",
-            headers={"x-real-ip": "203.0.113.9"},
+
+    def log_in_behind_the_proxy(password, client_ip):
+        credentials = {"username": "bientap", "password": password}
+        return client.post(
+            LOGIN, credentials, REMOTE_ADDR="10.0.0.1", headers={"x-real-ip": client_ip}
         )
-    blocked = client.post(
-        LOGIN,
-        {"username": "bientap", "password": PASSWORD},
-        REMOTE_ADDR="10.0.0.1",
-        headers={"x-real-ip": "203.0.113.9"},
-    )
-    assert blocked.status_code == 429
-    other = client.post(
-        LOGIN,
-        {"username": "bientap", "password": PASSWORD},
-        REMOTE_ADDR="10.0.0.1",
-        headers={"x-real-ip": "198.51.100.1"},
-    )
-    assert other.status_code == 302
+
+    for _ in range(5):
+        log_in_behind_the_proxy("sai", "203.0.113.9")
+    assert log_in_behind_the_proxy(PASSWORD, "203.0.113.9").status_code == 429
+    assert log_in_behind_the_proxy(PASSWORD, "198.51.100.1").status_code == 302

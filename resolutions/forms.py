@@ -20,6 +20,19 @@ SORT_CHOICES = [
 ]
 
 
+def filter_by_slug(label, queryset, all_label, unknown_message):
+    """An optional filter choosing one row of `queryset` by its slug (the address keeps slugs);
+    `all_label` names the empty choice, `unknown_message` answers a slug not in the list."""
+    return forms.ModelChoiceField(
+        label=label,
+        required=False,
+        queryset=queryset,
+        to_field_name="slug",
+        empty_label=all_label,
+        error_messages={"invalid_choice": unknown_message},
+    )
+
+
 class DocumentFilterForm(forms.Form):
     q = forms.CharField(
         label=_("Tìm trong thư viện"),
@@ -35,13 +48,11 @@ class DocumentFilterForm(forms.Form):
         required=False,
         choices=[("", _("Tất cả loại"))] + DOCUMENT_TYPES,
     )
-    co_quan = forms.ModelChoiceField(
-        label=_("Cơ quan ban hành"),
-        required=False,
-        queryset=IssuingBody.objects.all(),
-        to_field_name="slug",
-        empty_label=_("Tất cả cơ quan"),
-        error_messages={"invalid_choice": _("Cơ quan ban hành này không có trong danh sách.")},
+    co_quan = filter_by_slug(
+        _("Cơ quan ban hành"),
+        IssuingBody.objects.all(),
+        _("Tất cả cơ quan"),
+        _("Cơ quan ban hành này không có trong danh sách."),
     )
     nam = forms.TypedChoiceField(
         label=_("Năm ban hành"),
@@ -55,13 +66,11 @@ class DocumentFilterForm(forms.Form):
         required=False,
         choices=[("", _("Mọi tình trạng"))] + list(DocumentStatus.choices),
     )
-    bo_suu_tap = forms.ModelChoiceField(
-        label=_("Bộ sưu tập"),
-        required=False,
-        queryset=CongressPage.objects.none(),
-        to_field_name="slug",
-        empty_label=_("Tất cả"),
-        error_messages={"invalid_choice": _("Bộ sưu tập này không có trong danh sách.")},
+    bo_suu_tap = filter_by_slug(
+        _("Bộ sưu tập"),
+        CongressPage.objects.none(),
+        _("Tất cả"),
+        _("Bộ sưu tập này không có trong danh sách."),
     )
     sap_xep = forms.ChoiceField(label=_("Sắp xếp"), required=False, choices=SORT_CHOICES)
 

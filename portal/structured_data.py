@@ -204,7 +204,11 @@ def _ancestor_crumbs(page, root, site, request):
     def compute():
         if page.depth <= root.depth + 1:
             return []
-        ancestors = page.get_ancestors().filter(depth__gt=root.depth)
+        # Routing already read them (portal/routing.py): no query.
+        ancestors = getattr(page, "routed_ancestors", None)
+        if ancestors is None:
+            ancestors = page.get_ancestors()
+        ancestors = [a for a in ancestors if a.depth > root.depth]
         return [(str(a.title), absolute(request, a.get_url(request))) for a in ancestors]
 
     return remember("breadcrumb-ancestors", page.pk, site.pk, site_root(request), compute=compute)

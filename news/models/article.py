@@ -165,6 +165,7 @@ class NewsArticlePage(HeroImageMixin, FoldedSearchMixin, Page):
     subpage_types = []
     # Read once when the page is remembered for routing (portal/pagecache/routes.py).
     remembered_with_route = ("category", "hero_image", "tag_list", "news_index")
+    routed_select_related = ("category", "hero_image")
     # Narrow page cache purges: news/purges.py says which pages show an article.
     page_cache_precise = True
 
@@ -227,6 +228,10 @@ class NewsArticlePage(HeroImageMixin, FoldedSearchMixin, Page):
 
     @cached_property
     def news_index(self):
+        """The parent news index: without a query when routing passed it (portal/routing.py)."""
+        ancestors = getattr(self, "routed_ancestors", None)
+        if ancestors and ancestors[-1].depth == self.depth - 1:
+            return ancestors[-1].specific_deferred
         return self.get_parent().specific
 
     def related_pages(self, limit=RELATED_SIZE):

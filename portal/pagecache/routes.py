@@ -21,14 +21,14 @@ stored, and travel with it. Their changes purge like everything else.
 Off with FRAGMENT_CACHE=0 (and with Wagtail's i18n, whose `localized` routing this does not do).
 """
 
-from functools import partial
 from typing import Any
 
 from django.conf import settings
-from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from wagtail import views as wagtail_views
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, Site
+
+from portal import routing
 
 from . import memo
 
@@ -42,22 +42,6 @@ def _own_components(page: Page, root: Page) -> list[str] | None:
     if not page.url_path.startswith(root.url_path):
         return None
     return _components(page.url_path[len(root.url_path) :])
-
-
-def _restrictions(restriction_ids: tuple[int, ...]) -> QuerySet[PageViewRestriction]:
-    restrictions = PageViewRestriction.objects.filter(pk__in=restriction_ids)
-    if not restriction_ids:
-        # A public page: an already evaluated, empty QuerySet, so iterating it (as Wagtail's hook
-        # does on every render) does not even compile SQL.
-        restrictions._result_cache = []
-    return restrictions
-
-
-def _answer_restrictions_with(page: Page, restriction_ids: list[int]) -> None:
-    """Wagtail's `check_view_restrictions` hook asks the page; answer from the remembered ids.
-    Still a QuerySet, as the method promises; with no ids (a public page) it runs no query. A
-    partial, not a lambda: the page may itself be pickled later (inside other remembered values)."""
-    page.get_view_restrictions = partial(_restrictions, tuple(restriction_ids))
 
 
 def _remember(token: str, site: Site, components: list[str], page: Page) -> list[int] | None:
@@ -78,15 +62,15 @@ def route_for_request(request: HttpRequest, path: str) -> Any:
     if hasattr(request, "_wagtail_route_for_request") or getattr(
         settings, "WAGTAIL_I18N_ENABLED", False
     ):
-        return Page.route_for_request(request, path)
+        return routing.route_for_request(request, path)
     site = Site.find_for_request(request)
     if site is None:
-        return Page.route_for_request(request, path)
+        return routing.route_for_request(request, path)
     components = _components(path)
     prefixes = [(site.pk, "/".join(components[:depth])) for depth in range(len(components), -1, -1)]
     token, found = memo.recall("route", prefixes)
     if token is None:
-        return Page.route_for_request(request, path)
+        return routing.route_for_request(request, path)
 
     restriction_ids: list[int] | None = None
     if found:
@@ -100,11 +84,11 @@ def route_for_request(request: HttpRequest, path: str) -> Any:
         if result is not None and result.page is not page:
             restriction_ids = _remember(token, site, components, result.page)
     else:
-        result = Page.route_for_request(request, path)
+        result = routing.route_for_request(request, path)
         if result is not None:
             restriction_ids = _remember(token, site, components, result.page)
     if result is not None and restriction_ids is not None:
-        _answer_restrictions_with(result.page, restriction_ids)
+        routing.unrestricted(result.page, restriction_ids)
     request._wagtail_route_for_request = result  # type: ignore[attr-defined]
     return result
 

@@ -1,0 +1,143 @@
+"""Wagtail's page routing in two queries, whatever the depth of the page.
+
+Wagtail finds the page for `/tin-tuc/some-article/` by walking the tree from the site's root page:
+at each level, the child by slug, then its specific row, then (for the page served) its view
+restrictions and those of its ancestors: seven queries for an article. Here one query reads
+every page the walk can meet, the site root's ancestors and, for each path component, the pages
+under the site root at that component's depth with that slug, each marked with whether it has a
+view restriction; the walk is done on those rows in Python, and one more query reads the specific
+row of the page reached (with the related rows its type lists in `routed_select_related`).
+
+The walk keeps Wagtail's rules: a routable page (RoutablePageMixin) that is live answers its
+own sub-URLs before its children; a page reached with components left over is asked to route
+them (a routable page resolves them, any other answers 404 as Wagtail would); a page is served
+only if it is live. A page type with its own `route()` anywhere on the walk, and Wagtail's i18n
+routing, are left to Wagtail. The page served gets `routed_ancestors` (its ancestors from the
+site root down, as Page rows: `specific_deferred` gives their type without a query), and when
+nothing on its path is restricted, view restrictions that cost no query.
+"""
+
+from functools import partial
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404, HttpRequest
+from django.urls import Resolver404
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.url_routing import RouteResult
+
+__all__ = ["route_for_request", "unrestricted"]
+
+
+def _components(path: str) -> list[str]:
+    return [component for component in path.split("/") if component]
+
+
+def _restrictions(restriction_ids: tuple[int, ...]) -> QuerySet[PageViewRestriction]:
+    restrictions = PageViewRestriction.objects.filter(pk__in=restriction_ids)
+    if not restriction_ids:
+        # A public page: an already evaluated, empty QuerySet, so iterating it (as Wagtail's hook
+        # does on every render) does not even compile SQL.
+        restrictions._result_cache = []
+    return restrictions
+
+
+def unrestricted(page: Page, restriction_ids: list[int] | tuple[int, ...] = ()) -> None:
+    """Answer Wagtail's `check_view_restrictions` hook for `page` from known restriction ids.
+    Still a QuerySet, as the method promises; with no ids (a public page) it runs no query. A
+    partial, not a lambda: the page may be pickled later (inside remembered values)."""
+    page.get_view_restrictions = partial(_restrictions, tuple(restriction_ids))  # type: ignore[method-assign]
+
+
+def _ancestor_paths(path: str) -> list[str]:
+    step = Page.steplen
+    return [path[:end] for end in range(step, len(path) + 1, step)]
+
+
+def _routes_itself(model: type[Page], page: Page, rest: list[str]) -> bool:
+    """Whether a live routable page answers `rest` itself (before its children, as Wagtail)."""
+    if not (page.live and issubclass(model, RoutablePageMixin)):
+        return False
+    try:
+        model.get_resolver().resolve("/" + "/".join(rest) + "/")
+    except Resolver404:
+        return False
+    return True
+
+
+def _walk(site: Site, components: list[str]) -> tuple[list[Page], int] | None:
+    """The pages the walk passes (site root first) and how many components they consumed, or
+    None when a page type on the way routes in its own way (then Wagtail walks)."""
+    root = site.root_page
+    conditions = Q(path__in=_ancestor_paths(root.path))
+    for depth, component in enumerate(components, root.depth + 1):
+        conditions |= Q(depth=depth, slug=component, path__startswith=root.path)
+    restricted = PageViewRestriction.objects.filter(page=OuterRef("pk"))
+    rows = list(Page.objects.filter(conditions).annotate(restricted=Exists(restricted)))
+    by_path = {row.path: row for row in rows}
+    if root.path not in by_path:
+        return None
+    chain = [row for row in rows if root.path.startswith(row.path)]
+    chain.sort(key=lambda row: row.depth)
+    current = by_path[root.path]
+    consumed = 0
+    while True:
+        model = current.specific_class
+        if model is None or (
+            model.route is not Page.route and not issubclass(model, RoutablePageMixin)
+        ):
+            return None
+        rest = components[consumed:]
+        if not rest or _routes_itself(model, current, rest):
+            break
+        child = next(
+            (
+                row
+                for row in rows
+                if row.depth == current.depth + 1
+                and row.slug == rest[0]
+                and row.path.startswith(current.path)
+            ),
+            None,
+        )
+        if child is None:
+            break
+        chain.append(child)
+        current = child
+        consumed += 1
+    return chain, consumed
+
+
+def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
+    """What `Page.route_for_request(request, path)` returns (and leaves on the request), in two
+    queries."""
+    if hasattr(request, "_wagtail_route_for_request") or getattr(
+        settings, "WAGTAIL_I18N_ENABLED", False
+    ):
+        return Page.route_for_request(request, path)
+    site = Site.find_for_request(request)
+    if site is None:
+        return Page.route_for_request(request, path)
+    components = _components(path)
+    walked = _walk(site, components)
+    if walked is None:
+        return Page.route_for_request(request, path)
+    chain, consumed = walked
+    found = chain[-1]
+    model = found.specific_class
+    pages = model._default_manager.filter(pk=found.pk)
+    related = getattr(model, "routed_select_related", ())
+    page = (pages.select_related(*related) if related else pages).first()
+    result = None
+    if page is not None:
+        ancestors = [row for row in chain[:-1] if row.depth >= site.root_page.depth]
+        page.routed_ancestors = ancestors
+        try:
+            result = page.route(request, components[consumed:])
+        except Http404:
+            result = None
+        if result is not None and result.page is page and not any(r.restricted for r in chain):
+            unrestricted(page)
+    request._wagtail_route_for_request = result  # type: ignore[attr-defined]
+    return result

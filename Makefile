@@ -12,6 +12,8 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # Test processes (pytest-xdist): one per CPU core; PYTEST_WORKERS=0 runs the suite in one process.
+# The tests that share a demo site go to one worker together (tests/conftest.py, xdist_group), in
+# the order pytest collected them (the module's other tests before it is loaded).
 PYTEST_WORKERS ?= auto
 
 .PHONY: run test lint format bench prod-check restore-drill venv dev-deps check-python clean messages lock
@@ -63,7 +65,7 @@ run: venv messages
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: dev-deps messages
-	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup --no-loadscope-reorder $(PYTEST_ARGS)
 
 lint: dev-deps
 	$(VENV)/bin/ruff check .

@@ -21,6 +21,45 @@ def pytest_configure(config):
     compile_stale_catalogues(settings.LOCALE_PATHS)
 
 
+# SQLite: each test process's database is a copy of one migrated file (SQLITE_TEST_TEMPLATE, made
+# by .ci/run beside the checks) instead of migrated anew by every process, as TEST_DB_TEMPLATE
+# does on PostgreSQL (portal/settings/test.py). The copies are made beside the template (CI keeps
+# it in memory, in /dev/shm) and deleted at the end.
+SQLITE_TEST_TEMPLATE = os.environ.get("SQLITE_TEST_TEMPLATE")
+
+
+def _sqlite_template_in_use():
+    from django.conf import settings
+
+    engine = settings.DATABASES["default"]["ENGINE"]
+    return bool(SQLITE_TEST_TEMPLATE) and engine == "django.db.backends.sqlite3"
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, request):
+    """Point this process's SQLite test database at its own copy of the migrated template."""
+    if not _sqlite_template_in_use():
+        return
+    import shutil
+    from functools import partial
+
+    from django.conf import settings
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    copy = Path(SQLITE_TEST_TEMPLATE).with_name(f"test-{os.getpid()}-{worker}.sqlite3")
+    shutil.copyfile(SQLITE_TEST_TEMPLATE, copy)
+    for end in ("", "-wal", "-shm"):
+        request.addfinalizer(partial(Path(f"{copy}{end}").unlink, missing_ok=True))
+    settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = str(copy)
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request):
+    """The template's copy is kept as it is (only migrations it lacks are applied), not made
+    anew; the finalizer above deletes it."""
+    return bool(request.config.getvalue("reuse_db")) or _sqlite_template_in_use()
+
+
 @pytest.fixture
 def home_page(db):
     """The site root HomePage that migrations create."""
@@ -168,6 +207,23 @@ def ensure_root_site():
 BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
 
 
+# Fixtures that load the whole demo site (seconds each): the tests that use one run on a single
+# pytest-xdist worker (`--dist loadgroup`, see the Makefile), so each is loaded once per run
+# instead of once on every worker that happens to get one of those tests.
+DEMO_FIXTURES = {"demo_content": "module", "search_demo": "module", "demo_site": "package"}
+
+
+def xdist_group(item):
+    """The group of a test that uses a demo fixture: its module, or its package for a package
+    fixture; None for any other test (xdist hands those out one by one)."""
+    for fixture, scope in DEMO_FIXTURES.items():
+        if fixture in item.fixturenames:
+            module = item.nodeid.split("::")[0]
+            return module.rsplit("/", 1)[0] if scope == "package" else module
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config, items):
     """Everything under tests/browser/ is a browser test, marked or not: CI runs those once (on
     PostgreSQL) and the rest on both databases, selected with `-m browser` / `-m "not browser"`.
@@ -178,6 +234,8 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.path.is_relative_to(BROWSER_TESTS) and "browser" not in item.keywords:
             item.add_marker(pytest.mark.browser)
+        if (group := xdist_group(item)) is not None:
+            item.add_marker(pytest.mark.xdist_group(group))
     first_of_module = {}
     for position, item in enumerate(items):
         first_of_module.setdefault(item.nodeid.split("::")[0], position)

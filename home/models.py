@@ -93,7 +93,6 @@ class SiteBranding(BaseSiteSetting):
     banner_title = optional_text(
         _("Tiêu đề băng rôn"),
         _("Ví dụ: Chào mừng kỷ niệm 30 năm Ngày thành lập Công đoàn Viên chức Việt Nam."),
-        max_length=200,
     )
     banner_text = optional_text(_("Dòng phụ của băng rôn"), _("Tùy chọn, một câu."), max_length=300)
     banner_start = optional_date(

@@ -49,14 +49,14 @@ def optional_date(verbose_name: Any, help_text: Any = "", **options: Any) -> mod
 
 
 def text(
-    verbose_name: Any, help_text: Any = "", *, max_length: int, **options: Any
+    verbose_name: Any, help_text: Any = "", *, max_length: int = 200, **options: Any
 ) -> models.CharField:
-    """A line of text the editor must fill in."""
+    """A line of text the editor must fill in (200 characters unless said)."""
     return models.CharField(verbose_name, max_length=max_length, help_text=help_text, **options)
 
 
 def optional_text(
-    verbose_name: Any, help_text: Any = "", *, max_length: int, **options: Any
+    verbose_name: Any, help_text: Any = "", *, max_length: int = 200, **options: Any
 ) -> models.CharField:
     """A line of text the editor may leave empty (stored as "")."""
     return text(verbose_name, help_text, max_length=max_length, blank=True, **options)

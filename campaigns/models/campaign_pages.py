@@ -125,7 +125,6 @@ class CampaignPage(HeroImageMixin, SignupFormPageMixin, FoldedSearchMixin, Page)
     location = optional_text(
         _("Địa điểm"),
         _("Nơi diễn ra sự kiện chính, ví dụ Hà Nội. Bỏ trống nếu chiến dịch trực tuyến."),
-        max_length=200,
     )
     attendance = models.CharField(
         _("Hình thức tham dự"),

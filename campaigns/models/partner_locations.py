@@ -20,9 +20,7 @@ class PartnerLocation(Orderable):
 
     partner = ParentalKey("campaigns.Partner", on_delete=models.CASCADE, related_name="locations")
     name = optional_text(
-        _("Tên địa điểm"),
-        _("Ví dụ: Chi nhánh Cầu Giấy. Bỏ trống nếu chỉ có một địa điểm."),
-        max_length=200,
+        _("Tên địa điểm"), _("Ví dụ: Chi nhánh Cầu Giấy. Bỏ trống nếu chỉ có một địa điểm.")
     )
     address = text(_("Địa chỉ"), _("Số nhà, đường, xã/phường."), max_length=300)
     province = models.ForeignKey(

@@ -53,9 +53,7 @@ class Partner(
 ):
     """A business in the "Vì phúc lợi đoàn viên" programme and the offer it gives members."""
 
-    name = text(
-        _("Tên đối tác"), _("Tên giao dịch của doanh nghiệp, ví dụ: Siêu thị ABC."), max_length=200
-    )
+    name = text(_("Tên đối tác"), _("Tên giao dịch của doanh nghiệp, ví dụ: Siêu thị ABC."))
     slug = models.SlugField(
         _("Đường dẫn"),
         max_length=120,
@@ -162,14 +160,11 @@ class Partner(
         help_text=_("Bắt buộc khi phạm vi là theo tỉnh/thành phố. Danh sách 34 tỉnh, thành phố."),
     )
     scope_sector = optional_text(
-        _("Ngành áp dụng"),
-        _("Khi phạm vi là theo ngành, ví dụ: Đoàn viên ngành Giáo dục."),
-        max_length=200,
+        _("Ngành áp dụng"), _("Khi phạm vi là theo ngành, ví dụ: Đoàn viên ngành Giáo dục.")
     )
     signing_union = text(
         _("Công đoàn ký kết"),
         _("Cấp công đoàn đã ký thỏa thuận hợp tác với đối tác."),
-        max_length=200,
         default="Công đoàn Viên chức Việt Nam",
     )
     agreement_number = optional_text(

@@ -15,7 +15,7 @@ class LegalQuestion(models.Model):
         PUBLISHED = "published", _("Đã đăng hỏi – đáp")
         DECLINED = "declined", _("Không trả lời")
 
-    full_name = text(_("Họ và tên"), max_length=200)
+    full_name = text(_("Họ và tên"))
     contact = text(_("Điện thoại hoặc thư điện tử"), _("Để cán bộ trả lời riêng."), max_length=254)
     topic = optional_link("legal.LegalTopicPage", _("Chủ đề"))
     question = models.TextField(_("Câu hỏi"), max_length=4000)

@@ -86,9 +86,7 @@ class NewsArticlePage(HeroImageMixin, FoldedSearchMixin, Page):
     # The news index that lists this article (its parent) while it is live and public, else
     # NULL: kept by save() and news.listing; every public list filters on it (public_articles).
     listed_in = models.IntegerField(null=True, blank=True, editable=False)
-    byline = optional_text(
-        _("Tác giả"), _("Tên người viết hoặc nguồn tin, ví dụ: Kim Thư."), max_length=200
-    )
+    byline = optional_text(_("Tác giả"), _("Tên người viết hoặc nguồn tin, ví dụ: Kim Thư."))
     lead = models.TextField(
         _("Sapo"),
         max_length=600,

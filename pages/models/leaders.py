@@ -70,9 +70,7 @@ class Leader(index.Indexed, models.Model):
     position = text(
         _("Chức vụ"), _("Ví dụ: Chủ tịch, Phó Chủ tịch, Ủy viên Ban Thường vụ."), max_length=160
     )
-    unit = optional_text(
-        _("Đơn vị công tác"), _("Ví dụ: Công đoàn Bộ Giáo dục và Đào tạo."), max_length=200
-    )
+    unit = optional_text(_("Đơn vị công tác"), _("Ví dụ: Công đoàn Bộ Giáo dục và Đào tạo."))
     term = models.ForeignKey(
         Term, verbose_name=_("Nhiệm kỳ"), on_delete=models.PROTECT, related_name="leaders"
     )

@@ -29,9 +29,7 @@ class ResolutionAttachment(Orderable):
         help_text=_("Tệp PDF của văn bản (nên dùng PDF có chữ, không phải ảnh quét)."),
     )
     label = optional_text(
-        _("Nhãn"),
-        _("Ví dụ: Toàn văn Nghị quyết, Phụ lục. Bỏ trống để dùng tên tệp."),
-        max_length=200,
+        _("Nhãn"), _("Ví dụ: Toàn văn Nghị quyết, Phụ lục. Bỏ trống để dùng tên tệp.")
     )
     text_status = models.CharField(
         max_length=20,

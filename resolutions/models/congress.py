@@ -22,7 +22,7 @@ class CongressPage(Page):
     )
     date_start = optional_date(_("Ngày khai mạc"), _("Ví dụ: 01/12/2023."))
     date_end = optional_date(_("Ngày bế mạc"), _("Ví dụ: 03/12/2023."))
-    location = optional_text(_("Địa điểm"), _("Ví dụ: Hà Nội."), max_length=200)
+    location = optional_text(_("Địa điểm"), _("Ví dụ: Hà Nội."))
     term = optional_text(_("Nhiệm kỳ"), _("Ví dụ: 2023–2028."), max_length=40)
     intro = RichTextField(
         _("Giới thiệu"),

@@ -52,9 +52,7 @@ class ResolutionPage(DocumentReadingMixin, FoldedSearchMixin, Page):
         related_name="documents",
     )
     signer = optional_text(
-        _("Người ký"),
-        _("Chức vụ và họ tên, ví dụ: T/M Bộ Chính trị, Tổng Bí thư ..."),
-        max_length=200,
+        _("Người ký"), _("Chức vụ và họ tên, ví dụ: T/M Bộ Chính trị, Tổng Bí thư ...")
     )
     date_issued = models.DateField(
         _("Ngày ban hành"), db_index=True, help_text=_("Ngày ký ban hành, ví dụ: 12/06/2021.")

@@ -17,7 +17,6 @@ class IssuingBody(models.Model):
     name = text(
         _("Tên cơ quan"),
         _("Tên đầy đủ, ví dụ: Đoàn Chủ tịch Tổng Liên đoàn Lao động Việt Nam."),
-        max_length=200,
         unique=True,
     )
     short_name = optional_text(

@@ -22,7 +22,6 @@ class PrivacyNotice(models.Model):
     title = text(
         _("Tiêu đề"),
         _("Hiện ngay trên các ô đồng ý."),
-        max_length=200,
         default="Thông báo về xử lý dữ liệu cá nhân",
     )
     body = RichTextField(

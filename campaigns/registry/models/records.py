@@ -133,7 +133,7 @@ class StatusChange(models.Model):
     to_status = models.CharField(_("Sang"), max_length=16, choices=MemberSignup.Status.choices)
     changed_by = optional_link(settings.AUTH_USER_MODEL, _("Người đổi"))
     changed_at = models.DateTimeField(_("Lúc"), default=timezone.now)
-    note = optional_text(_("Ghi chú"), max_length=200)
+    note = optional_text(_("Ghi chú"))
 
     class Meta:
         db_table = "campaigns_statuschange"
@@ -156,7 +156,7 @@ class Forwarding(models.Model):
         FAILED = "failed", _("Lỗi, chờ gửi lại")
 
     signup = models.ForeignKey(MemberSignup, on_delete=models.CASCADE, related_name="forwardings")
-    forwarder = text(_("Cách chuyển"), max_length=200)
+    forwarder = text(_("Cách chuyển"))
     recipient = optional_text(_("Nơi nhận"), max_length=254)
     outcome = models.CharField(_("Kết quả"), max_length=8, choices=Outcome.choices)
     fields_sent = models.JSONField(_("Các trường đã gửi"), default=list, blank=True)

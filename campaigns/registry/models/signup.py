@@ -72,9 +72,9 @@ class MemberSignup(models.Model):
         blank=True,
     )
     commune = optional_text(_("Xã, phường"), max_length=120)
-    workplace = optional_text(_("Nơi làm việc"), _("Hoặc «Lao động tự do»."), max_length=200)
+    workplace = optional_text(_("Nơi làm việc"), _("Hoặc «Lao động tự do»."))
     occupation = optional_text(_("Nghề nghiệp"), max_length=120)
-    grassroots_union = optional_text(_("Công đoàn cơ sở"), max_length=200)
+    grassroots_union = optional_text(_("Công đoàn cơ sở"))
     nationality = optional_text(_("Quốc tịch"), max_length=100)
     long_contract_confirmed = switch(
         _("Có hợp đồng lao động từ 12 tháng"),

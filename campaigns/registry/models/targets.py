@@ -19,9 +19,7 @@ class ProvinceForwardAddress(models.Model):
         unique=True,
         help_text=_("Đăng ký có nơi làm việc ở tỉnh này được gửi đến địa chỉ bên dưới."),
     )
-    union_name = optional_text(
-        _("Tên công đoàn nhận"), _("Ví dụ: Công đoàn Viên chức tỉnh …"), max_length=200
-    )
+    union_name = optional_text(_("Tên công đoàn nhận"), _("Ví dụ: Công đoàn Viên chức tỉnh …"))
     email = models.EmailField(
         _("Thư điện tử nhận đăng ký"), help_text=_("Địa chỉ của bộ phận tổ chức tiếp nhận.")
     )
@@ -39,9 +37,7 @@ class ProvinceForwardAddress(models.Model):
 class MembershipTarget(models.Model):
     """A target the registry reports against (e.g. +1,000,000 members in 2024)."""
 
-    label = text(
-        _("Tên mục tiêu"), _("Ví dụ: Phát triển 1.000.000 đoàn viên mới năm 2024."), max_length=200
-    )
+    label = text(_("Tên mục tiêu"), _("Ví dụ: Phát triển 1.000.000 đoàn viên mới năm 2024."))
     year = models.PositiveSmallIntegerField(_("Năm"), help_text=_("Năm phải đạt mục tiêu."))
     target = models.PositiveBigIntegerField(_("Chỉ tiêu"), help_text=_("Số đoàn viên cần đạt."))
     period_start = optional_date(

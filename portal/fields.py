@@ -1,8 +1,8 @@
 """Field builders for the declarations every app repeats: a link that may be left empty, an
-optional date, a line of text, a yes/no switch, a choice, a page body. Each returns the plain
-Django or Wagtail field (the migrations see the same definition as if it were written out); the
-call says only what differs: the label the editor reads, the help under it, and any option of
-the field itself.
+optional date or moment, a line or a few lines of text, an address, a yes/no switch, a choice, a
+page body. Each returns the plain Django or Wagtail field (the migrations see the same definition
+as if it were written out); the call says only what differs: the label the editor reads, the
+help under it, and any option of the field itself.
 
 Convention: `builder(verbose_name, help_text, **options)`, as `home.page_parts.optional_image`.
 """
@@ -15,9 +15,13 @@ from wagtail.fields import StreamField
 
 __all__ = [
     "choice",
+    "long_text",
     "optional_date",
+    "optional_datetime",
     "optional_link",
+    "optional_long_text",
     "optional_text",
+    "optional_url",
     "stream_body",
     "switch",
     "text",
@@ -48,6 +52,13 @@ def optional_date(verbose_name: Any, help_text: Any = "", **options: Any) -> mod
     return models.DateField(verbose_name, help_text=help_text, **NULLABLE, **options)
 
 
+def optional_datetime(
+    verbose_name: Any, help_text: Any = "", **options: Any
+) -> models.DateTimeField:
+    """A moment the editor may leave empty (stored as NULL)."""
+    return models.DateTimeField(verbose_name, help_text=help_text, **NULLABLE, **options)
+
+
 def text(
     verbose_name: Any, help_text: Any = "", *, max_length: int = 200, **options: Any
 ) -> models.CharField:
@@ -60,6 +71,21 @@ def optional_text(
 ) -> models.CharField:
     """A line of text the editor may leave empty (stored as "")."""
     return text(verbose_name, help_text, max_length=max_length, blank=True, **options)
+
+
+def long_text(verbose_name: Any, help_text: Any = "", **options: Any) -> models.TextField:
+    """Text of several lines or sentences the editor must fill in."""
+    return models.TextField(verbose_name, help_text=help_text, **options)
+
+
+def optional_long_text(verbose_name: Any, help_text: Any = "", **options: Any) -> models.TextField:
+    """Text of several lines or sentences the editor may leave empty (stored as "")."""
+    return long_text(verbose_name, help_text, blank=True, **options)
+
+
+def optional_url(verbose_name: Any, help_text: Any = "", **options: Any) -> models.URLField:
+    """An address (https://…) the editor may leave empty."""
+    return models.URLField(verbose_name, help_text=help_text, blank=True, **options)
 
 
 def switch(verbose_name: Any, help_text: Any = "", *, default: bool) -> models.BooleanField:
@@ -76,13 +102,13 @@ def choice(
     max_length: int = 20,
     **options: Any,
 ) -> models.CharField:
-    """One of a set of `TextChoices`, indexed (lists and filters select on it)."""
+    """One of a set of `TextChoices`, indexed unless said (lists and filters select on it)."""
+    options.setdefault("db_index", True)
     return models.CharField(
         verbose_name,
         max_length=max_length,
         choices=choices.choices,
         default=default,
-        db_index=True,
         help_text=help_text,
         **options,
     )

@@ -20,7 +20,7 @@ from campaigns.registry.pages import SignupFormPageMixin
 from home.cards import with_renditions
 from home.page_parts import HeroImageMixin, hero_panel
 from news.models import NewsArticlePage, NewsArticleTag, card_queryset
-from portal.fields import optional_date, optional_text, stream_body, switch
+from portal.fields import optional_date, optional_text, optional_url, stream_body, switch
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from search.text import plain_text
 
@@ -139,10 +139,9 @@ class CampaignPage(HeroImageMixin, SignupFormPageMixin, FoldedSearchMixin, Page)
         default="",
         help_text=_("Cho máy tìm kiếm biết sự kiện diễn ra tại chỗ, trực tuyến hay cả hai."),
     )
-    online_url = models.URLField(
+    online_url = optional_url(
         _("Đường dẫn theo dõi trực tuyến"),
-        blank=True,
-        help_text=_("Trang phát trực tiếp hoặc họp trực tuyến; bỏ trống để dùng trang này."),
+        _("Trang phát trực tiếp hoặc họp trực tuyến; bỏ trống để dùng trang này."),
     )
     intro = RichTextField(
         _("Giới thiệu"),

@@ -27,7 +27,15 @@ from wagtail.search import index
 from campaigns.partner_forms import PartnerForm
 from campaigns.partner_links import PartnerLinksMixin, forget_partner_caches
 from home.page_parts import optional_image
-from portal.fields import choice, optional_date, optional_text, switch, text
+from portal.fields import (
+    choice,
+    optional_date,
+    optional_long_text,
+    optional_text,
+    optional_url,
+    switch,
+    text,
+)
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from search.text import fold, plain_text
 
@@ -137,10 +145,8 @@ class Partner(
         _("Đoàn viên nhận e-voucher qua ứng dụng hoặc tin nhắn."),
         default=False,
     )
-    claim_instructions = models.TextField(
-        _("Các bước nhận ưu đãi"),
-        blank=True,
-        help_text=_("Mỗi bước một dòng, viết ngắn để đọc trên điện thoại."),
+    claim_instructions = optional_long_text(
+        _("Các bước nhận ưu đãi"), _("Mỗi bước một dòng, viết ngắn để đọc trên điện thoại.")
     )
     scope = choice(
         _("Phạm vi áp dụng"),
@@ -183,9 +189,7 @@ class Partner(
     contact_email = models.EmailField(
         _("Thư điện tử"), blank=True, help_text=_("Hộp thư liên hệ của đối tác.")
     )
-    website = models.URLField(
-        _("Trang web"), blank=True, help_text=_("Địa chỉ trang web, bắt đầu bằng https://")
-    )
+    website = optional_url(_("Trang web"), _("Địa chỉ trang web, bắt đầu bằng https://"))
     status = choice(
         _("Trạng thái hợp tác"),
         _(

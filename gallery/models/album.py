@@ -11,7 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.page_parts import optional_image
-from portal.fields import optional_date, optional_text
+from portal.fields import optional_date, optional_long_text, optional_text
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 THUMB_SPEC = "format-{avif,webp,jpeg} fill-{320x240,640x480}"
@@ -21,9 +21,7 @@ ALBUM_RENDITIONS = [*Filter().expand_spec(THUMB_SPEC), LARGE_SPEC]
 
 class AlbumPage(FoldedSearchMixin, Page):
     date = optional_date(_("Ngày chụp"), _("Ngày diễn ra sự kiện trong ảnh."))
-    intro = models.TextField(
-        _("Giới thiệu"), max_length=800, blank=True, help_text=_("Album nói về sự kiện nào.")
-    )
+    intro = optional_long_text(_("Giới thiệu"), _("Album nói về sự kiện nào."), max_length=800)
     cover = optional_image(_("Ảnh bìa"), _("Bỏ trống để dùng ảnh đầu tiên của album."))
 
     content_panels = Page.content_panels + [

@@ -1,6 +1,5 @@
 """GalleryIndexPage ("Thư viện ảnh / Video"): the newest albums and videos as cards."""
 
-from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -8,6 +7,7 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.models import Page
 
+from portal.fields import optional_long_text
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 from .album import AlbumPage, AlbumPhoto
@@ -68,7 +68,7 @@ def video_cards(queryset, limit):
 
 
 class GalleryIndexPage(FoldedSearchMixin, Page):
-    intro = models.TextField(_("Giới thiệu"), max_length=600, blank=True)
+    intro = optional_long_text(_("Giới thiệu"), max_length=600)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + FOLDED_SEARCH_FIELDS

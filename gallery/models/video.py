@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.page_parts import optional_image
-from portal.fields import optional_date
+from portal.fields import optional_date, optional_long_text, optional_url
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
@@ -40,11 +40,10 @@ def youtube_id(url):
 
 class VideoPage(FoldedSearchMixin, Page):
     date = optional_date(_("Ngày"))
-    intro = models.TextField(_("Giới thiệu"), max_length=800, blank=True)
-    youtube_url = models.URLField(
+    intro = optional_long_text(_("Giới thiệu"), max_length=800)
+    youtube_url = optional_url(
         _("Địa chỉ YouTube"),
-        blank=True,
-        help_text=_(
+        _(
             "Ví dụ https://www.youtube.com/watch?v=…  Video chỉ tải (qua youtube-nocookie.com) "
             "khi người xem bấm phát."
         ),

@@ -10,7 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.page_parts import intro_panels
-from portal.fields import optional_date
+from portal.fields import long_text, optional_date, optional_long_text
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from search.text import plain_text
 
@@ -22,17 +22,15 @@ CONSENT = (
 
 
 class LegalIndexPage(FoldedSearchMixin, Page):
-    intro = models.TextField(_("Giới thiệu"), max_length=800, blank=True)
-    consent_text = models.TextField(
+    intro = optional_long_text(_("Giới thiệu"), max_length=800)
+    consent_text = long_text(
         _("Nội dung đồng ý"),
+        _("Người hỏi phải đánh dấu ô đồng ý; nội dung và phiên bản được lưu kèm."),
         max_length=1500,
         default=CONSENT,
-        help_text=_("Người hỏi phải đánh dấu ô đồng ý; nội dung và phiên bản được lưu kèm."),
     )
-    thank_you_text = models.TextField(
-        _("Lời cảm ơn"),
-        max_length=600,
-        default="Cảm ơn bạn. Cán bộ tư vấn sẽ liên hệ trả lời bạn.",
+    thank_you_text = long_text(
+        _("Lời cảm ơn"), max_length=600, default="Cảm ơn bạn. Cán bộ tư vấn sẽ liên hệ trả lời bạn."
     )
 
     content_panels = Page.content_panels + [
@@ -59,8 +57,8 @@ class LegalIndexPage(FoldedSearchMixin, Page):
 
 
 class LegalTopicPage(FoldedSearchMixin, Page):
-    intro = models.TextField(
-        _("Giới thiệu chủ đề"), max_length=600, blank=True, help_text=_("Ví dụ: hợp đồng lao động.")
+    intro = optional_long_text(
+        _("Giới thiệu chủ đề"), _("Ví dụ: hợp đồng lao động."), max_length=600
     )
 
     content_panels = intro_panels(
@@ -109,10 +107,10 @@ class LegalTopicPage(FoldedSearchMixin, Page):
 
 class LegalAnswer(Orderable):
     page = ParentalKey(LegalTopicPage, related_name="answers", on_delete=models.CASCADE)
-    question = models.TextField(
+    question = long_text(
         _("Câu hỏi (đã viết lại)"),
+        _("Không ghi tên, số điện thoại hay nơi làm việc của người hỏi."),
         max_length=1500,
-        help_text=_("Không ghi tên, số điện thoại hay nơi làm việc của người hỏi."),
     )
     answer = RichTextField(_("Trả lời"), features=["bold", "italic", "link", "ol", "ul"])
     answered_on = optional_date(_("Ngày trả lời"))

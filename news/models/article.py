@@ -21,7 +21,7 @@ from home.blocks import body_blocks
 from home.models import SiteBranding
 from home.page_parts import HeroImageMixin, hero_panel
 from news.listing import listed_in_for
-from portal.fields import optional_text, stream_body
+from portal.fields import long_text, optional_datetime, optional_text, stream_body
 from portal.pagecache.memo import remember
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from search.text import plain_text
@@ -68,16 +68,14 @@ class NewsArticlePage(HeroImageMixin, FoldedSearchMixin, Page):
     """One news article. `published_at` is the date readers see, set by the editor; Wagtail's
     own timestamps record when the page was (re)published."""
 
-    published_at = models.DateTimeField(
+    published_at = optional_datetime(
         _("Ngày giờ đăng"),
-        null=True,
-        blank=True,
-        db_index=True,
-        help_text=_(
+        _(
             "Hiện trên bài, ví dụ 10:50 21/03/2024. Bỏ trống để lấy thời điểm xuất bản "
             "(hoặc ngày giờ hẹn xuất bản đặt bằng nút “Đặt lịch” trong bảng “Trạng thái” "
             "bên phải)."
         ),
+        db_index=True,
     )
     # The first day of `published_at`'s month in Vietnam's time zone, kept by save() (and by the
     # bulk generator): the month archive lists distinct values of this indexed column instead of
@@ -87,12 +85,10 @@ class NewsArticlePage(HeroImageMixin, FoldedSearchMixin, Page):
     # NULL: kept by save() and news.listing; every public list filters on it (public_articles).
     listed_in = models.IntegerField(null=True, blank=True, editable=False)
     byline = optional_text(_("Tác giả"), _("Tên người viết hoặc nguồn tin, ví dụ: Kim Thư."))
-    lead = models.TextField(
+    lead = long_text(
         _("Sapo"),
+        _("Đoạn mở đầu in đậm, 1–3 câu. Dùng làm mô tả khi chia sẻ, trong RSS và trên thẻ bài."),
         max_length=600,
-        help_text=_(
-            "Đoạn mở đầu in đậm, 1–3 câu. Dùng làm mô tả khi chia sẻ, trong RSS và trên thẻ bài."
-        ),
     )
     hero_caption = optional_text(
         _("Chú thích ảnh"),

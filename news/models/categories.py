@@ -8,7 +8,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from portal.fields import text
+from portal.fields import optional_long_text, text
 
 __all__ = ["NewsArticleTag", "NewsCategory"]
 
@@ -31,10 +31,9 @@ class NewsCategory(index.Indexed, models.Model):
             "/tin-tuc/chuyen-muc/hoat-dong-cong-doan/."
         ),
     )
-    description = models.TextField(
+    description = optional_long_text(
         _("Mô tả"),
-        blank=True,
-        help_text=_("Một hai câu giới thiệu chuyên mục; hiện ở đầu trang chuyên mục và trong RSS."),
+        _("Một hai câu giới thiệu chuyên mục; hiện ở đầu trang chuyên mục và trong RSS."),
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]

@@ -11,28 +11,26 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import body_blocks
-from portal.fields import optional_link, optional_text, text
+from portal.fields import optional_link, optional_long_text, optional_text, optional_url, text
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 from .content import SectionNavigationMixin
 
 
 class ContactPage(SectionNavigationMixin, FoldedSearchMixin, Page):
-    intro = models.TextField(_("Đoạn mở đầu"), max_length=600, blank=True)
+    intro = optional_long_text(_("Đoạn mở đầu"), max_length=600)
     address = text(_("Địa chỉ"), _("Địa chỉ trụ sở, đủ để tìm trên bản đồ."), max_length=255)
     phone = optional_text(_("Điện thoại"), _("Ví dụ: 024 3942 1234."), max_length=50)
     hotline = optional_text(_("Đường dây nóng"), _("Tùy chọn."), max_length=50)
     email = models.EmailField(_("Thư điện tử"), blank=True)
-    hours = models.TextField(
+    hours = optional_long_text(
         _("Giờ làm việc"),
+        _("Mỗi dòng một khoảng, ví dụ: Thứ Hai – Thứ Sáu: 8:00–17:00."),
         max_length=400,
-        blank=True,
-        help_text=_("Mỗi dòng một khoảng, ví dụ: Thứ Hai – Thứ Sáu: 8:00–17:00."),
     )
-    map_url = models.URLField(
+    map_url = optional_url(
         _("Liên kết bản đồ"),
-        blank=True,
-        help_text=_(
+        _(
             "Đường dẫn tới bản đồ (OpenStreetMap, Google Maps…), mở ở trang riêng. Bỏ trống: "
             "tự tạo liên kết tìm địa chỉ trên OpenStreetMap. Trang không nhúng bản đồ."
         ),

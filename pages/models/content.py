@@ -1,7 +1,6 @@
 """ContentPage ("Trang nội dung"): an ordinary page built from the shared blocks, with
 breadcrumbs and the side navigation of its section."""
 
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, Site
@@ -9,7 +8,7 @@ from wagtail.search import index
 
 from home.blocks import body_blocks
 from home.page_parts import HeroImageMixin, hero_panel
-from portal.fields import stream_body, switch
+from portal.fields import optional_long_text, stream_body, switch
 from portal.pagecache.memo import remember
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
@@ -97,11 +96,10 @@ class SectionNavigationMixin:
 class ContentPage(HeroImageMixin, SectionNavigationMixin, FoldedSearchMixin, Page):
     """An ordinary page: Giới thiệu, Lịch sử, Chức năng nhiệm vụ, Cơ cấu tổ chức…"""
 
-    intro = models.TextField(
+    intro = optional_long_text(
         _("Đoạn mở đầu"),
+        _("1–3 câu tóm tắt trang; dùng làm mô tả khi chia sẻ nếu không có mô tả SEO."),
         max_length=600,
-        blank=True,
-        help_text=_("1–3 câu tóm tắt trang; dùng làm mô tả khi chia sẻ nếu không có mô tả SEO."),
     )
     body = stream_body(
         body_blocks(), _("Đoạn văn, tiêu đề mục, ảnh, trích dẫn, video, bảng, liên kết văn bản.")

@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.page_parts import intro_panels, optional_image
-from portal.fields import optional_text, text
+from portal.fields import choice, optional_long_text, optional_text, text
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 from .content import SectionNavigationMixin
@@ -74,12 +74,12 @@ class Leader(index.Indexed, models.Model):
     term = models.ForeignKey(
         Term, verbose_name=_("Nhiệm kỳ"), on_delete=models.PROTECT, related_name="leaders"
     )
-    body = models.CharField(
+    body = choice(
         _("Thuộc"),
-        max_length=20,
-        choices=Body.choices,
+        _("Ủy viên Ban Thường vụ hiện ở cả hai danh sách."),
+        Body,
         default=Body.EXECUTIVE,
-        help_text=_("Ủy viên Ban Thường vụ hiện ở cả hai danh sách."),
+        db_index=False,
     )
     sort_order = models.PositiveSmallIntegerField(
         _("Thứ tự"), default=100, help_text=_("Số nhỏ đứng trước: Chủ tịch 1, Phó Chủ tịch 2…")
@@ -134,11 +134,10 @@ class LeadershipPage(SectionNavigationMixin, FoldedSearchMixin, Page):
     """ "Ban Chấp hành": the Standing and Executive Committees of the current term, then the
     past terms."""
 
-    intro = models.TextField(
+    intro = optional_long_text(
         _("Đoạn mở đầu"),
+        _("Ví dụ: Ban Chấp hành do Đại hội VI bầu, nhiệm kỳ 2023–2028."),
         max_length=600,
-        blank=True,
-        help_text=_("Ví dụ: Ban Chấp hành do Đại hội VI bầu, nhiệm kỳ 2023–2028."),
     )
 
     content_panels = intro_panels(

@@ -7,7 +7,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
-from portal.fields import optional_text
+from portal.fields import choice, optional_text
 from resolutions.pdf import STATUS_NO_TEXT, STATUS_NOT_PDF, STATUS_OK, STATUS_UNREADABLE
 
 from .choices import RelationType
@@ -67,12 +67,12 @@ class ResolutionRelation(Orderable):
     page = ParentalKey(
         "resolutions.ResolutionPage", on_delete=models.CASCADE, related_name="related_links"
     )
-    relation_type = models.CharField(
+    relation_type = choice(
         _("Quan hệ"),
-        max_length=20,
-        choices=RelationType.choices,
+        _("Văn bản này … văn bản được chọn (ví dụ: hướng dẫn thực hiện)."),
+        RelationType,
         default=RelationType.IMPLEMENTS,
-        help_text=_("Văn bản này … văn bản được chọn (ví dụ: hướng dẫn thực hiện)."),
+        db_index=False,
     )
     target = models.ForeignKey(
         "resolutions.ResolutionPage",

@@ -11,7 +11,14 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePan
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.fields import choice, optional_date, optional_link, optional_text, stream_body
+from portal.fields import (
+    choice,
+    long_text,
+    optional_date,
+    optional_link,
+    optional_text,
+    stream_body,
+)
 from resolutions import numbers
 from resolutions.blocks import document_body_blocks
 from resolutions.pdf import MAX_CHARS, extract_document_text
@@ -83,11 +90,9 @@ class ResolutionPage(DocumentReadingMixin, FoldedSearchMixin, Page):
         ),
         related_name="collection_documents",
     )
-    summary = models.TextField(
+    summary = long_text(
         _("Trích yếu"),
-        help_text=_(
-            "Một hai câu nói văn bản về việc gì; hiện trong danh sách và kết quả tìm kiếm."
-        ),
+        _("Một hai câu nói văn bản về việc gì; hiện trong danh sách và kết quả tìm kiếm."),
     )
     body = stream_body(
         document_body_blocks(),

@@ -14,7 +14,7 @@ from wagtail.coreutils import safe_snake_case
 from wagtail.search import index
 
 from pages.models.content import SectionNavigationMixin
-from portal.fields import optional_text
+from portal.fields import long_text, optional_datetime, optional_long_text, optional_text
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from search.text import fold
 
@@ -35,26 +35,25 @@ def default_retention_days():
 
 
 class FormPage(SectionNavigationMixin, FoldedSearchMixin, AbstractForm):
-    intro = models.TextField(
+    intro = optional_long_text(
         _("Giới thiệu biểu mẫu"),
+        _("Biểu mẫu dùng để làm gì, ai nên điền, hạn chót."),
         max_length=1000,
-        blank=True,
-        help_text=_("Biểu mẫu dùng để làm gì, ai nên điền, hạn chót."),
     )
-    thank_you_text = models.TextField(
+    thank_you_text = long_text(
         _("Lời cảm ơn sau khi gửi"),
+        _("Hiện cho người gửi sau khi thông tin được lưu."),
         max_length=1000,
         default="Cảm ơn bạn. Chúng tôi đã nhận được thông tin.",
-        help_text=_("Hiện cho người gửi sau khi thông tin được lưu."),
     )
-    consent_text = models.TextField(
+    consent_text = long_text(
         _("Nội dung đồng ý"),
-        max_length=1500,
-        default=str(DEFAULT_CONSENT),
-        help_text=_(
+        _(
             "Nêu rõ: thu thập thông tin gì, để làm gì, ai giữ, giữ bao lâu, quyền của người gửi. "
             "Người gửi phải đánh dấu ô đồng ý; nội dung và phiên bản được lưu kèm mỗi bài gửi."
         ),
+        max_length=1500,
+        default=str(DEFAULT_CONSENT),
     )
     retention_days = models.PositiveIntegerField(
         _("Số ngày lưu bài gửi"),
@@ -69,11 +68,8 @@ class FormPage(SectionNavigationMixin, FoldedSearchMixin, AbstractForm):
         ),
         max_length=500,
     )
-    closes_at = models.DateTimeField(
-        _("Hạn chót nhận"),
-        null=True,
-        blank=True,
-        help_text=_("Sau thời điểm này biểu mẫu không nhận bài nữa. Bỏ trống: không hạn."),
+    closes_at = optional_datetime(
+        _("Hạn chót nhận"), _("Sau thời điểm này biểu mẫu không nhận bài nữa. Bỏ trống: không hạn.")
     )
 
     form_builder = ProtectedFormBuilder

@@ -7,18 +7,18 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.models import AbstractFormSubmission
 
-from portal.fields import optional_text
+from portal.fields import optional_datetime, optional_long_text, optional_text
 
 
 class FormEntry(AbstractFormSubmission):
-    consent_text = models.TextField(_("Nội dung đồng ý đã hiển thị"), blank=True)
+    consent_text = optional_long_text(_("Nội dung đồng ý đã hiển thị"))
     consent_version = optional_text(
         _("Phiên bản nội dung đồng ý"),
         _("Số phiên bản (revision) của trang biểu mẫu khi người gửi đồng ý."),
         max_length=80,
     )
-    consented_at = models.DateTimeField(_("Thời điểm đồng ý"), null=True, blank=True)
-    notified_at = models.DateTimeField(_("Đã báo cho cán bộ lúc"), null=True, blank=True)
+    consented_at = optional_datetime(_("Thời điểm đồng ý"))
+    notified_at = optional_datetime(_("Đã báo cho cán bộ lúc"))
 
     # A submission must not empty the whole site's page cache (portal/pagecache/purge.py).
     page_cache_purge = False

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.fields import optional_text
+from portal.fields import optional_datetime, optional_text
 
 
 class ExportStorage(FileSystemStorage):
@@ -73,8 +73,8 @@ class RegistryExport(models.Model):
     file = models.FileField(
         _("Tệp"), storage=export_storage, upload_to="%Y/%m/", max_length=255, blank=True
     )
-    started_at = models.DateTimeField(_("Bắt đầu lúc"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("Xong lúc"), null=True, blank=True)
+    started_at = optional_datetime(_("Bắt đầu lúc"))
+    finished_at = optional_datetime(_("Xong lúc"))
     error = optional_text(_("Lỗi"), max_length=255)
 
     class Meta:

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.fields import optional_link, optional_text, text
+from portal.fields import optional_datetime, optional_link, optional_text, text
 
 from .notice import PrivacyNotice
 from .signup import MemberSignup
@@ -103,7 +103,7 @@ class ConsentRecord(models.Model):
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     granted_at = models.DateTimeField(_("Đồng ý lúc"), default=timezone.now)
-    withdrawn_at = models.DateTimeField(_("Rút lại lúc"), null=True, blank=True)
+    withdrawn_at = optional_datetime(_("Rút lại lúc"))
     withdrawn_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

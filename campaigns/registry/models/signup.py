@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.provinces import province_choices, province_name
-from portal.fields import optional_date, optional_link, optional_text, switch
+from portal.fields import optional_date, optional_datetime, optional_link, optional_text, switch
 
 from ..labels import PERSON_HEADINGS
 from ..normalise import display_phone
@@ -98,9 +98,9 @@ class MemberSignup(models.Model):
         _("Một lần gửi sau có thông tin khác; cán bộ chấp nhận hoặc bỏ qua."),
         default=False,
     )
-    forwarded_at = models.DateTimeField(_("Đã chuyển lúc"), null=True, blank=True)
+    forwarded_at = optional_datetime(_("Đã chuyển lúc"))
     forward_claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
-    erased_at = models.DateTimeField(_("Đã xoá dữ liệu lúc"), null=True, blank=True)
+    erased_at = optional_datetime(_("Đã xoá dữ liệu lúc"))
 
     class Meta:
         db_table = "campaigns_membersignup"

@@ -30,6 +30,25 @@ TOKEN_MESSAGES = {
 }
 
 
+# Choices as callables: Django deep-copies every field for each form, and copies a list of
+# choices tuple by tuple (the 35 provinces were a fifth of a sign-up POST's form work); a callable
+# is copied by reference and read when the field validates or renders.
+PROVINCE_CHOICES = province_choices(blank_label="— Chọn tỉnh, thành phố —")
+NATIONALITY_CHOICES = [(VIETNAM, _("Việt Nam")), (OTHER, _("Quốc tịch khác"))]
+
+
+def _province_choices() -> list[tuple[str, str]]:
+    return PROVINCE_CHOICES
+
+
+def _sex_choices() -> list[tuple[str, Any]]:
+    return MemberSignup.Sex.choices
+
+
+def _nationality_choices() -> list[tuple[str, Any]]:
+    return NATIONALITY_CHOICES
+
+
 def new_form_token(issued: float | None = None) -> str:
     """A single-use token for one showing of the form: a signed random nonce and the time the
     form was shown (portal.limits). Spent when a submission is stored (web.py)."""
@@ -76,7 +95,7 @@ class SignupForm(NormalisedPersonMixin, forms.Form):
     )
     sex = forms.ChoiceField(
         label=_("Giới tính"),
-        choices=MemberSignup.Sex.choices,
+        choices=_sex_choices,
         widget=forms.RadioSelect,
         error_messages={"required": _("Vui lòng chọn giới tính.")},
     )
@@ -96,7 +115,7 @@ class SignupForm(NormalisedPersonMixin, forms.Form):
     )
     province = forms.ChoiceField(
         label=_("Tỉnh, thành phố nơi làm việc"),
-        choices=province_choices(blank_label="— Chọn tỉnh, thành phố —"),
+        choices=_province_choices,
         error_messages={
             "required": _("Vui lòng chọn tỉnh, thành phố nơi làm việc."),
             "invalid_choice": _("Vui lòng chọn một trong 34 tỉnh, thành phố trong danh sách."),
@@ -127,7 +146,7 @@ class SignupForm(NormalisedPersonMixin, forms.Form):
     )
     nationality = forms.ChoiceField(
         label=_("Quốc tịch"),
-        choices=[(VIETNAM, _("Việt Nam")), (OTHER, _("Quốc tịch khác"))],
+        choices=_nationality_choices,
         initial=VIETNAM,
         widget=forms.RadioSelect,
         error_messages={"required": _("Vui lòng chọn quốc tịch.")},

@@ -2,9 +2,9 @@
 
 Never lose a person: every accepted submission is stored in one transaction (entry, submission
 log, consents) before anything else happens. Never count one twice: the normalised phone number is
-unique in the database, and a concurrent insert of the same number is caught inside a savepoint and
-turned into a repeat. The hand-off to the union is enqueued as a background task when the
-transaction commits.
+unique in the database, and the entry is inserted with `ON CONFLICT (phone) DO NOTHING`: a
+concurrent insert of the same number becomes a repeat, without a savepoint. The hand-off to the
+union is enqueued as a background task when the transaction commits.
 """
 
 import datetime
@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db import connection, transaction
+from django.db.models import Field, QuerySet
+from django.db.models.signals import post_save, pre_save
 from django.utils import timezone
 
 from portal.retention import RetentionPolicy
@@ -52,6 +53,47 @@ def differences(signup: MemberSignup, values: Mapping[str, Any]) -> list[str]:
     ]
 
 
+def _insert_new(signup: MemberSignup) -> bool:
+    """Store a new entry unless its phone number is taken: one `INSERT … ON CONFLICT (phone) DO
+    NOTHING RETURNING id` (PostgreSQL and SQLite ≥ 3.35), no savepoint. True (and `signup.pk`
+    set) when stored. A concurrent insert of the same number makes PostgreSQL wait for that
+    transaction: it committed, the number is taken (False); it rolled back, this one is stored."""
+    signup.fold_name()
+    using = connection.alias
+    # The model's save signals, as `save()` sends them (the portal's text is stored in NFC).
+    pre_save.send(MemberSignup, instance=signup, raw=False, using=using, update_fields=None)
+    opts = MemberSignup._meta
+    fields = [
+        field
+        for field in opts.get_fields()
+        if isinstance(field, Field)
+        and field.concrete
+        and not field.many_to_many
+        and not field.primary_key
+    ]
+    values = [field.get_db_prep_save(field.pre_save(signup, True), connection) for field in fields]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(str(field.column)) for field in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            # Table and column names are the model's; every value is a parameter.
+            f"INSERT INTO {quote(opts.db_table)} ({columns}) VALUES ({placeholders}) "  # noqa: S608
+            f"ON CONFLICT ({quote('phone')}) DO NOTHING RETURNING {quote(str(opts.pk.column))}",
+            values,
+        )
+        row = cursor.fetchone()
+    if row is None:
+        return False
+    signup.pk = row[0]
+    signup._state.adding = False
+    signup._state.db = using
+    post_save.send(
+        MemberSignup, instance=signup, created=True, raw=False, using=using, update_fields=None
+    )
+    return True
+
+
 def register_member(
     values: Mapping[str, Any],
     *,
@@ -72,15 +114,12 @@ def register_member(
         raise ValueError("register_member() needs the registration consent.")
     now = now or timezone.now()
     page_id = getattr(source_page, "pk", source_page)
-    with transaction.atomic():
-        created = False
-        try:
-            with transaction.atomic():  # a savepoint: a concurrent insert only undoes this
-                signup = MemberSignup.objects.create(
-                    **values, source_page_id=page_id, created_at=now
-                )
-                created = True
-        except IntegrityError:
+    # Inside a caller's transaction (the sign-up form's, which also spends the form token) no
+    # savepoint of its own: any error here undoes the caller's transaction as a whole.
+    with transaction.atomic(savepoint=False):
+        signup = MemberSignup(**values, source_page_id=page_id, created_at=now)
+        created = _insert_new(signup)
+        if not created:
             # Someone (maybe this person, a second ago in another request) holds this number.
             signup = MemberSignup.objects.select_for_update().get(phone=values["phone"])
 

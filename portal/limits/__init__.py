@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
-from django.db import IntegrityError, transaction
+from django.db import connection
 
 from .store import get_store
 
@@ -145,16 +145,27 @@ def fingerprint(*values):
 
 def use_token(token, fingerprint=""):
     """Spend the token: FIRST the first time, SAME or OTHER after. Call it inside the
-    transaction that stores what the form sent (it takes a savepoint of its own)."""
+    transaction that stores what the form sent.
+
+    One `INSERT … ON CONFLICT DO NOTHING` (no savepoint; PostgreSQL and SQLite ≥ 3.35): a
+    concurrent use of the same token waits for the other transaction, then finds its row (or
+    inserts, if that one rolled back). The stored fingerprint is read only for a used token."""
     from .models import UsedToken
 
-    try:
-        with transaction.atomic():
-            UsedToken.objects.create(
-                nonce=token.nonce, expires=token.expires, fingerprint=fingerprint
-            )
-        return TokenUse.FIRST
-    except IntegrityError:
-        stored = UsedToken.objects.filter(nonce=token.nonce).values_list("fingerprint", flat=True)
-        stored = stored.first()
-        return TokenUse.SAME if fingerprint and stored == fingerprint else TokenUse.OTHER
+    table = connection.ops.quote_name(UsedToken._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            # The table name is the model's; every value is a parameter.
+            f'INSERT INTO {table} ("nonce", "expires", "fingerprint") '  # noqa: S608
+            'VALUES (%s, %s, %s) ON CONFLICT ("nonce") DO NOTHING RETURNING "nonce"',
+            [token.nonce, token.expires, fingerprint],
+        )
+        if cursor.fetchone() is not None:
+            return TokenUse.FIRST
+        cursor.execute(
+            f'SELECT "fingerprint" FROM {table} WHERE "nonce" = %s',  # noqa: S608
+            [token.nonce],
+        )
+        row = cursor.fetchone()
+    stored = row[0] if row else None
+    return TokenUse.SAME if fingerprint and stored == fingerprint else TokenUse.OTHER

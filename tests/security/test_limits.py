@@ -5,12 +5,13 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 
 from portal import limits
 from portal.limits import store
@@ -250,6 +251,59 @@ def test_a_rolled_back_use_leaves_the_token_unused():
         assert limits.use_token(token) is limits.TokenUse.FIRST
         raise RuntimeError("storing what was sent failed")
     assert limits.use_token(token) is limits.TokenUse.FIRST
+
+
+def use_while_another_holds_it(token, *, first_commits):
+    """Request A spends the token and holds its transaction open while request B, on its own
+    connection, spends the same token; A then commits (or rolls back). B's answer."""
+    a_used, b_started = threading.Event(), threading.Event()
+    answers = {}
+
+    def request_a():
+        try:
+            with transaction.atomic():
+                answers["a"] = limits.use_token(token, "same content")
+                a_used.set()
+                b_started.wait(timeout=30)
+                time.sleep(0.5)  # B's INSERT is waiting on A's row by now
+                if not first_commits:
+                    raise RuntimeError("storing what A sent failed")
+        except RuntimeError:
+            pass
+        finally:
+            a_used.set()
+            connections.close_all()
+
+    def request_b():
+        try:
+            a_used.wait(timeout=30)
+            b_started.set()
+            with transaction.atomic():
+                answers["b"] = limits.use_token(token, "same content")
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=request_a), threading.Thread(target=request_b)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert answers["a"] is limits.TokenUse.FIRST
+    return answers["b"]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="two connections writing at once: PostgreSQL (SQLite's test database is one lock)",
+)
+@pytest.mark.django_db(transaction=True)
+def test_a_token_spent_by_two_requests_at_once_stores_once():
+    token = limits.check_token(limits.issue_token("form"), "form", max_age=60)
+    assert use_while_another_holds_it(token, first_commits=True) is limits.TokenUse.SAME
+    other = limits.check_token(limits.issue_token("form"), "form", max_age=60)
+    # The first request failed to store what it was sent: the token is the second's to spend.
+    assert use_while_another_holds_it(other, first_commits=False) is limits.TokenUse.FIRST
+    assert set(UsedToken.objects.values_list("nonce", flat=True)) == {token.nonce, other.nonce}
 
 
 # --- the deploy check --------------------------------------------------------------------------

@@ -138,10 +138,14 @@ class MemberSignup(models.Model):
         return _("Đăng ký số %(pk)s") % {"pk": self.pk}
 
     def save(self, *args: Any, **kwargs: Any) -> None:
+        self.fold_name()
+        super().save(*args, **kwargs)
+
+    def fold_name(self) -> None:
+        """Keep `name_folded` (the name without accents, lower case) for search."""
         from search.text import fold, squash
 
         self.name_folded = fold(squash(self.full_name))[:100]
-        super().save(*args, **kwargs)
 
     @property
     def province_name(self) -> str:

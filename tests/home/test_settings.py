@@ -5,6 +5,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.db_independent  # CI runs it once, in the SQLite phase
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -11,6 +11,8 @@ import pytest
 
 from portal import cache_identity
 
+pytestmark = pytest.mark.db_independent  # CI runs it once, in the SQLite phase
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -3,7 +3,10 @@ lines is printed on the page. Multi-line comments must use `{% comment %}`."""
 
 from pathlib import Path
 
+import pytest
 from django.conf import settings
+
+pytestmark = pytest.mark.db_independent  # CI runs it once, in the SQLite phase
 
 ROOT = Path(settings.BASE_DIR)
 

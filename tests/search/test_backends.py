@@ -53,6 +53,7 @@ def test_default_backend_is_the_database_with_the_folding_configuration():
         assert "SEARCH_CONFIG" not in backend
 
 
+@pytest.mark.db_independent
 def test_settings_pick_elasticsearch_9_only_when_the_url_is_set():
     """Load the settings in a fresh interpreter with and without ELASTICSEARCH_URL."""
     code = (

@@ -7,9 +7,12 @@ content app: `import`, `from ... import`, or a literal dotted path given to `imp
 import ast
 from pathlib import Path
 
+import pytest
 from django.apps import apps
 
 import search
+
+pytestmark = pytest.mark.db_independent  # CI runs it once, in the SQLite phase
 
 ROOT = Path(__file__).resolve().parents[2]
 SEARCH = Path(search.__file__).resolve().parent

@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+pytestmark = pytest.mark.db_independent  # CI runs it once, in the SQLite phase
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -2,6 +2,8 @@
 
 import unicodedata
 
+import pytest
+
 from search.text import (
     MAX_QUERY_LENGTH,
     clean_query,
@@ -12,6 +14,8 @@ from search.text import (
     nfc,
     words,
 )
+
+pytestmark = pytest.mark.db_independent  # CI runs it once, in the SQLite phase
 
 
 def test_fold_removes_every_vietnamese_mark_and_d_bar():

@@ -3,18 +3,19 @@
 Never lose a person: every accepted submission is stored in one transaction (entry, submission
 log, consents) before anything else happens. Never count one twice: the normalised phone number is
 unique in the database, and the entry is inserted with `ON CONFLICT (phone) DO NOTHING`: a
-concurrent insert of the same number becomes a repeat, without a savepoint. The hand-off to the
-union is enqueued as a background task when the transaction commits.
+concurrent insert of the same number becomes a repeat, without a savepoint. The rows of a sign-up
+are written with one plain INSERT each (`_insert`), not through the ORM's per-row machinery.
+The hand-off to the union is enqueued as a background task when the transaction commits.
 """
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Field, QuerySet
+from django.db.models import Field, Model, QuerySet
 from django.db.models.signals import post_save, pre_save
 from django.utils import timezone
 
@@ -53,16 +54,18 @@ def differences(signup: MemberSignup, values: Mapping[str, Any]) -> list[str]:
     ]
 
 
-def _insert_new(signup: MemberSignup) -> bool:
-    """Store a new entry unless its phone number is taken: one `INSERT … ON CONFLICT (phone) DO
-    NOTHING RETURNING id` (PostgreSQL and SQLite ≥ 3.35), no savepoint. True (and `signup.pk`
-    set) when stored. A concurrent insert of the same number makes PostgreSQL wait for that
-    transaction: it committed, the number is taken (False); it rolled back, this one is stored."""
-    signup.fold_name()
+def _insert(rows: Sequence[Model], *, unless_taken: str = "") -> bool:
+    """Insert new rows of one model in one statement, as `save()` would (its fields' defaults
+    and `pre_save`, the save signals: the portal's text is stored in NFC), without the ORM's
+    per-row work: this runs for every sign-up. Sets each row's pk.
+
+    `unless_taken`: a unique field; the statement is `INSERT … ON CONFLICT (field) DO NOTHING`
+    (PostgreSQL and SQLite ≥ 3.35), no savepoint, and returns False when the value is taken. A
+    concurrent insert of the same value makes PostgreSQL wait for that transaction: it
+    committed, the value is taken; it rolled back, this row is stored."""
+    model = type(rows[0])
+    opts = model._meta
     using = connection.alias
-    # The model's save signals, as `save()` sends them (the portal's text is stored in NFC).
-    pre_save.send(MemberSignup, instance=signup, raw=False, using=using, update_fields=None)
-    opts = MemberSignup._meta
     fields = [
         field
         for field in opts.get_fields()
@@ -71,26 +74,33 @@ def _insert_new(signup: MemberSignup) -> bool:
         and not field.many_to_many
         and not field.primary_key
     ]
-    values = [field.get_db_prep_save(field.pre_save(signup, True), connection) for field in fields]
+    values = []
+    for row in rows:
+        pre_save.send(model, instance=row, raw=False, using=using, update_fields=None)
+        values += [
+            field.get_db_prep_save(field.pre_save(row, True), connection) for field in fields
+        ]
     quote = connection.ops.quote_name
     columns = ", ".join(quote(str(field.column)) for field in fields)
-    placeholders = ", ".join(["%s"] * len(fields))
+    placeholders = ", ".join([f"({', '.join(['%s'] * len(fields))})"] * len(rows))
+    conflict = f" ON CONFLICT ({quote(unless_taken)}) DO NOTHING" if unless_taken else ""
     with connection.cursor() as cursor:
         cursor.execute(
             # Table and column names are the model's; every value is a parameter.
-            f"INSERT INTO {quote(opts.db_table)} ({columns}) VALUES ({placeholders}) "  # noqa: S608
-            f"ON CONFLICT ({quote('phone')}) DO NOTHING RETURNING {quote(str(opts.pk.column))}",
+            f"INSERT INTO {quote(opts.db_table)} ({columns}) VALUES {placeholders}"  # noqa: S608
+            f"{conflict} RETURNING {quote(str(opts.pk.column))}",
             values,
         )
-        row = cursor.fetchone()
-    if row is None:
+        pks = [pk for (pk,) in cursor.fetchall()]
+    if len(pks) < len(rows):
         return False
-    signup.pk = row[0]
-    signup._state.adding = False
-    signup._state.db = using
-    post_save.send(
-        MemberSignup, instance=signup, created=True, raw=False, using=using, update_fields=None
-    )
+    for row, pk in zip(rows, pks, strict=True):
+        row.pk = pk
+        row._state.adding = False
+        row._state.db = using
+        post_save.send(
+            model, instance=row, created=True, raw=False, using=using, update_fields=None
+        )
     return True
 
 
@@ -118,7 +128,8 @@ def register_member(
     # savepoint of its own: any error here undoes the caller's transaction as a whole.
     with transaction.atomic(savepoint=False):
         signup = MemberSignup(**values, source_page_id=page_id, created_at=now)
-        created = _insert_new(signup)
+        signup.fold_name()
+        created = _insert([signup], unless_taken="phone")
         if not created:
             # Someone (maybe this person, a second ago in another request) holds this number.
             signup = MemberSignup.objects.select_for_update().get(phone=values["phone"])
@@ -130,7 +141,7 @@ def register_member(
             review = SignupSubmission.Review.PENDING
         else:
             review = SignupSubmission.Review.SAME
-        submission = SignupSubmission.objects.create(
+        submission = SignupSubmission(
             signup=signup,
             submitted_at=now,
             source_page_id=page_id,
@@ -142,19 +153,22 @@ def register_member(
             is_first=created,
             review=review,
         )
+        _insert([submission])
         purposes = [ConsentRecord.Purpose.REGISTRATION]
         if consent_news:
             purposes.append(ConsentRecord.Purpose.NEWS)
-        ConsentRecord.objects.bulk_create(
-            ConsentRecord(
-                signup=signup,
-                submission=submission,
-                purpose=purpose,
-                notice=notice,
-                source_page_id=page_id,
-                granted_at=now,
-            )
-            for purpose in purposes
+        _insert(
+            [
+                ConsentRecord(
+                    signup=signup,
+                    submission=submission,
+                    purpose=purpose,
+                    notice=notice,
+                    source_page_id=page_id,
+                    granted_at=now,
+                )
+                for purpose in purposes
+            ]
         )
         if changed and not signup.has_pending_changes:
             MemberSignup.objects.filter(pk=signup.pk).update(has_pending_changes=True)

@@ -9,7 +9,6 @@ permission check and one URL pattern for the whole page, not one per row)."""
 from typing import Any
 
 import django_filters
-from django import forms
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, QuerySet
@@ -29,7 +28,14 @@ from campaigns.provinces import province_choices
 from .. import exports, listing
 from ..listing import RegistryPaginator
 from ..models import MemberSignup
-from .common import LocalTimeColumn, PlainColumn, ProvinceColumn, RegistryViewSet, perm
+from .common import (
+    LocalTimeColumn,
+    PlainColumn,
+    ProvinceColumn,
+    QuickSelect,
+    RegistryViewSet,
+    perm,
+)
 from .detail import MemberSignupInspectView, review_view, status_view, withdraw_view
 from .edits import MemberSignupAdminForm, MemberSignupEditView, MemberSignupEraseView
 from .exports import export_confirm, export_view
@@ -66,23 +72,29 @@ def source_page_choices() -> list[tuple[str, str]]:
 
 class MemberSignupFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
-        label=_("Trạng thái"), choices=MemberSignup.Status.choices, empty_label=_("Tất cả")
+        label=_("Trạng thái"),
+        choices=MemberSignup.Status.choices,
+        empty_label=_("Tất cả"),
+        widget=QuickSelect,
     )
     province = django_filters.ChoiceFilter(
-        label=_("Tỉnh, thành phố"), choices=province_choices(), empty_label=_("Tất cả")
+        label=_("Tỉnh, thành phố"),
+        choices=province_choices(),
+        empty_label=_("Tất cả"),
+        widget=QuickSelect,
     )
     # Any page id is accepted (an export asked for a minute ago stays filtered); the choices
     # offered are the cached pages with sign-ups.
     source_page = django_filters.NumberFilter(
         label=_("Chiến dịch / trang đăng ký"),
-        widget=forms.Select(choices=source_page_choices),  # type: ignore[arg-type]
+        widget=QuickSelect(choices=source_page_choices),  # type: ignore[arg-type]
     )
     created_at = django_filters.DateFromToRangeFilter(
         label=_("Ngày đăng ký"), widget=DateRangePickerWidget
     )
     has_pending_changes = django_filters.BooleanFilter(
         label=_("Có thay đổi chờ duyệt"),
-        widget=forms.Select(choices=[("", _("Tất cả")), ("true", _("Có")), ("false", _("Không"))]),
+        widget=QuickSelect(choices=[("", _("Tất cả")), ("true", _("Có")), ("false", _("Không"))]),
     )
 
     class Meta:

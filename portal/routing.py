@@ -27,11 +27,22 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
-__all__ = ["route_for_request", "unrestricted"]
+__all__ = ["path_components", "route_for_request", "routed_site", "unrestricted"]
 
 
-def _components(path: str) -> list[str]:
+def path_components(path: str) -> list[str]:
+    """The slugs of a URL path: `/tin-tuc/bai-viet/` -> ["tin-tuc", "bai-viet"]."""
     return [component for component in path.split("/") if component]
+
+
+def routed_site(request: HttpRequest) -> Site | None:
+    """The site whose tree this module walks for `request`, or None where Wagtail's own routing
+    must answer: the request was already routed, Wagtail's i18n is on, or no site matches."""
+    if hasattr(request, "_wagtail_route_for_request") or getattr(
+        settings, "WAGTAIL_I18N_ENABLED", False
+    ):
+        return None
+    return Site.find_for_request(request)
 
 
 def _restrictions(restriction_ids: tuple[int, ...]) -> QuerySet[PageViewRestriction]:
@@ -112,14 +123,10 @@ def _walk(site: Site, components: list[str]) -> tuple[list[Page], int] | None:
 def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
     """What `Page.route_for_request(request, path)` returns (and leaves on the request), in two
     queries."""
-    if hasattr(request, "_wagtail_route_for_request") or getattr(
-        settings, "WAGTAIL_I18N_ENABLED", False
-    ):
-        return Page.route_for_request(request, path)
-    site = Site.find_for_request(request)
+    site = routed_site(request)
     if site is None:
         return Page.route_for_request(request, path)
-    components = _components(path)
+    components = path_components(path)
     walked = _walk(site, components)
     if walked is None:
         return Page.route_for_request(request, path)

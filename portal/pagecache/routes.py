@@ -23,7 +23,6 @@ Off with FRAGMENT_CACHE=0 (and with Wagtail's i18n, whose `localized` routing th
 
 from typing import Any
 
-from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
@@ -33,15 +32,11 @@ from portal import routing
 from . import memo
 
 
-def _components(path: str) -> list[str]:
-    return [component for component in path.split("/") if component]
-
-
 def _own_components(page: Page, root: Page) -> list[str] | None:
     """The path components of `page` below the site's root page, or None if it is elsewhere."""
     if not page.url_path.startswith(root.url_path):
         return None
-    return _components(page.url_path[len(root.url_path) :])
+    return routing.path_components(page.url_path[len(root.url_path) :])
 
 
 def _remember(token: str, site: Site, components: list[str], page: Page) -> list[int] | None:
@@ -59,14 +54,10 @@ def _remember(token: str, site: Site, components: list[str], page: Page) -> list
 def route_for_request(request: HttpRequest, path: str) -> Any:
     """What `Page.route_for_request(request, path)` returns, usually without its queries; the
     result is left on the request where Wagtail's serve view (and Page.find_for_request) read it."""
-    if hasattr(request, "_wagtail_route_for_request") or getattr(
-        settings, "WAGTAIL_I18N_ENABLED", False
-    ):
-        return routing.route_for_request(request, path)
-    site = Site.find_for_request(request)
+    site = routing.routed_site(request)
     if site is None:
         return routing.route_for_request(request, path)
-    components = _components(path)
+    components = routing.path_components(path)
     prefixes = [(site.pk, "/".join(components[:depth])) for depth in range(len(components), -1, -1)]
     token, found = memo.recall("route", prefixes)
     if token is None:

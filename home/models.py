@@ -4,12 +4,18 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 
 from home.page_parts import optional_image
 from home.sections import home_sections
-from portal.fields import optional_date, optional_link, optional_text, switch, text
+from portal.fields import (
+    optional_date,
+    optional_link,
+    optional_rich_text,
+    optional_text,
+    switch,
+    text,
+)
 from portal.pagecache.memo import remember
 
 
@@ -17,11 +23,9 @@ class HomePage(Page):
     """The site root. Its sections (news, campaigns, documents, membership progress) are filled
     by the apps that own them; a section with nothing to show is not rendered."""
 
-    intro = RichTextField(
+    intro = optional_rich_text(
         _("Lời giới thiệu"),
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text=_("Một đoạn ngắn dưới băng rôn, giới thiệu Công đoàn Viên chức Việt Nam."),
+        _("Một đoạn ngắn dưới băng rôn, giới thiệu Công đoàn Viên chức Việt Nam."),
     )
 
     content_panels = Page.content_panels + [

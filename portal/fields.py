@@ -1,8 +1,8 @@
 """Field builders for the declarations every app repeats: a link that may be left empty, an
-optional date or moment, a line or a few lines of text, an address, a yes/no switch, a choice, a
-page body. Each returns the plain Django or Wagtail field (the migrations see the same definition
-as if it were written out); the call says only what differs: the label the editor reads, the
-help under it, and any option of the field itself.
+optional date or moment, a line or a few lines of text, a short formatted text, an address, a
+yes/no switch, a choice, a page body. Each returns the plain Django or Wagtail field (the
+migrations see the same definition as if it were written out); the call says only what differs:
+the label the editor reads, the help under it, and any option of the field itself.
 
 Convention: `builder(verbose_name, help_text, **options)`, as `home.page_parts.optional_image`.
 """
@@ -11,7 +11,7 @@ from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 
 __all__ = [
     "choice",
@@ -20,6 +20,7 @@ __all__ = [
     "optional_datetime",
     "optional_link",
     "optional_long_text",
+    "optional_rich_text",
     "optional_text",
     "optional_url",
     "stream_body",
@@ -81,6 +82,18 @@ def long_text(verbose_name: Any, help_text: Any = "", **options: Any) -> models.
 def optional_long_text(verbose_name: Any, help_text: Any = "", **options: Any) -> models.TextField:
     """Text of several lines or sentences the editor may leave empty (stored as "")."""
     return long_text(verbose_name, help_text, blank=True, **options)
+
+
+def optional_rich_text(verbose_name: Any, help_text: Any = "", **options: Any) -> RichTextField:
+    """A paragraph or two with bold, italic and links only (an introduction, a confirmation), which
+    the editor may leave empty."""
+    return RichTextField(
+        verbose_name,
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=help_text,
+        **options,
+    )
 
 
 def optional_url(verbose_name: Any, help_text: Any = "", **options: Any) -> models.URLField:

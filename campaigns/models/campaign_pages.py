@@ -11,7 +11,6 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
-from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -20,7 +19,14 @@ from campaigns.registry.pages import SignupFormPageMixin
 from home.cards import with_renditions
 from home.page_parts import HeroImageMixin, hero_panel
 from news.models import NewsArticlePage, NewsArticleTag, card_queryset
-from portal.fields import optional_date, optional_text, optional_url, stream_body, switch
+from portal.fields import (
+    optional_date,
+    optional_rich_text,
+    optional_text,
+    optional_url,
+    stream_body,
+    switch,
+)
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from search.text import plain_text
 
@@ -57,11 +63,9 @@ def split_current_and_past(campaigns, day=None):
 class CampaignIndexPage(FoldedSearchMixin, Page):
     """`/chien-dich/`: every campaign as a card, current ones first."""
 
-    intro = RichTextField(
+    intro = optional_rich_text(
         _("Lời giới thiệu"),
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text=_("Một đoạn ngắn trên danh sách chiến dịch."),
+        _("Một đoạn ngắn trên danh sách chiến dịch."),
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -143,11 +147,9 @@ class CampaignPage(HeroImageMixin, SignupFormPageMixin, FoldedSearchMixin, Page)
         _("Đường dẫn theo dõi trực tuyến"),
         _("Trang phát trực tiếp hoặc họp trực tuyến; bỏ trống để dùng trang này."),
     )
-    intro = RichTextField(
+    intro = optional_rich_text(
         _("Giới thiệu"),
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text=_("Đoạn mở đầu: chiến dịch là gì, dành cho ai, diễn ra khi nào."),
+        _("Đoạn mở đầu: chiến dịch là gì, dành cho ai, diễn ra khi nào."),
     )
     body = stream_body(
         campaign_body_blocks(),

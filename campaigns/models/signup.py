@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from campaigns.registry.pages import SignupFormPageMixin
+from portal.fields import optional_rich_text
 
 __all__ = ["SignupPage"]
 
@@ -23,11 +24,9 @@ class SignupPage(SignupFormPageMixin, Page):
             "xem xét kết nạp."
         ),
     )
-    confirmation = RichTextField(
+    confirmation = optional_rich_text(
         _("Lời xác nhận sau khi gửi"),
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text=_(
+        _(
             "Hiện sau khi gửi, giống nhau cho đăng ký mới và đăng ký lặp lại. Để trống để dùng "
             "lời xác nhận mặc định."
         ),

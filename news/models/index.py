@@ -14,12 +14,12 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
-from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
 from news.feeds import ATOM_TYPE, RSS_TYPE, NewsAtomFeed, NewsRssFeed
 from news.listing import newest_months
+from portal.fields import optional_rich_text
 from portal.pagecache.memo import CountRememberingPaginator, remember
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from search.text import nfc, plain_text
@@ -34,11 +34,9 @@ __all__ = ["NewsIndexPage"]
 class NewsIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
     """/tin-tuc/: every article newest first, with category, tag and month archives and feeds."""
 
-    intro = RichTextField(
+    intro = optional_rich_text(
         _("Lời giới thiệu"),
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text=_("Một đoạn ngắn ở đầu trang tin tức (tùy chọn)."),
+        _("Một đoạn ngắn ở đầu trang tin tức (tùy chọn)."),
     )
     page_size = models.PositiveSmallIntegerField(
         _("Số bài mỗi trang"),

@@ -2,10 +2,10 @@
 `resolutions.library`."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from home.page_parts import intro_panels
+from portal.fields import optional_rich_text
 from resolutions.library import library_context
 
 __all__ = ["DocumentLibraryPage"]
@@ -15,11 +15,9 @@ class DocumentLibraryPage(Page):
     """`/van-ban/`: every official document, newest first, with filters and an exact-number
     search. The listing itself lives in resolutions.library."""
 
-    intro = RichTextField(
+    intro = optional_rich_text(
         _("Giới thiệu"),
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text=_("Một đoạn ngắn phía trên bộ lọc: thư viện gồm những văn bản nào."),
+        _("Một đoạn ngắn phía trên bộ lọc: thư viện gồm những văn bản nào."),
     )
 
     content_panels = intro_panels(

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.models import Page
 
-from portal.fields import optional_link
+from portal.fields import optional_link, optional_text
 
 __all__ = ["HeroImageMixin", "hero_panel", "intro_panels", "optional_image"]
 
@@ -29,13 +29,9 @@ class HeroImageMixin(models.Model):
             "chia sẻ."
         ),
     )
-    hero_alt = models.CharField(
+    hero_alt = optional_text(
         _("Mô tả ảnh cho người khiếm thị"),
-        max_length=200,
-        blank=True,
-        help_text=_(
-            "Tả nội dung ảnh trong một câu. Bỏ trống để dùng mô tả của ảnh trong thư viện."
-        ),
+        _("Tả nội dung ảnh trong một câu. Bỏ trống để dùng mô tả của ảnh trong thư viện."),
     )
 
     class Meta:

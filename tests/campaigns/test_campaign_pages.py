@@ -10,6 +10,7 @@ from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 
 from campaigns.blocks import campaign_body_blocks
+from tests.public_pages import page_html
 
 from .campaign_helpers import (
     date,
@@ -158,9 +159,7 @@ def test_a_page_with_every_block_renders(client, home_page, index_page):
         intro="<p>Giới thiệu chiến dịch.</p>",
         body=[b for b in body if b[0] != "document_link"],
     )
-    response = client.get(page.url)
-    assert response.status_code == 200
-    html = response.content.decode()
+    html = page_html(client, page.url)
     for text in (
         "Chín mươi lăm năm đồng hành",
         "Đoạn mở đầu chiến dịch.",

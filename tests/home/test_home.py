@@ -2,6 +2,7 @@ import pytest
 from wagtail.models import Page
 
 from home.models import SiteBranding
+from tests.public_pages import page_html
 
 
 @pytest.mark.django_db
@@ -23,9 +24,7 @@ def test_main_navigation_comes_from_the_page_tree(client, home_page):
 
 @pytest.mark.django_db
 def test_404_page_is_vietnamese(client, home_page):
-    response = client.get("/khong-co-trang-nay/")
-    assert response.status_code == 404
-    html = response.content.decode()
+    html = page_html(client, "/khong-co-trang-nay/", status=404)
     assert "Không tìm thấy trang" in html
     assert '<html lang="vi">' in html
 

@@ -5,6 +5,7 @@ from django.core.management import call_command
 from wagtail.models import Page, PageLogEntry, Revision
 
 from home.models import SiteBranding
+from tests.public_pages import page_html
 
 
 def quiet_call(*args, **kwargs):
@@ -14,9 +15,7 @@ def quiet_call(*args, **kwargs):
 
 @pytest.mark.django_db
 def test_home_renders_site_name_and_banner(client, demo_content):
-    response = client.get("/")
-    assert response.status_code == 200
-    html = response.content.decode()
+    html = page_html(client, "/")
     assert '<html lang="vi">' in html
     assert "CÔNG ĐOÀN VIÊN CHỨC VIỆT NAM" in html
     assert "VIETNAM PUBLIC SECTOR UNION" in html

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from home.models import SiteBranding
+from tests.public_pages import page_html
 
 from .conftest import vn
 
@@ -40,9 +41,7 @@ def article(make_article, image):
 
 
 def test_reader_sees_date_byline_lead_photo_caption_and_body(client, article):
-    response = client.get(article.url)
-    assert response.status_code == 200
-    html = response.content.decode()
+    html = page_html(client, article.url)
     assert "<h1>Hội nghị lần thứ 4 Ban Chấp hành khóa XIII</h1>" in html
     assert '<time datetime="2024-03-21T10:50:00+07:00">10:50 21/03/2024</time>' in html
     assert "Kim Thư" in html

@@ -5,6 +5,8 @@ import re
 import pytest
 from taggit.models import Tag
 
+from tests.public_pages import page_html
+
 from .conftest import vn
 
 pytestmark = pytest.mark.django_db
@@ -51,9 +53,7 @@ def test_an_empty_index_says_so(client, news_index):
 def test_category_filter(client, news_index, make_article, policy_category):
     make_article("Tin hoạt động")
     make_article("Tin chính sách", category=policy_category)
-    response = client.get("/tin-tuc/chuyen-muc/chinh-sach-phap-luat/")
-    assert response.status_code == 200
-    html = response.content.decode()
+    html = page_html(client, "/tin-tuc/chuyen-muc/chinh-sach-phap-luat/")
     assert titles_in(html) == ["Tin chính sách"]
     assert "<h1>Chính sách – Pháp luật</h1>" in html
     assert (

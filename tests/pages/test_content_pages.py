@@ -10,6 +10,7 @@ from wagtail.test.utils.form_data import rich_text, streamfield
 
 from pages.models import ContentPage
 from tests.admin_pages import publish_in_admin
+from tests.public_pages import page_html
 
 from .conftest import count_queries
 from .factories import ContentPageFactory
@@ -48,9 +49,7 @@ def test_child_page_shows_breadcrumbs_side_navigation_and_menu(client, home_page
     history = ContentPageFactory(parent=about, title="Lịch sử", slug="lich-su")
     ContentPageFactory(parent=about, title="Chức năng nhiệm vụ", slug="chuc-nang")
 
-    response = client.get("/gioi-thieu/lich-su/")
-    assert response.status_code == 200
-    html = response.content.decode()
+    html = page_html(client, "/gioi-thieu/lich-su/")
     crumbs = re.search(r'<ol class="breadcrumb">(.*?)</ol>', html, re.S).group(1)
     assert re.findall(r">([^<>]+)</(?:a|li)>", crumbs) == ["Trang chủ", "Giới thiệu", "Lịch sử"]
     nav = re.search(r'<nav class="side-nav".*?</nav>', html, re.S).group(0)

@@ -3,6 +3,8 @@ search and error page, and every StreamField block type rendered at least once."
 
 import pytest
 
+from tests.public_pages import page_html
+
 from .visible import leaks, shown_strings
 
 pytestmark = pytest.mark.django_db
@@ -74,9 +76,7 @@ def test_every_block_type_renders_without_template_syntax(demo_site, client, pag
         rendered_types = {child.block_type for child in getattr(page, field_name)}
         assert rendered_types == set(stream_block.child_blocks)
         page.save_revision(clean=False).publish()
-        response = client.get(page.get_url())
-        assert response.status_code == 200
-        html = response.content.decode()
+        html = page_html(client, page.get_url())
         problems = leaks(html)
         transaction.set_rollback(True)
     assert problems == []

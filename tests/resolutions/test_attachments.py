@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from resolutions.models import ResolutionPage
+from tests.public_pages import page_html
 
 from .conftest import make_document, make_file, make_pdf
 
@@ -37,9 +38,7 @@ def test_unreadable_pdf_is_stored_and_marked_not_searchable(client, library):
     attachment = page.attachments.get()
     assert attachment.text_status == "unreadable"
     assert page.attachment_text == ""
-    response = client.get(page.url)
-    assert response.status_code == 200
-    html = response.content.decode()
+    html = page_html(client, page.url)
     assert "Nội dung tệp này chưa tìm kiếm được" in html
     assert f'href="{broken.url}" download' in html
     # The document itself is still found by its own text.

@@ -7,6 +7,7 @@ import pytest
 
 from resolutions.demo import PDF_ONLY_PHRASE
 from resolutions.models import CongressPage, ResolutionPage
+from tests.public_pages import page_html
 
 
 def titles(response):
@@ -36,9 +37,7 @@ def test_demo_resolution_02_is_found_read_and_downloaded(client, demo_content):
 @pytest.mark.django_db
 def test_congress_page_lists_its_documents_by_type(client, demo_content):
     congress = CongressPage.objects.get(slug="dai-hoi-xiii")
-    response = client.get(congress.url)
-    assert response.status_code == 200
-    html = response.content.decode()
+    html = page_html(client, congress.url)
     assert "Đại hội XIII Công đoàn Việt Nam, nhiệm kỳ 2023–2028" in html
     assert '<time datetime="2023-12-01">1/12/2023</time>' in html
     assert '<time datetime="2023-12-03">3/12/2023</time>' in html

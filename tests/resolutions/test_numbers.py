@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from resolutions.numbers import find_by_number, number_key, number_lead, tokens
+from tests.public_pages import page_html
 
 from .conftest import make_document
 
@@ -67,9 +68,7 @@ def test_find_by_number_puts_the_document_first(documents, query):
 @pytest.mark.django_db
 @pytest.mark.parametrize("query", ["02-NQ/TW", "02/NQ-TW", "nq 02", "02 nq tw", "Nghị quyết 02"])
 def test_library_search_box_puts_the_document_first(client, documents, query):
-    response = client.get("/van-ban/", {"q": query})
-    assert response.status_code == 200
-    html = response.content.decode()
+    html = page_html(client, "/van-ban/", {"q": query})
     first = html.index('class="card__title"')
     assert html[first : first + 200].count(documents.url) == 1
 

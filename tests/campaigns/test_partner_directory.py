@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 
 from campaigns.models import Partner, PartnerStatus, Scope, Sector
+from tests.public_pages import assert_shown, page_html
 
 from .campaign_helpers import make_partner, make_programme, today
 
@@ -21,9 +22,7 @@ def names_on(html):
 
 
 def get(client, path="/vi-phuc-loi-doan-vien/", **params):
-    response = client.get(path, params)
-    assert response.status_code == 200
-    return response.content.decode()
+    return page_html(client, path, params)
 
 
 @pytest.mark.django_db
@@ -166,11 +165,14 @@ def test_partner_has_its_own_page(client, programme):
     assert "Giảm 10–20%" in html
     assert "Người thân của đoàn viên" in html
     assert "Xuất trình thẻ đoàn viên" in html and "Nhập mã ưu đãi" in html
-    assert "<li>Đọc mã ưu đãi cho nhân viên.</li>" in html
-    assert "Hà Nội, Đà Nẵng" in html
-    assert "Số 5 phố Bà Triệu, Hà Nội" in html
-    assert "07/TTHT-CĐVC" in html
-    assert 'href="tel:02412345678"' in html
+    assert_shown(
+        html,
+        "<li>Đọc mã ưu đãi cho nhân viên.</li>",
+        "Hà Nội, Đà Nẵng",
+        "Số 5 phố Bà Triệu, Hà Nội",
+        "07/TTHT-CĐVC",
+        'href="tel:02412345678"',
+    )
     # On the Site's address (localhost in the tests), not the request's Host ("testserver").
     assert (
         '<link rel="canonical" href="http://localhost/vi-phuc-loi-doan-vien/doi-tac/'

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news.models import NewsArticlePage, NewsCategory, NewsIndexPage
+from tests.public_pages import assert_shown
 
 from .admin_forms import article_form_data
 from .conftest import preview_form_data
@@ -84,10 +85,13 @@ def test_preview_renders_like_the_live_page(admin_client, make_article):
     )
     assert admin_client.post(url, data).json()["is_valid"]
     html = admin_client.get(url).content.decode()
-    assert "<h1>Bài để xem trước (đã sửa)</h1>" in html
-    assert "10:50 21/03/2024" in html
-    assert "Thân bài xem trước." in html
-    assert 'class="share"' in html
+    assert_shown(
+        html,
+        "<h1>Bài để xem trước (đã sửa)</h1>",
+        "10:50 21/03/2024",
+        "Thân bài xem trước.",
+        'class="share"',
+    )
 
     index_preview = reverse("wagtailadmin_pages:view_draft", args=(article.get_parent().pk,))
     assert "Bài để xem trước" in admin_client.get(index_preview).content.decode()

@@ -11,6 +11,7 @@ import pytest
 from django.urls import reverse
 
 from news.models import NewsIndexPage
+from tests.public_pages import assert_shown
 
 from .conftest import preview_form_data
 
@@ -46,10 +47,13 @@ def test_a_published_edit_reaches_the_description_the_content_and_the_structured
     html = client.get(article.url).content.decode()
     assert "Tin trước khi sửa" not in html and "Sapo trước khi sửa." not in html
     assert head_title(html).startswith("Tin sau khi sửa –")
-    assert '<meta property="og:title" content="Tin sau khi sửa">' in html
-    assert '<meta name="description" content="Sapo sau khi sửa.">' in html
-    assert "<h1>Tin sau khi sửa</h1>" in html
-    assert '<meta property="article:tag" content="nghị quyết 02">' in html
+    assert_shown(
+        html,
+        '<meta property="og:title" content="Tin sau khi sửa">',
+        '<meta name="description" content="Sapo sau khi sửa.">',
+        "<h1>Tin sau khi sửa</h1>",
+        '<meta property="article:tag" content="nghị quyết 02">',
+    )
     assert ">nghị quyết 02</a>" in html and "đại hội xiii" not in html
     data = json_ld(html)
     assert data["headline"] == "Tin sau khi sửa" and data["keywords"] == ["nghị quyết 02"]

@@ -12,7 +12,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from campaigns.partner_links import PARTNER_LOGO_SPEC, partner_programme_url
 from campaigns.registry_blocks import GoalBlock
-from home.blocks import body_blocks
+from home.blocks import body_blocks, optional_heading
 
 
 class MilestoneBlock(blocks.StructBlock):
@@ -31,12 +31,7 @@ class MilestoneBlock(blocks.StructBlock):
 
 
 class TimelineBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(
-        label=_("Tiêu đề"),
-        required=False,
-        max_length=200,
-        help_text=_("Ví dụ: Chặng đường 95 năm."),
-    )
+    heading = optional_heading(_("Ví dụ: Chặng đường 95 năm."))
     milestones = blocks.ListBlock(
         MilestoneBlock(), label=_("Các mốc"), min_num=1, help_text=_("Theo thứ tự thời gian.")
     )
@@ -115,7 +110,7 @@ class FigureBlock(blocks.StructBlock):
 
 
 class FiguresBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("Tiêu đề"), required=False, max_length=200)
+    heading = optional_heading()
     items = blocks.ListBlock(FigureBlock(), label=_("Các con số"), min_num=1, max_num=8)
 
     class Meta:
@@ -152,7 +147,7 @@ class GalleryImageBlock(blocks.StructBlock):
 
 
 class GalleryBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("Tiêu đề"), required=False, max_length=200)
+    heading = optional_heading()
     images = blocks.ListBlock(GalleryImageBlock(), label=_("Ảnh"), min_num=2)
 
     class Meta:
@@ -204,12 +199,7 @@ class CallToActionBlock(blocks.StructBlock):
 
 
 class PartnerStripBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(
-        label=_("Tiêu đề"),
-        required=False,
-        max_length=200,
-        help_text=_("Ví dụ: Đối tác đồng hành cùng chiến dịch."),
-    )
+    heading = optional_heading(_("Ví dụ: Đối tác đồng hành cùng chiến dịch."))
     partners = blocks.ListBlock(
         SnippetChooserBlock("campaigns.Partner", label=_("Đối tác")),
         label=_("Đối tác"),
@@ -238,11 +228,8 @@ class PartnerStripBlock(blocks.StructBlock):
 
 
 class SignupBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(
-        label=_("Tiêu đề"),
-        required=False,
-        max_length=200,
-        help_text=_("Bỏ trống để dùng tiêu đề sẵn có của biểu mẫu: Đăng ký gia nhập Công đoàn."),
+    heading = optional_heading(
+        _("Bỏ trống để dùng tiêu đề sẵn có của biểu mẫu: Đăng ký gia nhập Công đoàn.")
     )
     intro = blocks.TextBlock(
         label=_("Lời mời"),

@@ -5,15 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from campaigns.registry.api import goal_progress, target_choices
+from home.blocks import optional_heading
 
 
 class GoalBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(
-        label=_("Tiêu đề"),
-        required=False,
-        max_length=200,
-        help_text=_("Bỏ trống để dùng tên của mục tiêu."),
-    )
+    heading = optional_heading(_("Bỏ trống để dùng tên của mục tiêu."))
     target = blocks.ChoiceBlock(
         label=_("Mục tiêu"),
         choices=target_choices,

@@ -11,6 +11,12 @@ from wagtail.images.blocks import ImageChooserBlock
 from gallery.blocks import MediaCardBlock
 
 
+def optional_heading(help_text=None):
+    """The heading a block may show above its content (a line the editor may leave empty)."""
+    options = {"help_text": help_text} if help_text else {}
+    return blocks.CharBlock(label=_("Tiêu đề"), required=False, max_length=200, **options)
+
+
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Tiêu đề"), max_length=200)
     level = blocks.ChoiceBlock(

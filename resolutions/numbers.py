@@ -23,6 +23,7 @@ from django.apps import apps
 from django.db.models import Case, IntegerField, Value, When
 from django.db.models.functions import Length
 
+from portal.pagecache.privacy import private_q
 from search.text import fold
 
 _TOKEN = re.compile(r"[a-z]+|\d+")
@@ -94,7 +95,8 @@ def find_by_number(query, queryset=None):
     """
     if queryset is None:
         # By name, not imported: the document model imports this module for its keys.
-        queryset = apps.get_model("resolutions", "ResolutionPage").objects.live().public()
+        queryset = apps.get_model("resolutions", "ResolutionPage").objects.live()
+        queryset = queryset.exclude(private_q())
     parts = tokens(query, query=True)
     digits = {t for t in parts if t.isdigit()}
     if not digits or len(parts) > MAX_QUERY_TOKENS:

@@ -10,6 +10,8 @@ from modelsearch.query import PlainText
 from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 
+from portal.pagecache.privacy import private_q
+
 from . import registry
 from .engine import SiteSearch
 from .hits import url_of
@@ -70,7 +72,7 @@ def autocomplete(request):
     if len("".join(terms)) >= AUTOCOMPLETE_MIN_LENGTH:
         backend = get_search_backend()
         folded = PlainText(" ".join(terms), operator="and")
-        pages = Page.objects.live().public()
+        pages = Page.objects.live().exclude(private_q())
         site = Site.find_for_request(request)
         if site is not None:
             pages = pages.in_site(site)

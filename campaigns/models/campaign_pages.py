@@ -3,6 +3,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.template.loader import select_template
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -18,7 +19,7 @@ from campaigns.blocks import campaign_body_blocks
 from campaigns.registry.pages import SignupFormPageMixin
 from home.cards import with_renditions
 from home.page_parts import HeroImageMixin, hero_panel
-from news.models import NewsArticlePage, NewsArticleTag, card_queryset
+from news.models import NewsArticleTag, card_queryset, public_articles
 from portal.fields import (
     optional_date,
     optional_rich_text,
@@ -27,6 +28,7 @@ from portal.fields import (
     stream_body,
     switch,
 )
+from portal.pagecache.privacy import private_q
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from search.text import plain_text
 
@@ -83,7 +85,7 @@ class CampaignIndexPage(FoldedSearchMixin, Page):
         return Truncator(plain_text(self.intro)).words(30)
 
     def campaigns(self):
-        queryset = CampaignPage.objects.child_of(self).live().public()
+        queryset = CampaignPage.objects.child_of(self).live().exclude(private_q())
         return list(with_card_images(queryset).order_by("start_date", "pk"))
 
     def get_context(self, request, *args, **kwargs):
@@ -248,23 +250,18 @@ class CampaignPage(HeroImageMixin, SignupFormPageMixin, FoldedSearchMixin, Page)
     # --- related news -------------------------------------------------------------------
 
     def related_news(self, limit=RELATED_NEWS_SIZE, tags=None):
-        """The newest public news articles sharing a tag with this campaign.
+        """The newest public news articles sharing a tag with this campaign (news and campaigns
+        share taggit's tags).
 
-        Tag matches are a semi-join (`pk IN (...)`), not a join + DISTINCT over whole rows, so
-        PostgreSQL walks the published_at index and stops after `limit` rows however many
-        articles share a tag.
+        The public articles newest first (`public_articles`: the listed articles' index), each
+        checked for a shared tag (a correlated EXISTS): the query stops at the `limit`-th found
+        however many articles the archive or the tags have.
         """
-        names = [tag.name for tag in (self.tags.all() if tags is None else tags)]
-        if not names:
+        tag_ids = [tag.pk for tag in (self.tags.all() if tags is None else tags)]
+        if not tag_ids:
             return []
-        tagged = NewsArticleTag.objects.filter(tag__name__in=names).values("content_object_id")
-        queryset = (
-            NewsArticlePage.objects.live()
-            .public()
-            .filter(pk__in=tagged)
-            .order_by("-published_at", "-pk")
-        )
-        return list(card_queryset(queryset)[:limit])
+        shared = NewsArticleTag.objects.filter(content_object_id=OuterRef("pk"), tag_id__in=tag_ids)
+        return list(card_queryset(public_articles().filter(Exists(shared)))[:limit])
 
     # --- structured data ----------------------------------------------------------------
 

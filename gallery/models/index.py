@@ -8,6 +8,7 @@ from wagtail.images.models import Filter
 from wagtail.models import Page
 
 from portal.fields import optional_long_text
+from portal.pagecache.privacy import private_q
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 from .album import AlbumPage, AlbumPhoto
@@ -22,12 +23,21 @@ def _renditions():
     return get_image_model().get_rendition_model().objects.filter(filter_spec__in=CARD_RENDITIONS)
 
 
+def _own_type(queryset):
+    """The queryset's pages found through their content type: SQLite then reads the few pages
+    of this type by that index. Joined from the page tree only, it reads every page of the site
+    when the type's own table is empty or new (no planner statistics: ~11 ms at 10,000
+    articles)."""
+    return queryset.type(queryset.model)
+
+
 def album_cards(queryset, limit):
     """Live, public albums, newest first, each with `card_image` (its cover or first photo)
     and that image's card renditions: three queries, however many albums and photos."""
     albums = list(
-        queryset.live()
-        .public()
+        _own_type(queryset)
+        .live()
+        .exclude(private_q())
         .order_by("-date", "-first_published_at")
         .select_related("cover")
         .prefetch_related(
@@ -57,8 +67,9 @@ def album_cards(queryset, limit):
 def video_cards(queryset, limit):
     """Live, public videos, newest first, with their posters' card renditions (two queries)."""
     return list(
-        queryset.live()
-        .public()
+        _own_type(queryset)
+        .live()
+        .exclude(private_q())
         .order_by("-date", "-first_published_at")
         .select_related("poster")
         .prefetch_related(

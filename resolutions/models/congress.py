@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.fields import optional_date, optional_text, text
+from portal.pagecache.privacy import private_q
 
 from .choices import DOCUMENT_TYPE_ORDER, DOCUMENT_TYPES
 
@@ -57,7 +58,7 @@ class CongressPage(Page):
     def documents(self):
         return (
             self.collection_documents.live()
-            .public()
+            .exclude(private_q())
             .select_related("issuing_body")
             .order_by("-date_issued", "-pk")
         )

@@ -8,6 +8,7 @@ from django.utils.functional import cached_property
 from django.utils.text import slugify
 from wagtail.models import Page, ReferenceIndex
 
+from portal.pagecache.privacy import private_q
 from resolutions.blocks import SECTION_KIND_LABELS
 from search.text import fold
 
@@ -88,7 +89,7 @@ class DocumentReadingMixin:
         )
         return list(
             Page.objects.live()
-            .public()
+            .exclude(private_q())
             .filter(id__in=referencing_ids)
             # Documents, collections and the library itself are not "mentions".
             .exclude(content_type__app_label="resolutions")

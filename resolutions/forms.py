@@ -1,14 +1,16 @@
 """The library's filter form: plain GET, so every filter lives in the URL and works without
-JavaScript. Choices come from three small queries (issuing bodies, collections, years)."""
+JavaScript. Choices come from three small queries (issuing bodies, collections, and the years
+stored when documents change)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from portal.pagecache.memo import remember
+from portal.pagecache.privacy import private_q as remembered_private_q
 
 from .models.choices import DOCUMENT_TYPES, DocumentStatus
 from .models.congress import CongressPage
-from .models.document import ResolutionPage
+from .models.document_year import DocumentYear
 from .models.issuing_body import IssuingBody
 
 FACETS = ("loai", "co_quan", "nam", "tinh_trang", "bo_suu_tap")
@@ -74,23 +76,23 @@ class DocumentFilterForm(forms.Form):
     )
     sap_xep = forms.ChoiceField(label=_("Sắp xếp"), required=False, choices=SORT_CHOICES)
 
-    def __init__(self, *args, documents=None, private_q=None, **kwargs):
+    def __init__(self, *args, root_path="", private_q=None, **kwargs):
+        """`root_path`: the site root's path, whose live, public documents' years the year
+        filter offers (stored when documents change: resolutions.models.document_year)."""
         super().__init__(*args, **kwargs)
-        documents = documents if documents is not None else ResolutionPage.objects.live()
-        # The years with documents read every document's date: remembered until the next purge.
-        documents_sql = documents.order_by().query.sql_with_params()
         years = remember(
             "library-years",
-            documents_sql,
-            compute=lambda: [
-                d.year for d in documents.order_by().dates("date_issued", "year", order="DESC")
-            ],
+            root_path,
+            compute=lambda: list(
+                DocumentYear.objects.filter(root_path=root_path)
+                .order_by("-year")
+                .values_list("year", flat=True)
+            ),
         )
         self.fields["nam"].choices = [("", _("Mọi năm"))] + [(y, str(y)) for y in years]
-        collections = CongressPage.objects.live()
-        collections = (
-            collections.exclude(private_q) if private_q is not None else collections.public()
-        )
+        if private_q is None:
+            private_q = remembered_private_q()
+        collections = CongressPage.objects.live().exclude(private_q)
         self.fields["bo_suu_tap"].queryset = collections.only("id", "title", "slug", "short_name")
         for name in ("loai", "tinh_trang"):
             self.fields[name].error_messages["invalid_choice"] = _(

@@ -10,7 +10,7 @@ from home.bulk import bulk_add_live_children, index_for_search
 
 from .demo import ensure_body, load, section
 from .factories import ResolutionPageFactory
-from .models import DocumentLibraryPage, DocumentStatus, ResolutionPage
+from .models import DocumentLibraryPage, DocumentStatus, ResolutionPage, refresh_document_years
 from .numbers import number_key, number_lead
 
 __all__ = ["generate_documents"]
@@ -95,6 +95,7 @@ def generate_documents(n, seed=2024, stdout=None):
         )
     bulk_add_live_children(library, documents, batch_size=250)
     index_for_search(ResolutionPage, [document.pk for document in documents], batch_size=200)
+    refresh_document_years()  # bulk inserts send no signals
     if stdout is not None:
         stdout.write(f"Đã tạo {n} văn bản mẫu.")
     return n

@@ -7,7 +7,6 @@ from datetime import date
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import Http404
-from wagtail.models import Page
 
 from portal.pagecache import memo
 from portal.pagecache.memo import CountRememberingPaginator
@@ -16,6 +15,7 @@ from search.text import folded_words, nfc, searchable_query
 
 from .forms import DocumentFilterForm
 from .models.document import ResolutionPage
+from .models.document_year import site_root_path
 from .numbers import find_by_number
 
 PER_PAGE = 20
@@ -59,7 +59,7 @@ def site_documents(page, private_q=None):
     to reuse it."""
     if private_q is None:
         private_q = remembered_private_q()
-    root_path = page.path[: Page.steplen * 2]
+    root_path = site_root_path(page)
     return ResolutionPage.objects.live().exclude(private_q).filter(path__startswith=root_path)
 
 
@@ -104,7 +104,9 @@ def library_results(documents, values):
 def library_context(page, request):
     private_q = remembered_private_q()
     documents = site_documents(page, private_q)
-    form = DocumentFilterForm(request.GET or None, documents=documents, private_q=private_q)
+    form = DocumentFilterForm(
+        request.GET or None, root_path=site_root_path(page), private_q=private_q
+    )
     values = form.valid_values() if request.GET else {}
     results, searching = library_results(documents, values)
     paginator = CountRememberingPaginator(results, PER_PAGE)

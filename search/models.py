@@ -1,4 +1,5 @@
-"""Index updates the search server did not take (search/resilient.py), until they are replayed."""
+"""Index updates the search server did not take (search/resilient.py), until they are replayed;
+on SQLite, the opted-in models' own full-text table (search/mirror.py)."""
 
 from django.apps import apps
 from django.db import models
@@ -55,3 +56,26 @@ class PendingIndexUpdate(models.Model):
         stand_in = model()
         stand_in.pk = model._meta.pk.to_python(self.object_id)
         return self.DELETE, stand_in
+
+
+class SiteModelFTSEntry(models.Model):
+    """A row of the opted-in models' FTS5 table (SQLite; search/mirror.py): the same columns as
+    modelsearch's, filled by triggers on its entry table. Created by migration, not by Django."""
+
+    index_entry = models.OneToOneField(
+        "wagtailsearch.IndexEntry",
+        primary_key=True,
+        db_column="rowid",
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+    )
+    title = models.TextField()
+    body = models.TextField(null=True)
+    autocomplete = models.TextField(null=True)
+
+    class Meta:
+        managed = False
+        db_table = "search_sitemodel_fts"
+
+    def __str__(self):
+        return self.title

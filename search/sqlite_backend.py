@@ -17,17 +17,32 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast
 from modelsearch.backends.database.sqlite import sqlite as upstream
-from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
-from modelsearch.query import MatchAll, Not
+from modelsearch.backends.database.sqlite.query import BM25, MatchExpression, normalize
+from modelsearch.query import MatchAll, Not, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page
 
 from . import bounds
+from .mirror import MIRROR_TABLE, mirrored
+from .models import SiteModelFTSEntry
 
 if TYPE_CHECKING:  # the mixin's methods run on upstream's compiler (untyped: Any)
     _CompilerBase = Any
 else:
     _CompilerBase = object
+
+
+class MirrorMatch(MatchExpression):
+    """MATCH on the opted-in models' own FTS5 table (search/mirror.py)."""
+
+    template = f"{MIRROR_TABLE} MATCH %s"
+
+
+class MirrorBM25(BM25):
+    def as_sql(
+        self, compiler: Any, connection: Any, function: Any = None, template: Any = None
+    ) -> tuple[str, list[Any]]:
+        return f"bm25({MIRROR_TABLE})", []
 
 
 class RankedSQLiteSearchResults(upstream.SQLiteSearchResults):
@@ -91,13 +106,17 @@ class RankedSQLiteSearchQueryCompilerMixin(_CompilerBase):
     def matching_entries(self, config: Any) -> QuerySet[Any]:
         """The FTS5 rows that match, of the source model's types. For pages, only the newest
         SEARCH_CANDIDATES matching rows of any type (search.bounds): FTS5 reads its rows newest
-        first and stops, then one bound (an index entry id) limits the rest. Other models' tables
-        are small and would be crowded out by pages: they are not bounded."""
-        match = MatchExpression(
-            self.fields or self.FTS_TABLE_FIELDS,
-            self.build_search_query(normalize(self.query), config=config),
-        )
-        entries = upstream.SQLiteFTSIndexEntry.objects.filter(match)
+        first and stops, then one bound (an index entry id) limits the rest. Opted-in models
+        (partners) are read from their own FTS5 table (search/mirror.py): not crowded out by
+        pages, and costing the same whatever the number of pages."""
+        columns = self.fields or self.FTS_TABLE_FIELDS
+        search_query = self.build_search_query(normalize(self.query), config=config)
+        if mirrored(self.queryset.model):
+            entries = SiteModelFTSEntry.objects.filter(MirrorMatch(columns, search_query))
+        else:
+            entries = upstream.SQLiteFTSIndexEntry.objects.filter(
+                MatchExpression(columns, search_query)
+            )
         if issubclass(self.queryset.model, Page):
             newest_first = entries.order_by("-pk").values_list("pk", flat=True)
             bound = bounds.SEARCH_CANDIDATES
@@ -108,6 +127,12 @@ class RankedSQLiteSearchQueryCompilerMixin(_CompilerBase):
         return entries.filter(
             index_entry__content_type__in=get_descendants_content_types_pks(model)
         )
+
+    def build_tsrank(self, vector: Any, query: Any, config: Any = None, boost: float = 1.0) -> Any:
+        """bm25() of the table the model is searched in (search/mirror.py)."""
+        if mirrored(self.queryset.model) and isinstance(query, (Phrase, PlainText, Not)):
+            return MirrorBM25() * boost if boost != 1.0 else MirrorBM25()
+        return super().build_tsrank(vector, query, config=config, boost=boost)
 
     def search(
         self, config: Any, start: int | None, stop: int | None, score_field: Any = None

@@ -9,8 +9,10 @@ from django.db.models import (
     AutoField,
     BigAutoField,
     BigIntegerField,
+    Exists,
     F,
     IntegerField,
+    OuterRef,
     QuerySet,
     SmallAutoField,
     TextField,
@@ -72,13 +74,13 @@ class RankedSQLiteSearchResults(upstream.SQLiteSearchResults):
         if ranked is None:  # not a relevance-ordered search: upstream handles it well
             return super()._do_search()
         if bounded:
-            # At most SEARCH_CANDIDATES rows: ranked whole, then the ones the source queryset
-            # allows, by id (a subquery of every allowed page grew with the site).
-            every = list(ranked.values_list("index_entry__object_id", "score"))
-            pks = compiler.queryset.filter(pk__in=[oid for oid, _ in every]).values_list("pk")
-            allowed = {str(pk) for (pk,) in pks}
-            every = [row for row in every if row[0] in allowed]
-            return self._objects(every[self.start : self.stop])
+            # At most SEARCH_CANDIDATES rows, each checked against the source queryset by its
+            # primary key (a subquery of every allowed page grew with the site), ranked and
+            # sliced in the same query.
+            allowed = compiler.queryset.order_by().filter(
+                pk=Cast(OuterRef("index_entry__object_id"), BigIntegerField())
+            )
+            ranked = ranked.filter(Exists(allowed))
         if self.stop is not None:
             ranked = ranked[self.start : self.stop]
         elif self.start:

@@ -251,7 +251,7 @@ class ResolutionPage(DocumentReadingMixin, FoldedSearchMixin, Page):
             legislationDate=sd.iso(self.date_issued),
             datePublished=sd.iso(self.date_issued),
             legislationDateVersion=sd.iso(self.date_effective),
-            legislationType=str(self.get_doc_type_display()),
+            legislationType=self.doc_type_label,
             legislationPassedBy=passed_by,
             legislationJurisdiction={"@type": "Country", "name": "Việt Nam"},
             legislationLegalForce={
@@ -266,7 +266,7 @@ class ResolutionPage(DocumentReadingMixin, FoldedSearchMixin, Page):
         """How a document without a number is cited: its type, the collection it belongs to
         (e.g. "Đại hội XIII Công đoàn Việt Nam") and its year of issue."""
         parent = self.get_parent()
-        parts = [str(self.get_doc_type_display())]
+        parts = [self.doc_type_label]
         collection = getattr(parent.specific, "short_name", "") or (
             parent.title if parent.specific_class.__name__ == "CongressPage" else ""
         )

@@ -12,7 +12,14 @@ from portal.pagecache.privacy import private_q
 from resolutions.blocks import SECTION_KIND_LABELS
 from search.text import fold
 
-from .choices import INCOMING_RELATION_LABELS, DocumentStatus
+from .choices import (
+    DOCUMENT_TYPE_LABELS,
+    INCOMING_RELATION_LABELS,
+    RELATION_LABELS,
+    STATUS_LABELS,
+    DocumentStatus,
+    label_of,
+)
 
 __all__ = ["DocumentReadingMixin"]
 
@@ -63,7 +70,7 @@ class DocumentReadingMixin:
     def related_documents(self):
         """Outgoing relations (this amends / replaces / implements X), then incoming ones."""
         outgoing = [
-            {"label": link.get_relation_type_display(), "document": link.target}
+            {"label": label_of(RELATION_LABELS, link.relation_type), "document": link.target}
             for link in self.related_links.filter(target__live=True).select_related(
                 "target", "target__issuing_body"
             )
@@ -117,6 +124,16 @@ class DocumentReadingMixin:
         "related_document_list",
         "mention_list",
     )
+
+    @property
+    def doc_type_label(self):
+        """`get_doc_type_display()`, cheaper (choices.label_of)."""
+        return label_of(DOCUMENT_TYPE_LABELS, self.doc_type)
+
+    @property
+    def status_label(self):
+        """`get_status_display()`, cheaper (choices.label_of)."""
+        return label_of(STATUS_LABELS, self.status)
 
     @cached_property
     def status_badge_class(self):

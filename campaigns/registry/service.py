@@ -124,6 +124,7 @@ def register_member(
         raise ValueError("register_member() needs the registration consent.")
     now = now or timezone.now()
     page_id = getattr(source_page, "pk", source_page)
+    notice_id = getattr(notice, "pk", notice)
     # Inside a caller's transaction (the sign-up form's, which also spends the form token) no
     # savepoint of its own: any error here undoes the caller's transaction as a whole.
     with transaction.atomic(savepoint=False):
@@ -145,7 +146,7 @@ def register_member(
             signup=signup,
             submitted_at=now,
             source_page_id=page_id,
-            notice=notice,
+            notice_id=notice_id,
             data=typed if typed is not None else _as_json(values),
             normalised=_as_json(values),
             consent_registration=True,
@@ -163,7 +164,7 @@ def register_member(
                     signup=signup,
                     submission=submission,
                     purpose=purpose,
-                    notice=notice,
+                    notice_id=notice_id,
                     source_page_id=page_id,
                     granted_at=now,
                 )

@@ -142,7 +142,7 @@ def handle_signup_post(page, request):
                         typed=form.typed_data(),
                         consent_registration=form.cleaned_data["consent_registration"],
                         consent_news=form.cleaned_data["consent_news"],
-                        notice=PrivacyNotice.current(),
+                        notice=PrivacyNotice.current_id(),
                         source_page=page,
                     )
                 else:  # the same content again (a double click, a replayed POST)

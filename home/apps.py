@@ -6,4 +6,6 @@ class HomeConfig(AppConfig):
     verbose_name = "Trang chủ"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import chrome, signals  # noqa: F401
+
+        chrome.connect()

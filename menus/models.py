@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 
 from portal.fields import optional_link, optional_text
-from portal.pagecache.memo import remember
 
 
 class MenuItem(models.Model):
@@ -72,44 +71,40 @@ class MenuItem(models.Model):
                 raise ValidationError({"parent": _("Mục này đang có mục con.")})
 
 
-def menu_tree(menu):
-    """[{"text", "url", "path", "children": [...]}] of a menu, as plain values: one query,
-    remembered until the next purge (saving an item or publishing a page purges)."""
-
-    def compute():
-        items = list(
-            MenuItem.objects.filter(menu=menu)
-            .select_related("page")
-            .only(
-                "id",
-                "parent_id",
-                "label",
-                "url",
-                "sort_order",
-                "page__title",
-                "page__url_path",
-                "page__live",
-            )
+def menu_items_tree(menu):
+    """[{"text", "url", "path", "children": [...]}] of a menu, as plain values, in one query.
+    Stored with the site's branding when a menu item or a page changes (home/chrome.py)."""
+    items = list(
+        MenuItem.objects.filter(menu=menu)
+        .select_related("page")
+        .only(
+            "id",
+            "parent_id",
+            "label",
+            "url",
+            "sort_order",
+            "page__title",
+            "page__url_path",
+            "page__live",
         )
-        nodes = {}
-        roots = []
-        for item in items:
-            if item.page_id and not item.page.live:
-                continue
-            nodes[item.pk] = {
-                "text": item.text,
-                "url": item.page.url if item.page_id else item.url,
-                "path": item.page.url_path if item.page_id else "",
-                "children": [],
-            }
-        for item in items:
-            node = nodes.get(item.pk)
-            if node is None:
-                continue
-            if item.parent_id is None:
-                roots.append(node)
-            elif item.parent_id in nodes:
-                nodes[item.parent_id]["children"].append(node)
-        return roots
-
-    return remember("menu-tree", menu, compute=compute)
+    )
+    nodes = {}
+    roots = []
+    for item in items:
+        if item.page_id and not item.page.live:
+            continue
+        nodes[item.pk] = {
+            "text": item.text,
+            "url": item.page.url if item.page_id else item.url,
+            "path": item.page.url_path if item.page_id else "",
+            "children": [],
+        }
+    for item in items:
+        node = nodes.get(item.pk)
+        if node is None:
+            continue
+        if item.parent_id is None:
+            roots.append(node)
+        elif item.parent_id in nodes:
+            nodes[item.parent_id]["children"].append(node)
+    return roots

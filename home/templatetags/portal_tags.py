@@ -1,26 +1,32 @@
 from django import template
 from wagtail.models import Site
 
-from portal.pagecache.memo import remember
-
 register = template.Library()
+
+
+def _chrome(context):
+    """The site's stored menus and partners (home/chrome.py), or None without a branding."""
+    from home.chrome import chrome_of
+
+    branding = context.get("branding")
+    return chrome_of(branding) if branding else None
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     """The main menu editors build (Đoạn trích › Trình đơn: ordered links to pages or addresses,
     one level of sub-items); without any item, the top-level pages marked "show in menus".
-    Either is one query, remembered until the next purge."""
-    from menus.models import menu_tree
-
+    Either is stored with the site's branding (home/chrome.py): no query of its own."""
     request = context.get("request")
     current_path = getattr(context.get("page"), "url_path", "") or ""
 
     def active(path):
         return bool(current_path) and bool(path) and current_path.startswith(path)
 
-    tree = menu_tree("main")
-    if tree:
+    chrome = _chrome(context)
+    if chrome is None:
+        return {"request": request, "items": []}
+    if chrome["main"]:
         items = [
             {
                 "text": node["text"],
@@ -31,42 +37,26 @@ def main_menu(context):
                     for c in node["children"]
                 ],
             }
-            for node in tree
+            for node in chrome["main"]
         ]
         return {"request": request, "items": items}
-    site = Site.find_for_request(request) if request else None
-    pages = []
-    if site:
-        pages = remember(
-            "main-menu",
-            site.pk,
-            site.root_page_id,
-            compute=lambda: list(
-                site.root_page.get_children()
-                .live()
-                .public()
-                .in_menu()
-                .only("id", "title", "url_path")
-            ),
-        )
     items = [
         {
-            "text": page.title,
-            "url": page.get_url(request),
-            "active": active(page.url_path),
+            "text": page["title"],
+            "url": page["url"],
+            "active": active(page["url_path"]),
             "children": [],
         }
-        for page in pages
+        for page in chrome["fallback"]
     ]
     return {"request": request, "items": items}
 
 
-@register.inclusion_tag("includes/footer_links.html")
-def footer_links():
+@register.inclusion_tag("includes/footer_links.html", takes_context=True)
+def footer_links(context):
     """The footer links editors build (Đoạn trích › Trình đơn, "Liên kết chân trang")."""
-    from menus.models import menu_tree
-
-    return {"links": menu_tree("footer")}
+    chrome = _chrome(context)
+    return {"links": chrome["footer"] if chrome else []}
 
 
 @register.simple_tag(takes_context=True)

@@ -46,7 +46,8 @@ def _remember(token: str, site: Site, components: list[str], page: Page) -> list
         return None
     for name in getattr(page, "remembered_with_route", ()):
         getattr(page, name)
-    restriction_ids = list(Page.get_view_restrictions(page).values_list("pk", flat=True))
+    # Routing may have answered them already (portal/routing.py: no query for a public page).
+    restriction_ids = list(page.get_view_restrictions().values_list("pk", flat=True))
     memo.keep(token, "route", (site.pk, "/".join(own)), (page, restriction_ids))
     return restriction_ids
 

@@ -9,9 +9,11 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
 
 from campaigns.models import Scope
-from campaigns.templatetags.campaign_tags import FOOTER_STRIP_SIZE, footer_partners
+from home.chrome import FOOTER_STRIP_SIZE, chrome_of, footer_partners
+from home.models import SiteBranding
 
 from .campaign_helpers import days, make_campaign, make_campaign_index, make_partner, make_programme
 
@@ -30,19 +32,21 @@ def populate(home_page, n):
     return programme
 
 
-# Shared by every page: site 1, page routing 3, alias check 1, view restrictions 1, site branding
-# setting 1, main menu (restrictions + pages) 2 = 9. The footer strip and the programme URL are
-# cached after the warm-up request: 0.
-PAGE_BASE = 9
+# Shared by every page: site 1, page routing 2 (portal/routing.py: view restrictions included),
+# site branding setting 1 = 4. The menus and the footer strip are stored with the branding
+# (home/chrome.py): 0.
+PAGE_BASE = 4
 # Directory: count 1, partners with their logos 1, logo renditions 1, provinces 1.
 DIRECTORY_BUDGET = PAGE_BASE + 4
 # Partner page: partner + logo 1, provinces 1, locations + their province 1, logo renditions 1.
 PARTNER_PAGE_BUDGET = PAGE_BASE + 4
 # Campaign index: view restrictions (public()) 1, campaigns with hero images 1, renditions 1.
 CAMPAIGN_INDEX_BUDGET = PAGE_BASE + 3
-# Footer strip rebuilt from scratch: programme page (+ view restrictions) 2, site root paths for
-# its URL 1 (cached by Wagtail once a request has them), partners with their logos 1, renditions 1.
-FOOTER_BUDGET = 5
+# The stored chrome built again after a change (home/chrome.py): the two menus 2, the fallback
+# menu (view restrictions + pages) 2, programme page (+ view restrictions) 2, site root paths
+# for its URL 1 (cached by Wagtail once a request has them), partners with their logos 1,
+# renditions 1, storing it 1. A render reads it with the branding: 0.
+CHROME_BUILD_BUDGET = 10
 
 
 @pytest.mark.django_db
@@ -97,13 +101,16 @@ def test_campaign_index_query_budget(client, home_page, django_assert_max_num_qu
 @pytest.mark.parametrize("n", SIZES)
 def test_footer_strip_query_budget(home_page, django_assert_max_num_queries, n):
     populate(home_page, n)
-    footer_partners()  # generates the renditions once
+    branding = SiteBranding.for_site(Site.objects.get(is_default_site=True))
+    chrome_of(branding)  # generates the renditions once
+    branding.chrome = None
+    SiteBranding.objects.update(chrome=None)
     cache.clear()
-    with django_assert_max_num_queries(FOOTER_BUDGET):
-        items = footer_partners()
+    with django_assert_max_num_queries(CHROME_BUILD_BUDGET):
+        chrome_of(branding)
+    # Stored with the branding: the footer on every page costs nothing.
+    with CaptureQueriesContext(connection) as queries:
+        items = footer_partners(branding)
+    assert len(queries) == 0
     assert len(items) == min(n, FOOTER_STRIP_SIZE)
     assert all(item["url"].startswith("/vi-phuc-loi-doan-vien/doi-tac/") for item in items)
-    # Cached: the footer on every other page costs nothing.
-    with CaptureQueriesContext(connection) as queries:
-        assert footer_partners() == items
-    assert len(queries) == 0

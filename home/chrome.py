@@ -1,0 +1,185 @@
+"""What every page's header and footer show besides the branding's own fields (the main menu, the
+footer links, the footer's partner strip), stored on the site's `SiteBranding` row (`chrome`),
+which every render reads anyway: the chrome costs no query of its own.
+
+It is built when something it shows is saved: a menu item, a page (a menu links to it; the main
+menu falls back to the top-level pages), a partner, the programme page, an image or rendition
+(a logo), a site, a view restriction, or the branding itself. The change marks every row stale
+at once (`chrome` NULL) and the rows are built again when the change commits; a render that
+finds its row stale builds it, and stores it only if no newer build got there first.
+
+The partner strip depends on the day (a partner's agreement starts and ends on dates): the row
+keeps every published, active partner with a logo whose agreement has not ended, with its dates,
+and the render picks those in force today.
+"""
+
+from django.apps import apps
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
+
+__all__ = ["CHROME_VERSION", "chrome_of", "connect", "footer_partners", "mark_stale"]
+
+CHROME_VERSION = 1
+FOOTER_STRIP_SIZE = 24
+# Page saves that change nothing a reader sees (a draft, a lock): no rebuild.
+DRAFT_ONLY_FIELDS = frozenset(
+    {
+        "latest_revision",
+        "latest_revision_created_at",
+        "has_unpublished_changes",
+        "draft_title",
+        "locked",
+        "locked_at",
+        "locked_by",
+        "file_hash",
+        "file_size",
+    }
+)
+
+
+def _branding_model():
+    return apps.get_model("home", "SiteBranding")
+
+
+def _menu(menu):
+    from menus.models import menu_items_tree
+
+    return menu_items_tree(menu)
+
+
+def _fallback_menu(site):
+    """The top-level pages marked "show in menus" (the main menu when editors built none)."""
+    if site is None:
+        return []
+    pages = site.root_page.get_children().live().public().in_menu().only("id", "title", "url_path")
+    return [
+        {
+            "title": page.title,
+            "url": page.get_url(current_site=site) or "",
+            "url_path": page.url_path,
+        }
+        for page in pages
+    ]
+
+
+def _partners(today):
+    """Published, active partners with a logo whose agreement has not ended, by name, as plain
+    data with their dates (the render keeps those in force on its own day)."""
+    from campaigns.models import STRIP_LOGO_SPEC, Partner, partner_programme_url
+    from campaigns.models.partner_choices import PartnerStatus
+    from home.cards import with_renditions
+
+    base_url = partner_programme_url()
+    partners = with_renditions(
+        Partner.objects.public()
+        .filter(status=PartnerStatus.ACTIVE, logo__isnull=False)
+        .exclude(valid_to__lt=today),
+        "logo",
+        STRIP_LOGO_SPEC,
+    ).order_by("name", "pk")
+    items = []
+    for partner in partners:
+        partner._programme_url = base_url
+        rendition = partner.logo.get_rendition(STRIP_LOGO_SPEC)
+        items.append(
+            {
+                "name": partner.name,
+                "url": partner.get_url() if base_url else "",
+                "logo_url": rendition.url,
+                "width": rendition.width,
+                "height": rendition.height,
+                "from": partner.valid_from.isoformat() if partner.valid_from else "",
+                "to": partner.valid_to.isoformat() if partner.valid_to else "",
+            }
+        )
+    return {"partners": items, "programme_url": base_url or ""}
+
+
+def build(branding):
+    """The chrome of `branding`'s site, from the database."""
+    site = branding.site
+    return {
+        "version": CHROME_VERSION,
+        "main": _menu("main"),
+        "fallback": _fallback_menu(site),
+        "footer": _menu("footer"),
+        **_partners(timezone.localdate()),
+    }
+
+
+def chrome_of(branding):
+    """The stored chrome of a SiteBranding, built (and stored) if it is stale."""
+    chrome = getattr(branding, "chrome", None)
+    if chrome and chrome.get("version") == CHROME_VERSION:
+        return chrome
+    chrome = build(branding)
+    if branding.pk:
+        # Only over a stale row: a build that started before a change and finished after the
+        # change's own rebuild must not bring the old chrome back.
+        _branding_model().objects.filter(pk=branding.pk, chrome__isnull=True).update(chrome=chrome)
+    branding.chrome = chrome
+    return chrome
+
+
+def footer_partners(branding, day=None):
+    """The partners the footer strip shows on `day` (today): in force that day, at most 24."""
+    chrome = chrome_of(branding)
+    day = (day or timezone.localdate()).isoformat()
+    shown = [
+        partner
+        for partner in chrome["partners"]
+        if (not partner["from"] or partner["from"] <= day)
+        and (not partner["to"] or partner["to"] >= day)
+    ]
+    return shown[:FOOTER_STRIP_SIZE]
+
+
+def rebuild():
+    """Build every site's chrome again from the database (when a change commits)."""
+    for branding in _branding_model().objects.select_related("site__root_page"):
+        _branding_model().objects.filter(pk=branding.pk).update(chrome=build(branding))
+
+
+def mark_stale():
+    """Something the chrome shows changed: every row is stale now, built again on commit (after
+    the last change of the transaction, so a build never misses one)."""
+    _branding_model().objects.filter(chrome__isnull=False).update(chrome=None)
+    transaction.on_commit(rebuild)
+
+
+def _watched(sender):
+    from wagtail.images import get_image_model
+    from wagtail.models import Page, PageViewRestriction, Site
+
+    label = sender._meta.label_lower
+    return label in {"menus.menuitem", "campaigns.partner"} or issubclass(
+        sender, Page | Site | PageViewRestriction | get_image_model()
+    )
+
+
+def _on_save(sender, instance, raw=False, update_fields=None, **kwargs):
+    if raw or not _watched(sender):
+        return
+    if update_fields and set(update_fields) <= DRAFT_ONLY_FIELDS:
+        return
+    mark_stale()
+
+
+def _on_delete(sender, instance, **kwargs):
+    from wagtail.images import get_image_model
+
+    if _watched(sender) or sender is get_image_model().get_rendition_model():
+        mark_stale()
+
+
+def _on_move(sender, instance, **kwargs):
+    mark_stale()
+
+
+def connect():
+    from wagtail.signals import post_page_move
+
+    post_save.connect(_on_save, dispatch_uid="home-chrome-save")
+    post_delete.connect(_on_delete, dispatch_uid="home-chrome-delete")
+    post_page_move.connect(_on_move, dispatch_uid="home-chrome-move")

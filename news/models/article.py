@@ -250,7 +250,8 @@ class NewsArticlePage(HeroImageMixin, FoldedSearchMixin, Page):
         if not ids:
             return []
         found = {
-            article.pk: article for article in card_queryset(public_articles()).filter(pk__in=ids)
+            article.pk: article
+            for article in card_queryset(public_articles(), tags=False).filter(pk__in=ids)
         }
         return [found[pk] for pk in ids if pk in found][:limit]
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from news.feeds import ATOM_TYPE, RSS_TYPE, NewsAtomFeed, NewsRssFeed
@@ -89,8 +89,24 @@ class NewsIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
             compute=lambda: newest_months(self.pk, limit),
         )
 
+    def archive_links(self, request):
+        """The archive list's months as plain values (URL, "YYYY-MM", label), so the template
+        does not format and reverse each month: {% routablepageurl %}'s URL, the same label."""
+        base_url = self.relative_url(Site.find_for_request(request), request)
+        if not base_url.endswith("/"):
+            base_url += "/"
+        links = []
+        for month in self.archive_months():
+            year, number = f"{month.year:04d}", f"{month.month:02d}"
+            route = self.reverse_subpage("month_route", kwargs={"year": year, "month": number})
+            label = _("Tháng %(m)s/%(y)s") % {"m": number, "y": year}
+            links.append({"url": base_url + route, "key": f"{year}-{number}", "label": label})
+        return links
+
     def paginate(self, request, queryset):
-        paginator = CountRememberingPaginator(card_queryset(queryset), self.page_size or 12)
+        paginator = CountRememberingPaginator(
+            card_queryset(queryset, tags=False), self.page_size or 12
+        )
         number = request.GET.get("page", "1")
         try:
             return paginator.page(number)
@@ -140,7 +156,7 @@ class NewsIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["all_categories"] = self.categories()
-        context["archive_months"] = self.archive_months()
+        context["archive_months"] = self.archive_links(request)
         context["feed_links"] = self.feed_links(request)
         return context
 
@@ -221,6 +237,7 @@ class NewsIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
             ),
             heading=_("Tin tháng %(month)s/%(year)s") % {"month": f"{month:02d}", "year": year},
             current_month=start,
+            current_month_key=f"{year:04d}-{month:02d}",
         )
 
     @path("rss/")

@@ -18,24 +18,12 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
+from portal.pagecache.purge import DRAFT_ONLY_FIELDS
+
 __all__ = ["CHROME_VERSION", "chrome_of", "connect", "footer_partners", "mark_stale"]
 
 CHROME_VERSION = 1
 FOOTER_STRIP_SIZE = 24
-# Page saves that change nothing a reader sees (a draft, a lock): no rebuild.
-DRAFT_ONLY_FIELDS = frozenset(
-    {
-        "latest_revision",
-        "latest_revision_created_at",
-        "has_unpublished_changes",
-        "draft_title",
-        "locked",
-        "locked_at",
-        "locked_by",
-        "file_hash",
-        "file_size",
-    }
-)
 
 
 def _branding_model():

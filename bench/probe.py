@@ -55,12 +55,43 @@ def category_url():
     return f"{index}chuyen-muc/{category.slug}/" if category and index else None
 
 
+def tag_url():
+    """The news tag with the most articles (the one whose page grows most with the archive)."""
+    from django.apps import apps
+    from django.db.models import Count
+
+    try:
+        tags = apps.get_model("news.NewsArticleTag").objects.values("tag__slug")
+    except LookupError:
+        return None
+    top = tags.annotate(n=Count("pk")).order_by("-n", "tag__slug").first()
+    index = first_url("news.NewsIndexPage")
+    return f"{index}the/{top['tag__slug']}/" if top and index else None
+
+
+def month_url():
+    """The newest month of the news archive."""
+    from django.apps import apps
+
+    try:
+        article = apps.get_model("news.NewsArticlePage").objects.live().order_by("-published_at")
+    except LookupError:
+        return None
+    newest = article.exclude(published_month=None).first()
+    index = first_url("news.NewsIndexPage")
+    if newest is None or not index:
+        return None
+    return f"{index}{newest.published_month:%Y/%m}/"
+
+
 def urls():
     found = {
         "home": "/",
         "news index": first_url("news.NewsIndexPage"),
         "article": first_url("news.NewsArticlePage", middle=True),
         "category": category_url(),
+        "tag": tag_url(),
+        "month": month_url(),
         "library": first_url("resolutions.DocumentLibraryPage"),
         "document": first_url("resolutions.ResolutionPage", middle=True),
         "campaign": first_url("campaigns.CampaignPage"),

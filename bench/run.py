@@ -55,6 +55,8 @@ PAGE_ORDER = [
     "news index",
     "article",
     "category",
+    "tag",
+    "month",
     "library",
     "document",
     "campaign",

@@ -15,7 +15,7 @@ and the render picks those in force today.
 
 from django.apps import apps
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils import timezone
 
 from portal.pagecache.purge import DRAFT_ONLY_FIELDS
@@ -141,7 +141,7 @@ def _watched(sender):
     from wagtail.models import Page, PageViewRestriction, Site
 
     label = sender._meta.label_lower
-    return label in {"menus.menuitem", "campaigns.partner"} or issubclass(
+    return label in {"menus.menuitem", "campaigns.partner", "home.sitebranding"} or issubclass(
         sender, Page | Site | PageViewRestriction | get_image_model()
     )
 
@@ -165,9 +165,17 @@ def _on_move(sender, instance, **kwargs):
     mark_stale()
 
 
+def _branding_pre_save(sender, instance, **kwargs):
+    # The admin form's copy may predate a menu or partner change: never store its chrome.
+    instance.chrome = None
+
+
 def connect():
     from wagtail.signals import post_page_move
 
+    pre_save.connect(
+        _branding_pre_save, sender=_branding_model(), dispatch_uid="home-chrome-branding"
+    )
     post_save.connect(_on_save, dispatch_uid="home-chrome-save")
     post_delete.connect(_on_delete, dispatch_uid="home-chrome-delete")
     post_page_move.connect(_on_move, dispatch_uid="home-chrome-move")

@@ -79,14 +79,6 @@ class SiteBranding(BaseSiteSetting):
     # home/chrome.py when anything they show is saved (NULL: stale, built on the next read).
     chrome = models.JSONField(null=True, blank=True, editable=False)
 
-    def save(self, *args, **kwargs):
-        # The form's copy may predate a menu or partner change: build the chrome again.
-        self.chrome = None
-        super().save(*args, **kwargs)
-        from home.chrome import mark_stale
-
-        mark_stale()
-
     name_vi = text(
         _("Tên đơn vị (tiếng Việt)"),
         _("Hiện ở đầu trang, viết hoa như trên logo."),

@@ -12,8 +12,6 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # Test processes (pytest-xdist): one per CPU core; PYTEST_WORKERS=0 runs the suite in one process.
-# The tests that share a demo site go to one worker together (tests/conftest.py, xdist_group), in
-# the order pytest collected them (the module's other tests before it is loaded).
 PYTEST_WORKERS ?= auto
 
 .PHONY: run test lint format bench prod-check restore-drill venv dev-deps check-python clean messages lock
@@ -26,7 +24,8 @@ check-python:
 
 # Installed from the lock files (every package pinned, with hashes): `make lock` writes them from
 # requirements.in / requirements-dev.in (README, "Dependencies").
-PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check --require-hashes
+# PIP_FLAGS: more pip options (CI passes --no-compile: modules are compiled when first imported).
+PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check --require-hashes $(PIP_FLAGS)
 PIP_TOOLS := pip-tools==7.6.2
 PIP_COMPILE := $(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras
 
@@ -65,7 +64,7 @@ run: venv messages
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: dev-deps messages
-	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup --no-loadscope-reorder $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: dev-deps
 	$(VENV)/bin/ruff check .

@@ -124,40 +124,47 @@ def image(db):
     )
 
 
-@pytest.fixture(scope="module")
-def _demo_media(tmp_path_factory):
-    return tmp_path_factory.mktemp("demo-media")
+def demo_site_fixture(scope):
+    """A fixture that loads the demo site once per `scope` (it takes seconds) inside a
+    transaction that is rolled back after the last test of that scope; each test runs in its own
+    nested transaction (a savepoint), so what one test changes is gone for the next. Its value is
+    the demo's media folder. The tests that use it run after the other tests of their package
+    (pytest_collection_modifyitems below), which therefore never see it. Works the same on SQLite
+    and PostgreSQL, one copy per xdist worker.
+
+    This file's copy is per module; a package's conftest.py makes one per package
+    (`_demo_site = demo_site_fixture("package")`), loaded once for all its modules."""
+
+    @pytest.fixture(scope=scope)
+    def _demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
+        from django.core.management import call_command
+        from django.db import transaction
+        from django.test import override_settings
+
+        media = tmp_path_factory.mktemp("demo-media")
+        generation = tmp_path_factory.mktemp("demo-generation") / "page-cache-generation"
+        with (
+            django_db_blocker.unblock(),
+            override_settings(MEDIA_ROOT=media, PAGE_CACHE_GENERATION_FILE=str(generation)),
+            transaction.atomic(),
+        ):
+            with open(os.devnull, "w") as devnull:
+                call_command("load_demo_content", stdout=devnull)
+            yield media
+            transaction.set_rollback(True)
+        Site.clear_site_root_paths_cache()
+
+    return _demo_site
 
 
-@pytest.fixture(scope="module")
-def _demo_site_for_module(django_db_setup, django_db_blocker, _demo_media, tmp_path_factory):
-    """The demo site, loaded once per test module (it takes seconds) inside a transaction that
-    is rolled back after the module's last test; each test runs in its own nested transaction
-    (a savepoint), so what one test changes is gone for the next. The tests that use it run
-    after the module's other tests (pytest_collection_modifyitems below), which therefore never
-    see it. Works the same on SQLite and PostgreSQL, one copy per xdist worker."""
-    from django.core.management import call_command
-    from django.db import transaction
-    from django.test import override_settings
-
-    generation = tmp_path_factory.mktemp("demo-generation") / "page-cache-generation"
-    with (
-        django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=_demo_media, PAGE_CACHE_GENERATION_FILE=str(generation)),
-        transaction.atomic(),
-    ):
-        with open(os.devnull, "w") as devnull:
-            call_command("load_demo_content", stdout=devnull)
-        yield
-        transaction.set_rollback(True)
-    Site.clear_site_root_paths_cache()
+_demo_site = demo_site_fixture("module")
 
 
 @pytest.fixture
-def demo_content(_demo_site_for_module, db, settings, _demo_media):
-    """The whole demo site, as `make run` loads it (shared by the tests of a module, see
-    _demo_site_for_module). A fresh home page object for each test."""
-    settings.MEDIA_ROOT = _demo_media  # the demo's images
+def demo_content(_demo_site, db, settings):
+    """The whole demo site, as `make run` loads it (shared by the tests of a package or module,
+    see demo_site_fixture). A fresh home page object for each test."""
+    settings.MEDIA_ROOT = _demo_site  # the demo's images
     return Site.objects.get(is_default_site=True).root_page.specific
 
 
@@ -207,46 +214,40 @@ def ensure_root_site():
 BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
 
 
-# Fixtures that load the whole demo site (seconds each): the tests that use one run on a single
-# pytest-xdist worker (`--dist loadgroup`, see the Makefile), so each is loaded once per run
-# instead of once on every worker that happens to get one of those tests.
-DEMO_FIXTURES = {"demo_content": "module", "search_demo": "module", "demo_site": "package"}
+DEMO_FIXTURES = {"demo_content", "demo_site"}  # demo_site: the reader tests' own (tests/reader)
 
 
-def xdist_group(item):
-    """The group of a test that uses a demo fixture: its module, or its package for a package
-    fixture; None for any other test (xdist hands those out one by one)."""
-    for fixture, scope in DEMO_FIXTURES.items():
-        if fixture in item.fixturenames:
-            module = item.nodeid.split("::")[0]
-            return module.rsplit("/", 1)[0] if scope == "package" else module
-    return None
+def uses_demo(item):
+    return not DEMO_FIXTURES.isdisjoint(item.fixturenames)
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def package_of(item):
+    return item.nodeid.split("::")[0].rsplit("/", 1)[0]
+
+
 def pytest_collection_modifyitems(config, items):
     """Everything under tests/browser/ is a browser test, marked or not: CI runs those once (on
     PostgreSQL) and the rest on both databases, selected with `-m browser` / `-m "not browser"`.
 
-    In each module, the tests that use the shared demo site (`demo_content`) run last, in their
-    order: the module's other tests run before it is loaded and never see it. (pytest-xdist
+    In each package, the tests that use the shared demo site (`demo_content`) run last, in their
+    order: the package's other tests run before it is loaded and never see it. (pytest-xdist
     hands each worker tests in this order, so this holds on every worker.)"""
     for item in items:
         if item.path.is_relative_to(BROWSER_TESTS) and "browser" not in item.keywords:
             item.add_marker(pytest.mark.browser)
-        if (group := xdist_group(item)) is not None:
-            item.add_marker(pytest.mark.xdist_group(group))
-    first_of_module = {}
+    first = {}
     for position, item in enumerate(items):
-        first_of_module.setdefault(item.nodeid.split("::")[0], position)
+        first.setdefault(package_of(item), position)
+        first.setdefault(item.nodeid.split("::")[0], position)
     # Transactional tests still run after all the others (as pytest-django orders them): their
     # teardown flushes the database, root page and default site included.
     items[:] = sorted(
         items,
         key=lambda item: (
             is_transactional(item),
-            first_of_module[item.nodeid.split("::")[0]],
-            "demo_content" in item.fixturenames,
+            first[package_of(item)],
+            uses_demo(item),
+            first[item.nodeid.split("::")[0]],
         ),
     )
 

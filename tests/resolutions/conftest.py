@@ -8,6 +8,7 @@ from resolutions.factories import (
     ResolutionPageFactory,
 )
 from resolutions.models import ResolutionAttachment
+from tests.conftest import demo_site_fixture
 
 
 def make_pdf(title, lines, filename="van-ban.pdf"):
@@ -27,3 +28,7 @@ def make_document(parent, *, attachments=(), related=(), publish=True, **fields)
         publish=publish,
         **fields,
     )
+
+
+# One demo site for all this package's modules (tests/conftest.py, demo_site_fixture).
+_demo_site = demo_site_fixture("package")

@@ -1,10 +1,9 @@
 """Helpers for the search tests: pages of the real types, published and indexed."""
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
-from wagtail.models import Page, Site
+from wagtail.models import Page
+
+from tests.conftest import demo_site_fixture
 
 
 @pytest.fixture(scope="module")
@@ -18,20 +17,10 @@ def _media_root(settings, search_media):
     settings.MEDIA_ROOT = search_media
 
 
-@pytest.fixture(scope="module")
-def search_demo(django_db_setup, django_db_blocker, search_media):
-    """The demo site, loaded once per test module (it takes seconds) inside a transaction that
-    is rolled back afterwards; each test still runs in its own nested transaction."""
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=search_media):
-        with transaction.atomic():
-            call_command("load_demo_content", stdout=open("/dev/null", "w"))
-            yield Site.objects.get(is_default_site=True).root_page.specific
-            transaction.set_rollback(True)
-
-
 @pytest.fixture
-def demo(search_demo, db):
-    return search_demo
+def demo(demo_content):
+    """The demo site (shared by the package's tests: tests/conftest.py, demo_content)."""
+    return demo_content
 
 
 @pytest.fixture
@@ -65,3 +54,7 @@ def add_article(add_page, demo):
         )
 
     return add
+
+
+# One demo site for all this package's modules (tests/conftest.py, demo_site_fixture).
+_demo_site = demo_site_fixture("package")

@@ -3,6 +3,8 @@ import secrets
 
 import pytest
 
+from tests.conftest import demo_site_fixture
+
 # The settings that make production production, as far as HTTP security goes.
 PRODUCTION_SECURITY_SETTINGS = [
     "DEBUG",
@@ -45,3 +47,7 @@ def production(settings, monkeypatch):
     for name in PRODUCTION_SECURITY_SETTINGS:
         setattr(settings, name, values[name])
     return values
+
+
+# One demo site for all this package's modules (tests/conftest.py, demo_site_fixture).
+_demo_site = demo_site_fixture("package")

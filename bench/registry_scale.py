@@ -195,6 +195,7 @@ class Bench:
             "STATIC_ROOT": str(self.tmp / "static"),
             "MEDIA_ROOT": str(self.media_root),
             "PAGE_CACHE_GENERATION_FILE": str(self.tmp / "page-cache-generation"),
+            "CACHE_IDENTITY_FILE": str(self.tmp / "server-cache-identity"),
             "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
             "REGISTRY_DEFAULT_FORWARD_EMAIL": "tiepnhan@example.invalid",
             "LOG_LEVEL": "WARNING",

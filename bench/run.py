@@ -156,6 +156,7 @@ class Bench:
             **self.base_env,
             "DATABASE_URL": self.database_url(size),
             "PAGE_CACHE_GENERATION_FILE": str(self.tmp / f"page-cache-generation-{size}"),
+            "CACHE_IDENTITY_FILE": str(self.tmp / f"server-cache-identity-{size}"),
         }
 
     def _admin(self, sql):

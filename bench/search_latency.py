@@ -132,6 +132,7 @@ class Run:
             "MEDIA_ROOT": str(self.tmp / "media"),
             "STATIC_ROOT": str(self.tmp / "static"),
             "PAGE_CACHE_GENERATION_FILE": str(self.tmp / "page-cache-generation"),
+            "CACHE_IDENTITY_FILE": str(self.tmp / "server-cache-identity"),
             "LOG_LEVEL": "ERROR",
             "PYTHONPATH": str(ROOT),
         }

@@ -84,6 +84,7 @@ class SignupBench:
             "STATIC_ROOT": str(self.tmp / "static"),
             "MEDIA_ROOT": str(self.tmp / "media"),
             "PAGE_CACHE_GENERATION_FILE": str(self.tmp / "page-cache-generation"),
+            "CACHE_IDENTITY_FILE": str(self.tmp / "server-cache-identity"),
             "REGISTRY_RATE_LIMIT": "0",
             # Hand-off after commit, as in production, to a mail backend that sends nothing.
             "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",

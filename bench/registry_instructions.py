@@ -56,7 +56,7 @@ def counted(label, requests, run):
 
 
 def signup(client, n):
-    from signup_client import SIGNUP_PATH
+    from signup_client import SIGNUP_PATH, form_data
 
     def fetch():
         client.cookies.clear()
@@ -71,20 +71,8 @@ def signup(client, n):
         cookies, token, started = form
         client.cookies.clear()
         client.cookies.update(cookies)
-        data = {
-            "csrfmiddlewaretoken": token,
-            "form-name": "dang-ky-doan-vien",
-            "full_name": f"Người Thử Tải {chr(0x41 + i % 26)}",
-            "date_of_birth": "05/09/1990",
-            "sex": "nu" if i % 2 else "nam",
-            "phone": f"056{random.randrange(10**7):07d}",
-            "province": "79",
-            "workplace": "Đơn vị thử tải (dữ liệu thử)",
-            "nationality": "VN",
-            "consent_registration": "on",
-            "website": "",
-            "started": started,
-        }
+        phone = f"056{random.randrange(10**7):07d}"
+        data = form_data(token, started, phone, i, name="Người Thử Tải", workplace="Đơn vị thử tải")
         response = client.post(
             SIGNUP_PATH,
             urllib.parse.urlencode(data),

@@ -29,6 +29,24 @@ def manage(env, *args, timeout=3600):
     log(f"  manage.py {' '.join(args)} ({seconds:.0f} s)")
 
 
+def form_data(token, started, phone, n, *, name, workplace):
+    """What a person sends with the sign-up form (the n-th of a run)."""
+    return {
+        "csrfmiddlewaretoken": token,
+        "form-name": "dang-ky-doan-vien",
+        "full_name": f"{name} {chr(0x41 + n % 26)}",
+        "date_of_birth": "05/09/1990",
+        "sex": "nu" if n % 2 else "nam",
+        "phone": phone,
+        "province": random.choice(["01", "79", "31", "48", "92"]),
+        "workplace": workplace,
+        "nationality": "VN",
+        "consent_registration": "on",
+        "website": "",
+        "started": started,
+    }
+
+
 class SignupClient:
     """The sign-up form on 127.0.0.1:<port>, as a browser uses it: GET the form (CSRF cookie
     and token, single-use form token), then POST it."""
@@ -64,20 +82,7 @@ class SignupClient:
     def submit(self, form, phone, n):
         """ "ok" for the confirmation (303 to ?da-dang-ky=1), else the HTTP status."""
         cookie, token, started = form
-        data = {
-            "csrfmiddlewaretoken": token,
-            "form-name": "dang-ky-doan-vien",
-            "full_name": f"{self.name} {chr(0x41 + n % 26)}",
-            "date_of_birth": "05/09/1990",
-            "sex": "nu" if n % 2 else "nam",
-            "phone": phone,
-            "province": random.choice(["01", "79", "31", "48", "92"]),
-            "workplace": self.workplace,
-            "nationality": "VN",
-            "consent_registration": "on",
-            "website": "",
-            "started": started,
-        }
+        data = form_data(token, started, phone, n, name=self.name, workplace=self.workplace)
         status, headers, _ = self.request(
             "POST",
             SIGNUP_PATH,

@@ -76,6 +76,7 @@ class SiteModelFTSEntry(models.Model):
     class Meta:
         managed = False
         db_table = "search_sitemodel_fts"
+        verbose_name = verbose_name_plural = "mục tìm kiếm toàn văn của đối tác"
 
     def __str__(self):
         return self.title

@@ -9,6 +9,7 @@ after the bulk generator. A list read from this table is exactly the live, publi
 years of the site (tests/resolutions/test_document_years.py)."""
 
 from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
 __all__ = ["DocumentYear", "refresh_document_years", "site_root_path"]
@@ -26,6 +27,7 @@ class DocumentYear(models.Model):
     year = models.PositiveSmallIntegerField(editable=False)
 
     class Meta:
+        verbose_name = verbose_name_plural = _("Năm ban hành văn bản")
         constraints = [
             models.UniqueConstraint(fields=["root_path", "year"], name="document_year_unique")
         ]

@@ -386,6 +386,7 @@ def wait_for_hit(port, path="/", limit=60.0):
 
 
 def main():
+    global CLIENT_TIMEOUT
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--attack-seconds", type=float, default=20)
     parser.add_argument("--fault-seconds", type=float, default=10)
@@ -397,7 +398,6 @@ def main():
         help="seconds the normal client waits for an answer (CI, beside other work: longer)",
     )
     args = parser.parse_args()
-    global CLIENT_TIMEOUT
     CLIENT_TIMEOUT = args.client_timeout
 
     nginx = ensure_nginx()

@@ -12,7 +12,8 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from campaigns.partner_links import PARTNER_LOGO_SPEC, partner_programme_url
 from campaigns.registry_blocks import GoalBlock
-from home.blocks import body_blocks, optional_heading
+from home.blocks import body_blocks
+from portal.blocks import optional_heading, optional_line
 
 
 class MilestoneBlock(blocks.StructBlock):
@@ -57,11 +58,8 @@ class CountdownBlock(blocks.StructBlock):
         help_text=_("Sự kiện được đếm ngược, ví dụ: Kỷ niệm 95 năm Ngày thành lập Công đoàn."),
     )
     target_date = blocks.DateBlock(label=_("Ngày diễn ra"), help_text=_("Ngày đếm ngược tới."))
-    past_text = blocks.CharBlock(
-        label=_("Dòng chữ khi đã qua ngày"),
-        required=False,
-        max_length=200,
-        help_text=_("Bỏ trống để hiện: Sự kiện đã diễn ra ngày …"),
+    past_text = optional_line(
+        _("Dòng chữ khi đã qua ngày"), _("Bỏ trống để hiện: Sự kiện đã diễn ra ngày …")
     )
 
     class Meta:
@@ -98,12 +96,7 @@ class FigureBlock(blocks.StructBlock):
         decimal_places=2,
         help_text=_("Chỉ số, không dấu chấm phân cách: 1000000."),
     )
-    unit = blocks.CharBlock(
-        label=_("Đơn vị"),
-        required=False,
-        max_length=60,
-        help_text=_("Ví dụ: đoàn viên, %, tỷ đồng."),
-    )
+    unit = optional_line(_("Đơn vị"), _("Ví dụ: đoàn viên, %, tỷ đồng."), max_length=60)
     label = blocks.CharBlock(
         label=_("Nhãn"), max_length=200, help_text=_("Ví dụ: Đoàn viên mới năm 2024 (mục tiêu).")
     )
@@ -132,7 +125,7 @@ class VideoBlock(blocks.StructBlock):
         label=_("Đường dẫn video"),
         help_text=_("Dán đường dẫn YouTube (hoặc trang hỗ trợ nhúng)."),
     )
-    caption = blocks.CharBlock(label=_("Chú thích"), required=False, max_length=300)
+    caption = optional_line(_("Chú thích"), max_length=300)
 
     class Meta:
         icon = "media"
@@ -143,7 +136,7 @@ class VideoBlock(blocks.StructBlock):
 
 class GalleryImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("Ảnh"))
-    caption = blocks.CharBlock(label=_("Chú thích"), required=False, max_length=300)
+    caption = optional_line(_("Chú thích"), max_length=300)
 
 
 class GalleryBlock(blocks.StructBlock):
@@ -164,15 +157,12 @@ class CallToActionBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock(
         label=_("Trang đích"), required=False, help_text=_("Một trang trong cổng (ưu tiên).")
     )
-    url = blocks.CharBlock(
-        label=_("Hoặc địa chỉ"),
-        required=False,
+    url = optional_line(
+        _("Hoặc địa chỉ"),
+        _("https://… hoặc #dang-ky để tới ô đăng ký trên chính trang này."),
         max_length=500,
-        help_text=_("https://… hoặc #dang-ky để tới ô đăng ký trên chính trang này."),
     )
-    note = blocks.CharBlock(
-        label=_("Dòng phụ"), required=False, max_length=200, help_text=_("Tùy chọn, dưới nút.")
-    )
+    note = optional_line(_("Dòng phụ"), _("Tùy chọn, dưới nút."))
     style = blocks.ChoiceBlock(
         label=_("Kiểu nút"),
         choices=[("primary", _("Nổi bật (đỏ)")), ("secondary", _("Thường (xanh)"))],

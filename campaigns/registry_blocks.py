@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from campaigns.registry.api import goal_progress, target_choices
-from home.blocks import optional_heading
+from portal.blocks import optional_heading
 
 
 class GoalBlock(blocks.StructBlock):

@@ -5,6 +5,8 @@ from a third party: a video is played on its own page, click-to-load through you
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from portal.blocks import optional_line
+
 
 class MediaPageChooserBlock(blocks.PageChooserBlock):
     def __init__(self, **kwargs):
@@ -39,12 +41,7 @@ class MediaPageChooserBlock(blocks.PageChooserBlock):
 
 class MediaCardBlock(blocks.StructBlock):
     page = MediaPageChooserBlock(label=_("Album ảnh hoặc video"))
-    label = blocks.CharBlock(
-        label=_("Tiêu đề hiển thị"),
-        required=False,
-        max_length=200,
-        help_text=_("Bỏ trống để dùng tên album hoặc video."),
-    )
+    label = optional_line(_("Tiêu đề hiển thị"), _("Bỏ trống để dùng tên album hoặc video."))
 
     class Meta:
         icon = "image"

@@ -9,12 +9,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from gallery.blocks import MediaCardBlock
-
-
-def optional_heading(help_text=None):
-    """The heading a block may show above its content (a line the editor may leave empty)."""
-    options = {"help_text": help_text} if help_text else {}
-    return blocks.CharBlock(label=_("Tiêu đề"), required=False, max_length=200, **options)
+from portal.blocks import optional_line
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -35,16 +30,11 @@ class HeadingBlock(blocks.StructBlock):
 
 class CaptionedImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("Ảnh"))
-    caption = blocks.CharBlock(
-        label=_("Chú thích"), required=False, max_length=300, help_text=_("Hiện dưới ảnh.")
+    caption = optional_line(_("Chú thích"), _("Hiện dưới ảnh."), max_length=300)
+    alt_text = optional_line(
+        _("Mô tả ảnh cho người khiếm thị"), _("Bỏ trống để dùng mô tả của ảnh trong thư viện.")
     )
-    alt_text = blocks.CharBlock(
-        label=_("Mô tả ảnh cho người khiếm thị"),
-        required=False,
-        max_length=200,
-        help_text=_("Bỏ trống để dùng mô tả của ảnh trong thư viện."),
-    )
-    credit = blocks.CharBlock(label=_("Nguồn ảnh"), required=False, max_length=100)
+    credit = optional_line(_("Nguồn ảnh"), max_length=100)
 
     class Meta:
         icon = "image"
@@ -55,7 +45,7 @@ class CaptionedImageBlock(blocks.StructBlock):
 
 class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Trích dẫn"))
-    attribution = blocks.CharBlock(label=_("Người nói"), required=False, max_length=200)
+    attribution = optional_line(_("Người nói"))
 
     class Meta:
         icon = "openquote"
@@ -78,12 +68,7 @@ class DocumentLinkBlock(blocks.StructBlock):
     document = DocumentChooserBlock(
         label=_("Hoặc tệp tải lên"), required=False, help_text=_("Dùng khi văn bản chưa có trang.")
     )
-    label = blocks.CharBlock(
-        label=_("Nhãn liên kết"),
-        required=False,
-        max_length=200,
-        help_text=_("Bỏ trống để dùng tên."),
-    )
+    label = optional_line(_("Nhãn liên kết"), _("Bỏ trống để dùng tên."))
 
     class Meta:
         icon = "doc-full"

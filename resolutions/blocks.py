@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from home.blocks import RICH_TEXT_FEATURES, ParagraphBlock
+from portal.blocks import optional_line
 
 SECTION_KINDS = [
     ("phan", _("Phần")),
@@ -16,19 +17,17 @@ SECTION_KINDS = [
 SECTION_KIND_LABELS = dict(SECTION_KINDS)
 
 
+def section_kind(default, help_text):
+    """What a section is (Phần, Chương, Mục, Điều, Khoản): shown before its number."""
+    return blocks.ChoiceBlock(
+        label=_("Loại"), choices=SECTION_KINDS, default=default, help_text=help_text
+    )
+
+
 class SubsectionBlock(blocks.StructBlock):
-    kind = blocks.ChoiceBlock(
-        label=_("Loại"),
-        choices=SECTION_KINDS,
-        default="dieu",
-        help_text=_("Thường là Điều (article) trong một Chương."),
-    )
-    number = blocks.CharBlock(
-        label=_("Số"), max_length=20, required=False, help_text=_("Ví dụ: 1, 2, 3 hoặc I, II.")
-    )
-    heading = blocks.CharBlock(
-        label=_("Tên"), max_length=300, required=False, help_text=_("Ví dụ: Phạm vi điều chỉnh.")
-    )
+    kind = section_kind("dieu", _("Thường là Điều (article) trong một Chương."))
+    number = optional_line(_("Số"), _("Ví dụ: 1, 2, 3 hoặc I, II."), max_length=20)
+    heading = optional_line(_("Tên"), _("Ví dụ: Phạm vi điều chỉnh."), max_length=300)
     body = blocks.RichTextBlock(label=_("Nội dung"), required=False, features=RICH_TEXT_FEATURES)
 
     class Meta:
@@ -37,24 +36,15 @@ class SubsectionBlock(blocks.StructBlock):
 
 
 class SectionBlock(blocks.StructBlock):
-    kind = blocks.ChoiceBlock(
-        label=_("Loại"),
-        choices=SECTION_KINDS,
-        default="phan",
-        help_text=_("Phần, Chương, Mục hoặc Điều: hiện trước số và tên trong mục lục."),
+    kind = section_kind(
+        "phan", _("Phần, Chương, Mục hoặc Điều: hiện trước số và tên trong mục lục.")
     )
-    number = blocks.CharBlock(
-        label=_("Số"),
+    number = optional_line(
+        _("Số"),
+        _("Ví dụ: I, II hoặc 1, 2. Dùng để tạo đường dẫn tới mục (#chuong-ii)."),
         max_length=20,
-        required=False,
-        help_text=_("Ví dụ: I, II hoặc 1, 2. Dùng để tạo đường dẫn tới mục (#chuong-ii)."),
     )
-    heading = blocks.CharBlock(
-        label=_("Tên"),
-        max_length=300,
-        required=False,
-        help_text=_("Ví dụ: Quan điểm, mục tiêu."),
-    )
+    heading = optional_line(_("Tên"), _("Ví dụ: Quan điểm, mục tiêu."), max_length=300)
     body = blocks.RichTextBlock(label=_("Nội dung"), required=False, features=RICH_TEXT_FEATURES)
     articles = blocks.ListBlock(
         SubsectionBlock(),

@@ -2,11 +2,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page, Site
 
-from home.page_parts import optional_image
+from home.page_parts import field_group, optional_image
 from home.sections import home_sections
 from portal.fields import (
     optional_date,
@@ -152,35 +152,27 @@ class SiteBranding(BaseSiteSetting):
     )
 
     panels = [
-        MultiFieldPanel(
-            [FieldPanel("name_vi"), FieldPanel("name_en"), FieldPanel("logo")], _("Tên và logo")
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("banner_enabled"),
-                FieldPanel("banner_title"),
-                FieldPanel("banner_text"),
-                FieldPanel("banner_start"),
-                FieldPanel("banner_end"),
-                FieldPanel("banner_show_from"),
-                FieldPanel("banner_show_until"),
-                FieldPanel("banner_link"),
-            ],
+        field_group(_("Tên và logo"), "name_vi", "name_en", "logo"),
+        field_group(
             _("Băng rôn kỷ niệm"),
+            "banner_enabled",
+            "banner_title",
+            "banner_text",
+            "banner_start",
+            "banner_end",
+            "banner_show_from",
+            "banner_show_until",
+            "banner_link",
         ),
-        MultiFieldPanel(
-            [
-                FieldPanel("contact_address"),
-                FieldPanel("contact_phone"),
-                FieldPanel("contact_email"),
-                FieldPanel("footer_note"),
-                FieldPanel("partners_heading"),
-            ],
+        field_group(
             _("Chân trang"),
+            "contact_address",
+            "contact_phone",
+            "contact_email",
+            "footer_note",
+            "partners_heading",
         ),
-        MultiFieldPanel(
-            [FieldPanel("meta_description"), FieldPanel("og_image")], _("Chia sẻ và SEO")
-        ),
+        field_group(_("Chia sẻ và SEO"), "meta_description", "og_image"),
     ]
 
     select_related = ["logo", "og_image", "banner_link"]

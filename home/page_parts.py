@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from portal.fields import optional_link, optional_text
 
-__all__ = ["HeroImageMixin", "hero_panel", "intro_panels", "optional_image"]
+__all__ = ["HeroImageMixin", "field_group", "hero_panel", "intro_panels", "optional_image"]
 
 
 def optional_image(verbose_name, help_text):
@@ -44,6 +44,11 @@ class HeroImageMixin(models.Model):
         if self.hero_alt:
             return self.hero_alt
         return self.hero_image.default_alt_text if self.hero_image_id else ""
+
+
+def field_group(heading, *names):
+    """A titled group of fields shown together in the edit form, in the order named."""
+    return MultiFieldPanel([FieldPanel(name) for name in names], heading)
 
 
 def hero_panel(*extra_panels):

@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField, StreamField
 
 __all__ = [
     "choice",
+    "link",
     "long_text",
     "optional_date",
     "optional_datetime",
@@ -32,20 +33,33 @@ __all__ = [
 NULLABLE = {"null": True, "blank": True}
 
 
+def link(
+    to: Any,
+    verbose_name: Any,
+    help_text: Any = "",
+    *,
+    on_delete: Any = models.CASCADE,
+    related_name: str = "+",
+    **options: Any,
+) -> models.ForeignKey:
+    """A link to another row (a page, a document, a snippet) that must be chosen. By default,
+    deleting the target deletes this row, and the target gets no reverse accessor."""
+    options.update(related_name=related_name, help_text=help_text)
+    return models.ForeignKey(to, on_delete, verbose_name=verbose_name, **options)
+
+
 def optional_link(
     to: Any,
     verbose_name: Any,
     help_text: Any = "",
     *,
     on_delete: Any = models.SET_NULL,
-    related_name: str = "+",
     **options: Any,
 ) -> models.ForeignKey:
     """A link to another row (a page, a snippet, a user) that may be left empty. By default,
     deleting the target empties the link and keeps this row, and the target gets no reverse
     accessor."""
-    options.update(NULLABLE, related_name=related_name, help_text=help_text)
-    return models.ForeignKey(to, on_delete, verbose_name=verbose_name, **options)
+    return link(to, verbose_name, help_text, on_delete=on_delete, **NULLABLE, **options)
 
 
 def optional_date(verbose_name: Any, help_text: Any = "", **options: Any) -> models.DateField:

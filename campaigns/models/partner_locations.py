@@ -8,7 +8,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
-from portal.fields import optional_text, text
+from portal.fields import link, optional_text, text
 
 from .province import Province
 
@@ -23,12 +23,8 @@ class PartnerLocation(Orderable):
         _("Tên địa điểm"), _("Ví dụ: Chi nhánh Cầu Giấy. Bỏ trống nếu chỉ có một địa điểm.")
     )
     address = text(_("Địa chỉ"), _("Số nhà, đường, xã/phường."), max_length=300)
-    province = models.ForeignKey(
-        Province,
-        verbose_name=_("Tỉnh/thành phố"),
-        on_delete=models.PROTECT,
-        related_name="+",
-        help_text=_("Một trong 34 tỉnh, thành phố."),
+    province = link(
+        Province, _("Tỉnh/thành phố"), _("Một trong 34 tỉnh, thành phố."), on_delete=models.PROTECT
     )
     phone = optional_text(_("Điện thoại"), _("Số của địa điểm này, nếu có."), max_length=50)
     latitude = models.DecimalField(

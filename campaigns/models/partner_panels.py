@@ -14,6 +14,8 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 
+from home.page_parts import field_group
+
 __all__ = ["partner_edit_handler"]
 
 partner_edit_handler = TabbedInterface(
@@ -33,23 +35,14 @@ partner_edit_handler = TabbedInterface(
                     ],
                     heading=_("Mức ưu đãi"),
                 ),
-                MultiFieldPanel(
-                    [
-                        FieldPanel("for_members"),
-                        FieldPanel("for_family"),
-                        FieldPanel("for_children"),
-                    ],
-                    heading=_("Ai được hưởng"),
-                ),
-                MultiFieldPanel(
-                    [
-                        FieldPanel("claim_union_card"),
-                        FieldPanel("claim_code"),
-                        FieldPanel("claim_phone"),
-                        FieldPanel("claim_evoucher"),
-                        FieldPanel("claim_instructions"),
-                    ],
-                    heading=_("Cách nhận ưu đãi"),
+                field_group(_("Ai được hưởng"), "for_members", "for_family", "for_children"),
+                field_group(
+                    _("Cách nhận ưu đãi"),
+                    "claim_union_card",
+                    "claim_code",
+                    "claim_phone",
+                    "claim_evoucher",
+                    "claim_instructions",
                 ),
             ],
             heading=_("Ưu đãi"),
@@ -75,14 +68,8 @@ partner_edit_handler = TabbedInterface(
                 FieldPanel("agreement_number"),
                 FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_to")]),
                 FieldPanel("status"),
-                MultiFieldPanel(
-                    [
-                        FieldPanel("contact_person"),
-                        FieldPanel("contact_phone"),
-                        FieldPanel("contact_email"),
-                        FieldPanel("website"),
-                    ],
-                    heading=_("Liên hệ"),
+                field_group(
+                    _("Liên hệ"), "contact_person", "contact_phone", "contact_email", "website"
                 ),
             ],
             heading=_("Thỏa thuận và liên hệ"),

@@ -11,7 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.page_parts import optional_image
-from portal.fields import optional_date, optional_long_text, optional_text
+from portal.fields import link, optional_date, optional_long_text, optional_text
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 THUMB_SPEC = "format-{avif,webp,jpeg} fill-{320x240,640x480}"
@@ -63,9 +63,7 @@ class AlbumPage(FoldedSearchMixin, Page):
 
 class AlbumPhoto(Orderable):
     page = ParentalKey(AlbumPage, related_name="photos", on_delete=models.CASCADE)
-    image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("Ảnh"), on_delete=models.CASCADE, related_name="+"
-    )
+    image = link("wagtailimages.Image", _("Ảnh"))
     caption = optional_text(
         _("Chú thích"),
         _("Hiện dưới ảnh; bỏ trống để dùng mô tả của ảnh trong thư viện."),

@@ -8,11 +8,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.page_parts import optional_image
+from home.page_parts import field_group, optional_image
 from portal.fields import optional_date, optional_long_text, optional_url
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
@@ -62,10 +62,7 @@ class VideoPage(FoldedSearchMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("date"),
         FieldPanel("intro"),
-        MultiFieldPanel(
-            [FieldPanel("youtube_url"), FieldPanel("video_file"), FieldPanel("poster")],
-            _("Video"),
-        ),
+        field_group(_("Video"), "youtube_url", "video_file", "poster"),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")] + FOLDED_SEARCH_FIELDS
     folded_body_fields = ("intro",)

@@ -16,9 +16,9 @@ from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from home.blocks import body_blocks
-from home.page_parts import HeroImageMixin, hero_panel
+from home.page_parts import HeroImageMixin, field_group, hero_panel
 from news.listing import listed_in_for
-from portal.fields import long_text, optional_datetime, optional_text, stream_body
+from portal.fields import link, long_text, optional_datetime, optional_text, stream_body
 from portal.pagecache.memo import remember
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from search.text import plain_text
@@ -116,10 +116,7 @@ class NewsArticlePage(ArticleLinksMixin, HeroImageMixin, FoldedSearchMixin, Page
     )
 
     content_panels = Page.content_panels + [
-        MultiFieldPanel(
-            [FieldPanel("published_at"), FieldPanel("byline"), FieldPanel("category")],
-            _("Đăng bài"),
-        ),
+        field_group(_("Đăng bài"), "published_at", "byline", "category"),
         FieldPanel("lead"),
         hero_panel(FieldPanel("hero_caption")),
         FieldPanel("body"),
@@ -293,13 +290,7 @@ class NewsArticleRelatedArticle(Orderable):
     """An editor-picked related article, shown before the ones found by shared tags."""
 
     page = ParentalKey(NewsArticlePage, related_name="related_articles", on_delete=models.CASCADE)
-    article = models.ForeignKey(
-        NewsArticlePage,
-        verbose_name=_("Bài viết"),
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text=_("Chọn một bài viết đã đăng."),
-    )
+    article = link(NewsArticlePage, _("Bài viết"), _("Chọn một bài viết đã đăng."))
 
     panels = [FieldPanel("article")]
 

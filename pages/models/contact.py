@@ -5,12 +5,13 @@ from urllib.parse import urlencode
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import body_blocks
+from home.page_parts import field_group
 from portal.fields import optional_link, optional_long_text, optional_text, optional_url, text
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
@@ -44,16 +45,8 @@ class ContactPage(SectionNavigationMixin, FoldedSearchMixin, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
-        MultiFieldPanel(
-            [
-                FieldPanel("address"),
-                FieldPanel("phone"),
-                FieldPanel("hotline"),
-                FieldPanel("email"),
-                FieldPanel("hours"),
-                FieldPanel("map_url"),
-            ],
-            _("Thông tin liên hệ"),
+        field_group(
+            _("Thông tin liên hệ"), "address", "phone", "hotline", "email", "hours", "map_url"
         ),
         PageChooserPanel("form_page"),
         FieldPanel("body"),

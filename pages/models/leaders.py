@@ -6,14 +6,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.page_parts import intro_panels, optional_image
-from portal.fields import choice, optional_long_text, optional_text, text
+from home.page_parts import field_group, intro_panels, optional_image
+from portal.fields import choice, link, optional_long_text, optional_text, text
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 from .content import SectionNavigationMixin
@@ -71,9 +71,7 @@ class Leader(index.Indexed, models.Model):
         _("Chức vụ"), _("Ví dụ: Chủ tịch, Phó Chủ tịch, Ủy viên Ban Thường vụ."), max_length=160
     )
     unit = optional_text(_("Đơn vị công tác"), _("Ví dụ: Công đoàn Bộ Giáo dục và Đào tạo."))
-    term = models.ForeignKey(
-        Term, verbose_name=_("Nhiệm kỳ"), on_delete=models.PROTECT, related_name="leaders"
-    )
+    term = link(Term, _("Nhiệm kỳ"), on_delete=models.PROTECT, related_name="leaders")
     body = choice(
         _("Thuộc"),
         _("Ủy viên Ban Thường vụ hiện ở cả hai danh sách."),
@@ -88,10 +86,8 @@ class Leader(index.Indexed, models.Model):
     panels = [
         FieldPanel("name"),
         FieldPanel("photo"),
-        MultiFieldPanel(
-            [FieldPanel("position"), FieldPanel("unit"), FieldPanel("body")], _("Chức vụ")
-        ),
-        MultiFieldPanel([FieldPanel("term"), FieldPanel("sort_order")], _("Nhiệm kỳ")),
+        field_group(_("Chức vụ"), "position", "unit", "body"),
+        field_group(_("Nhiệm kỳ"), "term", "sort_order"),
     ]
     search_fields = [
         index.SearchField("name"),

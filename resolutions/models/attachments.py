@@ -7,7 +7,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
-from portal.fields import choice, optional_text
+from portal.fields import choice, link, optional_text
 from resolutions.pdf import STATUS_NO_TEXT, STATUS_NOT_PDF, STATUS_OK, STATUS_UNREADABLE
 
 from .choices import RelationType
@@ -21,12 +21,10 @@ class ResolutionAttachment(Orderable):
     page = ParentalKey(
         "resolutions.ResolutionPage", on_delete=models.CASCADE, related_name="attachments"
     )
-    document = models.ForeignKey(
+    document = link(
         "wagtaildocs.Document",
-        verbose_name=_("Tệp"),
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text=_("Tệp PDF của văn bản (nên dùng PDF có chữ, không phải ảnh quét)."),
+        _("Tệp"),
+        _("Tệp PDF của văn bản (nên dùng PDF có chữ, không phải ảnh quét)."),
     )
     label = optional_text(
         _("Nhãn"), _("Ví dụ: Toàn văn Nghị quyết, Phụ lục. Bỏ trống để dùng tên tệp.")
@@ -74,12 +72,11 @@ class ResolutionRelation(Orderable):
         default=RelationType.IMPLEMENTS,
         db_index=False,
     )
-    target = models.ForeignKey(
+    target = link(
         "resolutions.ResolutionPage",
-        verbose_name=_("Văn bản"),
-        on_delete=models.CASCADE,
+        _("Văn bản"),
+        _("Văn bản liên quan trong thư viện."),
         related_name="incoming_relations",
-        help_text=_("Văn bản liên quan trong thư viện."),
     )
 
     panels = [FieldPanel("relation_type"), FieldPanel("target")]

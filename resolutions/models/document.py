@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePan
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.page_parts import field_group
 from portal.fields import (
     choice,
     long_text,
@@ -113,7 +114,7 @@ class ResolutionPage(DocumentReadingMixin, FoldedSearchMixin, Page):
             ],
             heading=_("Thông tin văn bản"),
         ),
-        MultiFieldPanel([FieldPanel("status"), FieldPanel("replaced_by")], heading=_("Hiệu lực")),
+        field_group(_("Hiệu lực"), "status", "replaced_by"),
         FieldPanel("collection"),
         FieldPanel("summary"),
         FieldPanel("body"),

@@ -3,12 +3,20 @@
 Each payload sets `window.__xss` and opens an alert if it ever executes. The page fixture also
 fails on any dialog and on any Content-Security-Policy violation (a blocked inline script would
 be one), so an unescaped payload fails even though the CSP would have stopped it.
+
+Escaping does not depend on the screen: one viewport (desktop), not the phone's as well.
 """
 
 import pytest
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def viewport():
+    return "desktop"
+
 
 PAYLOAD = (
     '"><script>window.__xss=1;alert(1)</script>'

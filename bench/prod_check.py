@@ -19,6 +19,9 @@ Exit status 1 when a promise fails or the normal client is not served (the figur
 either way). Ports: PROD_CHECK_PORT_BASE (default 18050) to +9, on 127.0.0.1 only.
 
     .venv/bin/python bench/prod_check.py [--attack-seconds 20] [--fault-seconds 10] [--no-baseline]
+
+With PROD_CHECK_DATABASE_URL it uses that database instead of a fresh SQLite file; add
+--demo-loaded when it is migrated and holds the demo content already (CI: the restore drill's).
 """
 
 import argparse
@@ -397,8 +400,16 @@ def main():
         default=CLIENT_TIMEOUT,
         help="seconds the normal client waits for an answer (CI, beside other work: longer)",
     )
+    parser.add_argument(
+        "--demo-loaded",
+        action="store_true",
+        help="PROD_CHECK_DATABASE_URL is migrated and holds the demo content already (CI: the "
+        "restore drill's database): skip migrate and load_demo_content",
+    )
     args = parser.parse_args()
     CLIENT_TIMEOUT = args.client_timeout
+    if args.demo_loaded and "PROD_CHECK_DATABASE_URL" not in os.environ:
+        parser.error("--demo-loaded needs PROD_CHECK_DATABASE_URL")
 
     nginx = ensure_nginx()
     work = Path(tempfile.mkdtemp(prefix="prod-check-"))
@@ -440,11 +451,10 @@ def main():
     try:
         print(f"Setting up in {work} (production settings, demo content)...")
         started = time.monotonic()
-        for command in (
-            ["migrate", "--noinput"],
-            ["load_demo_content"],
-            ["collectstatic", "--noinput"],
-        ):
+        setup = [["collectstatic", "--noinput"]]
+        if not args.demo_loaded:
+            setup[:0] = [["migrate", "--noinput"], ["load_demo_content"]]
+        for command in setup:
             step = time.monotonic()
             manage(env, *command)
             print(f"  manage.py {command[0]}: {time.monotonic() - step:.0f} s")

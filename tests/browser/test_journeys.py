@@ -5,6 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from .conftest import wait_out_the_time_trap
+
 pytestmark = pytest.mark.browser
 
 
@@ -101,11 +103,6 @@ def fill_signup(form, *, name, date_of_birth, phone):
     if long_contract.count():
         long_contract.check()
     form.locator("input[name=consent_registration]").check()
-
-
-def wait_out_the_time_trap(page):
-    # The form refuses submissions made within 2 seconds of showing it (bots).
-    page.wait_for_timeout(2100)
 
 
 def test_worker_signs_up_on_a_campaign_page(page, axe, viewport):

@@ -3,6 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
+from .conftest import wait_out_the_time_trap
+
 pytestmark = pytest.mark.browser
 
 
@@ -49,7 +51,7 @@ def test_signup_form_by_keyboard_alone(page, viewport):
     tab_to(page, "#id_consent_registration")
     page.keyboard.press("Space")
     # The honeypot is skipped by Tab: the next stops lead to the submit button.
-    page.wait_for_timeout(2100)  # the form's 2-second time trap
+    wait_out_the_time_trap(page)
     tab_to(page, "form.signup__form button[type=submit]", limit=10)
     page.keyboard.press("Enter")
 

@@ -10,6 +10,8 @@ Escaping does not depend on the screen: one viewport (desktop), not the phone's 
 import pytest
 from playwright.sync_api import expect
 
+from .conftest import wait_out_the_time_trap
+
 pytestmark = pytest.mark.browser
 
 
@@ -122,7 +124,7 @@ def test_signup_form_never_executes_input(page):
     form.locator("input[name=workplace]").fill(PAYLOAD)
     form.locator("input[name=date_of_birth]").fill(PAYLOAD)
     form.locator("input[name=phone]").fill(PAYLOAD[:30])
-    page.wait_for_timeout(2100)  # the form's time trap
+    wait_out_the_time_trap(page)
     form.get_by_role("button", name="Gửi đăng ký").click()
     page.wait_for_load_state("load")
     expect(page.locator(".errorlist").first).to_be_visible()

@@ -15,7 +15,7 @@ class EditorialConfig(AppConfig):
         from taggit.models import Tag
         from wagtail.models import Page
 
-        from . import signals
+        from . import admin_chrome, signals
         from .forms import EditorialPageForm
         from .slugs import ascii_tag_slug
 
@@ -25,6 +25,7 @@ class EditorialConfig(AppConfig):
         label_page_permission_rows()
         pre_save.connect(ascii_tag_slug, sender=Tag, dispatch_uid="editorial-ascii-tag-slug")
         signals.connect()
+        admin_chrome.connect()
 
 
 def label_page_permission_rows():

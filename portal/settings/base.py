@@ -138,6 +138,8 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # The login form with its password field labelled in the admin's language.
 WAGTAILADMIN_USER_LOGIN_FORM = "editorial.forms.LoginForm"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Seconds each process keeps a staff member's admin sidebar (editorial/sidebar.py); 0: off.
+ADMIN_SIDEBAR_SECONDS = float(os.environ.get("ADMIN_SIDEBAR_SECONDS", "60"))
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Documents are always downloaded as attachments, never rendered inline by the browser.

@@ -6,7 +6,8 @@ gunicorn.conf.py does in each worker:
 
 - `signup`: N form GETs (page cache hits: the token holes filled), then, after the 2-second time
   trap, N POSTs of new numbers (stored: 303), counted apart;
-- `admin`: each admin request of registry_scale.py (ADMIN_REQUESTS), N times, as a superuser.
+- `admin`: each admin request of registry_scale.py (ADMIN_REQUESTS), N times, as a superuser;
+  a third argument keeps only the requests whose label contains it (`admin 5 phone`).
 
     DATABASE_URL=postgres://…/<a registry with the demo content> DJANGO_SETTINGS_MODULE=\
     portal.settings.production SECRET_KEY=… ALLOWED_HOSTS=testserver SECURE_SSL_REDIRECT=false \
@@ -90,7 +91,7 @@ def signup(client, n):
     counted("post", n, lambda: [post(i, form) for i, form in enumerate(forms[3:])])
 
 
-def admin(client, n):
+def admin(client, n, only=""):
     from django.contrib.auth import get_user_model
     from registry_scale import ADMIN_REQUESTS
 
@@ -104,7 +105,9 @@ def admin(client, n):
     national = "0" + phones.values_list("phone", flat=True)[phones.count() // 2][3:]
     typed = urllib.parse.quote(f"{national[:4]} {national[4:7]} {national[7:]}")
     urls = [
-        (label, "/admin/dang-ky/" + query.format(phone=typed)) for label, query in ADMIN_REQUESTS
+        (label, "/admin/dang-ky/" + query.format(phone=typed))
+        for label, query in ADMIN_REQUESTS
+        if only in label
     ]
     for _label, url in urls:
         for _ in range(2):
@@ -125,7 +128,10 @@ def main():
     what = sys.argv[1]
     n = int(sys.argv[2]) if len(sys.argv) > 2 else 20
     client = Client(enforce_csrf_checks=True, REMOTE_ADDR="127.0.0.1")
-    {"signup": signup, "admin": admin}[what](client, n)
+    if what == "admin":
+        admin(client, n, sys.argv[3] if len(sys.argv) > 3 else "")
+    else:
+        signup(client, n)
 
 
 if __name__ == "__main__":

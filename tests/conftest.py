@@ -124,47 +124,90 @@ def image(db):
     )
 
 
-def demo_site_fixture(scope):
-    """A fixture that loads the demo site once per `scope` (it takes seconds) inside a
-    transaction that is rolled back after the last test of that scope; each test runs in its own
-    nested transaction (a savepoint), so what one test changes is gone for the next. Its value is
-    the demo's media folder. The tests that use it run after the other tests of their package
-    (pytest_collection_modifyitems below), which therefore never see it. Works the same on SQLite
-    and PostgreSQL, one copy per xdist worker.
+class DemoSite:
+    """The demo site of one test process, loaded inside a transaction that is rolled back when
+    a test that does not use it comes (or at the end); each test runs in its own nested
+    transaction (a savepoint), so what one test changes is gone for the next. Loading takes
+    seconds: the tests that use it run after all the others (pytest_collection_modifyitems
+    below), so each test process loads it once. Works the same on SQLite and PostgreSQL."""
 
-    This file's copy is per module; a package's conftest.py makes one per package
-    (`_demo_site = demo_site_fixture("package")`), loaded once for all its modules."""
+    def __init__(self, django_db_blocker, tmp_path_factory):
+        self.blocker = django_db_blocker
+        self.tmp_path_factory = tmp_path_factory
+        self.media = None  # the demo's media folder while it is loaded
+        self._atomic = None
 
-    @pytest.fixture(scope=scope)
-    def _demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
+    def load(self):
+        if self._atomic is not None:
+            return
         from django.core.management import call_command
-        from django.db import transaction
+        from django.db import connection, transaction
         from django.test import override_settings
 
-        media = tmp_path_factory.mktemp("demo-media")
-        generation = tmp_path_factory.mktemp("demo-generation") / "page-cache-generation"
+        media = self.tmp_path_factory.mktemp("demo-media")
+        generation = self.tmp_path_factory.mktemp("demo-generation") / "page-cache-generation"
+        atomic = transaction.atomic()
         with (
-            django_db_blocker.unblock(),
+            self.blocker.unblock(),
             override_settings(MEDIA_ROOT=media, PAGE_CACHE_GENERATION_FILE=str(generation)),
-            transaction.atomic(),
         ):
-            with open(os.devnull, "w") as devnull:
-                call_command("load_demo_content", stdout=devnull)
-            yield media
+            if connection.settings_dict["NAME"] != connection.creation._get_test_db_name():
+                pytest.fail("The demo site would be loaded into a non-test database; refusing.")
+            atomic.__enter__()
+            try:
+                with open(os.devnull, "w") as devnull:
+                    call_command("load_demo_content", stdout=devnull)
+            except BaseException:
+                transaction.set_rollback(True)
+                atomic.__exit__(None, None, None)
+                raise
+        self._atomic, self.media = atomic, media
+
+    def unload(self):
+        if self._atomic is None:
+            return
+        from django.db import transaction
+
+        atomic, self._atomic, self.media = self._atomic, None, None
+        with self.blocker.unblock():
             transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
         Site.clear_site_root_paths_cache()
 
-    return _demo_site
+
+DEMO_SITE = pytest.StashKey[DemoSite]()
 
 
-_demo_site = demo_site_fixture("module")
+@pytest.fixture(scope="session")
+def _demo_site(request, django_db_setup, django_db_blocker, tmp_path_factory):
+    """This process's DemoSite, loaded; pytest_runtest_setup below unloads it before a test that
+    does not use it and loads it again before one that does."""
+    demo = DemoSite(django_db_blocker, tmp_path_factory)
+    request.config.stash[DEMO_SITE] = demo
+    demo.load()
+    yield demo
+    demo.unload()
+    del request.config.stash[DEMO_SITE]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Before any fixture of the test: the demo site is there for a test that uses it, and gone
+    for one that does not."""
+    demo = item.config.stash.get(DEMO_SITE, None)
+    if demo is None:
+        return
+    if uses_demo(item):
+        demo.load()
+    else:
+        demo.unload()
 
 
 @pytest.fixture
 def demo_content(_demo_site, db, settings):
-    """The whole demo site, as `make run` loads it (shared by the tests of a package or module,
-    see demo_site_fixture). A fresh home page object for each test."""
-    settings.MEDIA_ROOT = _demo_site  # the demo's images
+    """The whole demo site, as `make run` loads it (shared by the tests of this process, see
+    DemoSite). A fresh home page object for each test."""
+    settings.MEDIA_ROOT = _demo_site.media  # the demo's images
     return Site.objects.get(is_default_site=True).root_page.specific
 
 
@@ -214,11 +257,10 @@ def ensure_root_site():
 BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
 
 
-DEMO_FIXTURES = {"demo_content", "demo_site"}  # demo_site: the reader tests' own (tests/reader)
-
-
 def uses_demo(item):
-    return not DEMO_FIXTURES.isdisjoint(item.fixturenames)
+    """Whether the test uses the demo site (demo_content, the reader tests' demo_site and
+    site_crawl: every fixture built on `_demo_site`)."""
+    return "_demo_site" in item.fixturenames
 
 
 def package_of(item):
@@ -229,9 +271,10 @@ def pytest_collection_modifyitems(config, items):
     """Everything under tests/browser/ is a browser test, marked or not: CI runs those once (on
     PostgreSQL) and the rest on both databases, selected with `-m browser` / `-m "not browser"`.
 
-    In each package, the tests that use the shared demo site (`demo_content`) run last, in their
-    order: the package's other tests run before it is loaded and never see it. (pytest-xdist
-    hands each worker tests in this order, so this holds on every worker.)"""
+    The tests that use the demo site (`_demo_site`: demo_content, the reader tests' demo_site and
+    site_crawl) run after all the others, package by package: each test process loads it once
+    (pytest-xdist hands each worker tests in this order). Whatever the order, a test that does
+    not use it never sees it (DemoSite, pytest_runtest_setup)."""
     for item in items:
         if item.path.is_relative_to(BROWSER_TESTS) and "browser" not in item.keywords:
             item.add_marker(pytest.mark.browser)
@@ -245,8 +288,8 @@ def pytest_collection_modifyitems(config, items):
         items,
         key=lambda item: (
             is_transactional(item),
-            first[package_of(item)],
             uses_demo(item),
+            first[package_of(item)],
             first[item.nodeid.split("::")[0]],
         ),
     )

@@ -2,8 +2,6 @@
 
 import pytest
 
-from tests.conftest import demo_site_fixture
-
 from .registry_helpers import staff_user
 
 
@@ -13,7 +11,3 @@ def staff(django_user_model, client):
     user = staff_user(django_user_model)
     client.force_login(user)
     return user
-
-
-# One demo site for all this package's modules (tests/conftest.py, demo_site_fixture).
-_demo_site = demo_site_fixture("package")

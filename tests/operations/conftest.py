@@ -10,8 +10,6 @@ import time
 
 import pytest
 
-from tests.conftest import demo_site_fixture
-
 PORT_BASE = int(os.environ.get("KEEP_TEST_PORT_BASE", "18000"))
 
 
@@ -120,7 +118,3 @@ def silent_port():
     listener.listen(128)
     yield port
     listener.close()
-
-
-# One demo site for all this package's modules (tests/conftest.py, demo_site_fixture).
-_demo_site = demo_site_fixture("package")

@@ -1,8 +1,6 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from tests.conftest import demo_site_fixture
-
 
 @pytest.fixture
 def editor(django_user_model):
@@ -39,7 +37,3 @@ def count_queries(client, url):
         assert client.get(url).status_code == 200
     cache.clear()
     return len(calls)
-
-
-# One demo site for all this package's modules (tests/conftest.py, demo_site_fixture).
-_demo_site = demo_site_fixture("package")

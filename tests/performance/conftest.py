@@ -1,7 +1,5 @@
 import pytest
 
-from tests.conftest import demo_site_fixture
-
 
 @pytest.fixture
 def page_cache(settings, tmp_path, db):
@@ -22,7 +20,3 @@ def page_cache(settings, tmp_path, db):
 
 def cache_status(response):
     return response.headers.get("X-Page-Cache")
-
-
-# One demo site for all this package's modules (tests/conftest.py, demo_site_fixture).
-_demo_site = demo_site_fixture("package")

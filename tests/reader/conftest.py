@@ -1,10 +1,9 @@
-"""The demo site as a reader meets it: loaded once for this test package (loading takes seconds),
-inside a transaction rolled back at the end, and crawled once from the home page and the sitemap.
+"""The demo site as a reader meets it (tests/conftest.py, DemoSite: loaded once per test process,
+inside a transaction rolled back at the end), crawled once from the home page and the sitemap.
 
 Every test here is marked `django_db` (so pytest-django creates the test database); each test's
-own transaction is a savepoint inside the package's."""
+own transaction is a savepoint inside the demo's."""
 
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -88,47 +87,29 @@ def crawl(client, start_urls):
     return result
 
 
-@pytest.fixture(scope="package")
-def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo content, loaded once for the package and rolled back after it."""
-    from django.core.management import call_command
-    from django.db import transaction
-    from django.test import override_settings
-    from wagtail.models import Collection, Site
+@pytest.fixture
+def demo_site(_demo_site, db, settings):
+    """The demo content's default site; the demo's media are this test's."""
+    from wagtail.models import Site
 
-    from tests.conftest import ensure_root_site
-
-    media_root = tmp_path_factory.mktemp("reader-media")
-    with override_settings(MEDIA_ROOT=media_root), django_db_blocker.unblock():
-        from django.db import connection
-
-        if connection.settings_dict["NAME"] != connection.creation._get_test_db_name():
-            pytest.fail("The demo site would be loaded into a non-test database; refusing.")
-        with transaction.atomic():
-            ensure_root_site()
-            if Collection.get_first_root_node() is None:
-                Collection.add_root(name="Root")
-            with open(os.devnull, "w") as devnull:
-                call_command("load_demo_content", stdout=devnull)
-            Site.clear_site_root_paths_cache()
-            yield Site.objects.get(is_default_site=True)
-            transaction.set_rollback(True)
-    Site.clear_site_root_paths_cache()
-
-
-@pytest.fixture(autouse=True)
-def _media_root():
-    """Overrides the per-test MEDIA_ROOT of tests/conftest.py: the package's media stay put."""
+    settings.MEDIA_ROOT = _demo_site.media
+    return Site.objects.get(is_default_site=True)
 
 
 @pytest.fixture(scope="package")
-def site_crawl(demo_site, django_db_blocker):
-    """Every public page reachable from the home page, the sitemap and every live page."""
+def site_crawl(_demo_site, django_db_blocker):
+    """Every public page reachable from the home page, the sitemap and every live page. What the
+    renders store (renditions, the chrome) is rolled back after the crawl."""
     from django.core.cache import cache
-    from django.test import Client
+    from django.db import transaction
+    from django.test import Client, override_settings
     from wagtail.models import Page
 
-    with django_db_blocker.unblock():
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=_demo_site.media),
+        transaction.atomic(),
+    ):
         cache.clear()
         client = Client(HTTP_ACCEPT_LANGUAGE="vi")
         starts = ["/", "/sitemap.xml", "/robots.txt"]
@@ -141,4 +122,7 @@ def site_crawl(demo_site, django_db_blocker):
             path = urlsplit(loc).path
             if path not in starts:
                 starts.append(path)
-        return crawl(client, starts + EXTRA_URLS)
+        result = crawl(client, starts + EXTRA_URLS)
+        transaction.set_rollback(True)
+    cache.clear()
+    return result

@@ -8,7 +8,6 @@ from resolutions.factories import (
     ResolutionPageFactory,
 )
 from resolutions.models import ResolutionAttachment
-from tests.conftest import demo_site_fixture
 
 
 def make_pdf(title, lines, filename="van-ban.pdf"):
@@ -28,7 +27,3 @@ def make_document(parent, *, attachments=(), related=(), publish=True, **fields)
         publish=publish,
         **fields,
     )
-
-
-# One demo site for all this package's modules (tests/conftest.py, demo_site_fixture).
-_demo_site = demo_site_fixture("package")

@@ -3,8 +3,6 @@
 import pytest
 from wagtail.models import Page
 
-from tests.conftest import demo_site_fixture
-
 
 @pytest.fixture(scope="module")
 def search_media(tmp_path_factory):
@@ -19,7 +17,7 @@ def _media_root(settings, search_media):
 
 @pytest.fixture
 def demo(demo_content):
-    """The demo site (shared by the package's tests: tests/conftest.py, demo_content)."""
+    """The demo site (shared by the tests of this process: tests/conftest.py, DemoSite)."""
     return demo_content
 
 
@@ -54,7 +52,3 @@ def add_article(add_page, demo):
         )
 
     return add
-
-
-# One demo site for all this package's modules (tests/conftest.py, demo_site_fixture).
-_demo_site = demo_site_fixture("package")

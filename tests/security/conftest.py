@@ -3,8 +3,6 @@ import secrets
 
 import pytest
 
-from tests.conftest import demo_site_fixture
-
 # The settings that make production production, as far as HTTP security goes.
 PRODUCTION_SECURITY_SETTINGS = [
     "DEBUG",
@@ -47,7 +45,3 @@ def production(settings, monkeypatch):
     for name in PRODUCTION_SECURITY_SETTINGS:
         setattr(settings, name, values[name])
     return values
-
-
-# One demo site for all this package's modules (tests/conftest.py, demo_site_fixture).
-_demo_site = demo_site_fixture("package")

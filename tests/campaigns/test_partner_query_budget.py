@@ -2,7 +2,8 @@
 same number of queries with 5 partners as with 100 (on SQLite and PostgreSQL alike).
 
 Each page is requested once first (renditions get generated, per-process caches warm up), then
-measured. Budgets name what they pay for.
+measured. Budgets name what they pay for. The partners of each size are made once for the four
+tests (`partners`), in a transaction rolled back after them.
 """
 
 import pytest
@@ -32,6 +33,31 @@ def populate(home_page, n):
     return programme
 
 
+@pytest.fixture(scope="module", params=SIZES)
+def _partners(request, django_db_setup, django_db_blocker, tmp_path_factory):
+    """`n` published partners with their logos (and the programme page), made once for this
+    module's tests of that size, with their media folder; each test's own changes are rolled back
+    after it (a savepoint inside this transaction), the partners after the last."""
+    from django.db import transaction
+    from django.test import override_settings
+
+    media = tmp_path_factory.mktemp("partner-media")
+    generation = tmp_path_factory.mktemp("partner-generation") / "page-cache-generation"
+    with django_db_blocker.unblock(), transaction.atomic():
+        with override_settings(MEDIA_ROOT=media, PAGE_CACHE_GENERATION_FILE=str(generation)):
+            populate(Site.objects.get(is_default_site=True).root_page.specific, request.param)
+        yield request.param, media
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def partners(_partners, settings):
+    """The number of partners made (5 or 100); their logos are this test's media."""
+    n, media = _partners
+    settings.MEDIA_ROOT = media
+    return n
+
+
 # Shared by every page: site 1, page routing 2 (portal/routing.py: view restrictions included),
 # site branding setting 1 = 4. The menus and the footer strip are stored with the branding
 # (home/chrome.py): 0.
@@ -50,9 +76,8 @@ CHROME_BUILD_BUDGET = 10
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("n", SIZES)
-def test_directory_query_budget(client, home_page, django_assert_max_num_queries, n):
-    populate(home_page, n)
+def test_directory_query_budget(client, django_assert_max_num_queries, partners):
+    n = partners
     for params in ({}, {"tinh": "01", "q": "doi tac", "het-han": "1"}):
         assert client.get("/vi-phuc-loi-doan-vien/", params).status_code == 200
         with django_assert_max_num_queries(DIRECTORY_BUDGET):
@@ -62,9 +87,7 @@ def test_directory_query_budget(client, home_page, django_assert_max_num_queries
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("n", SIZES)
-def test_partner_page_query_budget(client, home_page, django_assert_max_num_queries, n):
-    populate(home_page, n)
+def test_partner_page_query_budget(client, django_assert_max_num_queries, partners):
     partner = make_partner(
         "Đối tác đo", provinces=["01", "48"], locations=[("A", "01"), ("B", "48"), ("C", "79")]
     )
@@ -76,11 +99,10 @@ def test_partner_page_query_budget(client, home_page, django_assert_max_num_quer
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("n", SIZES)
-def test_campaign_index_query_budget(client, home_page, django_assert_max_num_queries, n):
+def test_campaign_index_query_budget(client, home_page, django_assert_max_num_queries, partners):
     from .campaign_helpers import make_image
 
-    populate(home_page, n)
+    n = partners
     index = make_campaign_index(home_page)
     for i in range(n // 5):
         make_campaign(
@@ -98,9 +120,8 @@ def test_campaign_index_query_budget(client, home_page, django_assert_max_num_qu
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("n", SIZES)
-def test_footer_strip_query_budget(home_page, django_assert_max_num_queries, n):
-    populate(home_page, n)
+def test_footer_strip_query_budget(django_assert_max_num_queries, partners):
+    n = partners
     branding = SiteBranding.for_site(Site.objects.get(is_default_site=True))
     chrome_of(branding)  # generates the renditions once
     branding.chrome = None

@@ -44,6 +44,8 @@ from .text import fold, folded_words, has_marks, query_was_cut, searchable_query
 __all__ = ["Hit", "RankedResults", "SiteSearch", "TypeCount", "number_providers", "url_of"]
 
 MAX_NUMBER_HITS = 5
+# What the ranking reads of a page the backend returned (search.ranking, search.hits.ref).
+BASE_PAGE_FIELDS = ("id", "content_type_id", "title")
 
 
 def number_providers() -> Sequence[str]:
@@ -93,6 +95,7 @@ class SiteSearch(HitBuilder, Ranking):
         self.active_type = ""
         self._types: list[TypeCount] | None = None
         self._specific_pages: dict[Any, Any] = {}  # pk -> specific page, once per request
+        self._private_q: Q | None = None
         self.pinned: list[Pinned] = []
         self.sources: list[Source] = []
         self.total = 0
@@ -104,8 +107,11 @@ class SiteSearch(HitBuilder, Ranking):
     # -- sources ------------------------------------------------------------------------------
 
     def _pages(self) -> Any:
-        # Page.objects.live().public(), with the restricted sections remembered.
-        pages = Page.objects.live().exclude(private_q())
+        # Page.objects.live().public(), with the restricted sections remembered (read once per
+        # request when nothing is remembered).
+        if self._private_q is None:
+            self._private_q = private_q()
+        pages = Page.objects.live().exclude(self._private_q)
         if self.site is not None:
             pages = pages.in_site(self.site)
         return pages
@@ -183,6 +189,10 @@ class SiteSearch(HitBuilder, Ranking):
         first SEARCH_CANDIDATES (one query that stops there), or None when fewer match. Only on
         the database backends, which filter on it with the primary key's index."""
         if not getattr(self.backend, "bounded_candidates", False):
+            return None
+        if getattr(self.backend, "bounds_itself", False):
+            # SQLite keeps only the newest SEARCH_CANDIDATES matching index rows
+            # (search.sqlite_backend): no match is ever past them, the floor would be None.
             return None
         bound = bounds.SEARCH_CANDIDATES
         newest_first = pages.order_by("-id")  # Page.search_fields filters on "id"
@@ -266,7 +276,8 @@ class SiteSearch(HitBuilder, Ranking):
         self.active_type = key = type_key if type_key in labels else ""
         if not key:
             self.pinned = pinned
-            pages = _Deferred(lambda: self._search(candidates()))
+            # The window reads titles, the tail makes its hits specific: nothing else of a row.
+            pages = _Deferred(lambda: self._search(candidates().only(*BASE_PAGE_FIELDS)))
             self.sources = [("page", pages, sum(page_facets.values()))]
             self.sources += [
                 ("model", model_results[registry.type_key(m)], model_counts.get(m._meta.label, 0))
@@ -289,7 +300,7 @@ class SiteSearch(HitBuilder, Ranking):
                 pages = self._pages().filter(content_type__in=content_types.get(key, []))
                 if floor is not None:  # promoted pages stay: they are counted under the type
                     pages = pages.filter(pk__gt=floor)
-                return self._search(pages.exclude(pk__in=excluded))
+                return self._search(pages.exclude(pk__in=excluded).only(*BASE_PAGE_FIELDS))
 
             self.sources = [("page", _Deferred(typed), counts[key] - len(self.pinned))]
         self.sources = [source for source in self.sources if source[2] > 0]

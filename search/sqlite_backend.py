@@ -191,6 +191,8 @@ class RankedSQLiteAutocompleteQueryCompiler(
 class RankedSQLiteSearchBackend(upstream.SQLiteSearchBackend):
     # search.engine answers a query from its newest matches past a bound (an id floor).
     bounded_candidates = True
+    # ... and keeps only the newest SEARCH_CANDIDATES matching FTS5 rows itself: no id floor.
+    bounds_itself = True
     query_compiler_class = RankedSQLiteSearchQueryCompiler
     autocomplete_query_compiler_class = RankedSQLiteAutocompleteQueryCompiler
     results_class = RankedSQLiteSearchResults

@@ -81,6 +81,8 @@ class CampaignIndexPage(FoldedSearchMixin, Page):
     class Meta:
         verbose_name = verbose_name_plural = _("Danh sách chiến dịch")
 
+    search_snippet_fields = ("intro",)  # what search_snippet_text reads (search.hits)
+
     def search_snippet_text(self):
         return Truncator(plain_text(self.intro)).words(30)
 
@@ -243,6 +245,8 @@ class CampaignPage(HeroImageMixin, SignupFormPageMixin, FoldedSearchMixin, Page)
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("Ngày kết thúc phải sau ngày bắt đầu.")})
+
+    search_snippet_fields = ("slogan", "intro")  # what search_snippet_text reads
 
     def search_snippet_text(self):
         return self.slogan or Truncator(plain_text(self.intro)).words(30)

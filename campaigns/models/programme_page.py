@@ -73,6 +73,8 @@ class PartnerProgramPage(FoldedSearchMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = verbose_name_plural = _("Chương trình Vì phúc lợi đoàn viên")
 
+    search_snippet_fields = ("intro",)  # what search_snippet_text reads (search.hits)
+
     def search_snippet_text(self):
         return Truncator(plain_text(self.intro)).words(30)
 

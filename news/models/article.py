@@ -212,6 +212,8 @@ class NewsArticlePage(ArticleLinksMixin, HeroImageMixin, FoldedSearchMixin, Page
     def tag_names(self):
         return " ".join(tag.name for tag in self.tags.all())
 
+    search_snippet_fields = ("lead",)  # what search_snippet_text reads (search.hits)
+
     def search_snippet_text(self):
         return plain_text(self.lead)
 

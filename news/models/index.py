@@ -55,6 +55,8 @@ class NewsIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = verbose_name_plural = _("Trang tin tức")
 
+    search_snippet_fields = ("intro",)  # what search_snippet_text reads (search.hits)
+
     def search_snippet_text(self):
         return plain_text(self.intro)
 

@@ -215,6 +215,8 @@ class ResolutionPage(DocumentReadingMixin, FoldedSearchMixin, Page):
         self.attachment_text = "\n".join(texts)[:MAX_CHARS]
         return {"in_memory": in_memory, "items": items}
 
+    search_snippet_fields = ("summary",)  # what search_snippet_text reads (search.hits)
+
     def search_snippet_text(self):
         return self.summary
 

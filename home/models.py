@@ -17,7 +17,6 @@ from portal.fields import (
     text,
 )
 from portal.pagecache.memo import remember
-from portal.prepared import Prepared
 
 
 class HomePage(Page):
@@ -71,17 +70,10 @@ class SiteBranding(BaseSiteSetting):
         site = Site.find_for_request(request)
         if site is None:
             return super().for_request(request)
-        branding = remember("site-branding", site.pk, compute=lambda: cls.read_for_site(site))
+        branding = remember("site-branding", site.pk, compute=lambda: cls.for_site(site))
         branding._request = request
         setattr(request, attr_name, branding)
         return branding
-
-    @classmethod
-    def read_for_site(cls, site):
-        """`for_site(site)`, with the query compiled once per process (portal/prepared.py); the
-        row is created by `for_site` when there is none yet."""
-        rows = _BRANDING_OF_SITE.list(site.pk)
-        return rows[0] if len(rows) == 1 else cls.for_site(site)
 
     # The main menu, the footer links and the footer's partners as plain data, kept by
     # home/chrome.py when anything they show is saved (NULL: stale, built on the next read).
@@ -209,8 +201,3 @@ class SiteBranding(BaseSiteSetting):
             raise ValidationError(
                 {"banner_show_until": _("Ngày kết thúc phải bằng hoặc sau ngày bắt đầu hiện.")}
             )
-
-
-_BRANDING_OF_SITE = Prepared(
-    lambda site_id: SiteBranding.base_queryset().filter(site_id=site_id)[:2], int
-)

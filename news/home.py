@@ -1,7 +1,5 @@
 """The home page's "Tin tức" section: the newest article with a picture leads, a list follows."""
 
-from portal.prepared import Prepared
-
 from .models import NewsIndexPage, card_queryset, public_articles
 
 HOME_NEWS_COUNT = 7
@@ -13,7 +11,9 @@ def latest_news(request, home_page):
     # The ids first: with one index (the usual site) the articles are read in the order of the
     # (listed_in, published_at) index and the query stops at the seventh.
     indexes = list(NewsIndexPage.objects.descendant_of(home_page).values_list("pk", flat=True))
-    articles = _NEWEST_OF.list(indexes) if indexes else []
+    articles = list(
+        card_queryset(public_articles().filter(listed_in__in=indexes), tags=False)[:HOME_NEWS_COUNT]
+    )
     if not articles:
         return {}
     # The lead is the newest article that has a photo; the rest keep their order.
@@ -23,12 +23,3 @@ def latest_news(request, home_page):
     lead_url = lead.get_url(request) or ""
     index_url = lead_url.rstrip("/").rsplit("/", 1)[0] + "/" if lead_url else ""
     return {"latest_news": ordered, "news_index_url": index_url}
-
-
-# Compiled once per process (portal/prepared.py).
-_NEWEST_OF = Prepared(
-    lambda indexes: card_queryset(public_articles().filter(listed_in__in=indexes), tags=False)[
-        :HOME_NEWS_COUNT
-    ],
-    int,
-)

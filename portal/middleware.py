@@ -1,57 +1,11 @@
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
-from django.db.models import Case, IntegerField, Q, When
 from django.http.request import split_domain_port
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from wagtail.models import Site
-from wagtail.models.sites import (
-    MATCH_DEFAULT,
-    MATCH_HOSTNAME,
-    MATCH_HOSTNAME_DEFAULT,
-    MATCH_HOSTNAME_PORT,
-)
 
 from portal.pagecache.memo import remember
-from portal.prepared import Prepared
-
-# Wagtail's `get_site_for_hostname` query, compiled once (portal/prepared.py): best match first.
-_SITES_FOR_HOST = Prepared(
-    lambda hostname, port: (
-        Site.objects.annotate(
-            match=Case(
-                When(hostname=hostname, port=port, then=MATCH_HOSTNAME_PORT),
-                When(hostname=hostname, is_default_site=True, then=MATCH_HOSTNAME_DEFAULT),
-                When(is_default_site=True, then=MATCH_DEFAULT),
-                default=MATCH_HOSTNAME,
-                output_field=IntegerField(),
-            )
-        )
-        .filter(Q(hostname=hostname) | Q(is_default_site=True))
-        .order_by("match")
-        .select_related("root_page")
-    ),
-    str,
-    int,
-)
-
-
-def site_for_request(request):
-    """What `Site._find_for_request` answers (Wagtail's `get_site_for_hostname`: the site with
-    this hostname and port, else this hostname and default, else the only site with this
-    hostname, else the default site), without compiling its query again."""
-    hostname = split_domain_port(request._get_raw_host())[0]
-    port = request.get_port()
-    if not str(port).isdigit():
-        return Site._find_for_request(request)
-    sites = _SITES_FOR_HOST.list(hostname, int(port))
-    if not sites:
-        return None
-    if len(sites) == 1 or sites[0].match in (MATCH_HOSTNAME_PORT, MATCH_HOSTNAME_DEFAULT):
-        return sites[0]
-    if sites[0].match == MATCH_DEFAULT:
-        return sites[len(sites) == 2]
-    return None
 
 
 class SecurityHeadersMiddleware:
@@ -104,7 +58,7 @@ class RememberedSiteMiddleware:
                     "site",
                     hostname,
                     request.get_port(),
-                    compute=lambda: site_for_request(request),
+                    compute=lambda: Site._find_for_request(request),
                 )
         return self.get_response(request)
 

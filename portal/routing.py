@@ -17,18 +17,15 @@ site root down, as Page rows: `specific_deferred` gives their type without a que
 nothing on its path is restricted, view restrictions that cost no query.
 """
 
-from functools import cache, partial
+from functools import partial
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.db.models.functions import Substr
 from django.http import Http404, HttpRequest
 from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
-
-from portal.prepared import Prepared
 
 __all__ = ["path_components", "route_for_request", "routed_site", "unrestricted"]
 
@@ -80,52 +77,15 @@ def _routes_itself(model: type[Page], page: Page, rest: list[str]) -> bool:
     return True
 
 
-def _pages_on_walk(
-    ancestors: list[str], root: str, root_length: int, *levels: int | str
-) -> QuerySet[Page]:
-    """The site root's ancestors (`ancestors`: their paths) and, per (depth, slug) pair in
-    `levels`, the pages at that depth with that slug under the site root (path `root`, of
-    `root_length` characters), each with whether it has a view restriction."""
-    conditions = Q(path__in=ancestors)
-    for depth, slug in zip(levels[::2], levels[1::2], strict=True):
-        conditions |= Q(depth=depth, slug=slug, root_prefix=root)
-    restricted = PageViewRestriction.objects.filter(page=OuterRef("pk"))
-    return (
-        Page.objects.alias(root_prefix=Substr("path", 1, root_length))
-        .filter(conditions)
-        .annotate(restricted=Exists(restricted))
-    )
-
-
-@cache
-def _walk_query(levels: int) -> Prepared:
-    """`_pages_on_walk` for a path of `levels` components, compiled once (portal/prepared.py)."""
-    if not levels:  # the site root's own path: only its ancestors are read
-        return Prepared(lambda ancestors: _pages_on_walk(ancestors, "", 0), str)
-    return Prepared(_pages_on_walk, str, str, int, *(int, str) * levels)
-
-
-@cache
-def _specific_query(model: type[Page]) -> Prepared:
-    """A page's specific row with what its type lists in `routed_select_related`."""
-    related = getattr(model, "routed_select_related", ())
-
-    def build(pk: int) -> QuerySet[Page]:
-        pages = model._default_manager.filter(pk=pk)
-        return (pages.select_related(*related) if related else pages)[:1]
-
-    return Prepared(build, int)
-
-
 def _walk(site: Site, components: list[str]) -> tuple[list[Page], int] | None:
     """The pages the walk passes (site root first) and how many components they consumed, or
     None when a page type on the way routes in its own way (then Wagtail walks)."""
     root = site.root_page
-    levels: list[int | str] = []
+    conditions = Q(path__in=_ancestor_paths(root.path))
     for depth, component in enumerate(components, root.depth + 1):
-        levels += [depth, component]
-    under_root = [root.path, len(root.path), *levels] if components else []
-    rows = _walk_query(len(components)).list(_ancestor_paths(root.path), *under_root)
+        conditions |= Q(depth=depth, slug=component, path__startswith=root.path)
+    restricted = PageViewRestriction.objects.filter(page=OuterRef("pk"))
+    rows = list(Page.objects.filter(conditions).annotate(restricted=Exists(restricted)))
     by_path = {row.path: row for row in rows}
     if root.path not in by_path:
         return None
@@ -173,7 +133,9 @@ def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
     chain, consumed = walked
     found = chain[-1]
     model = found.specific_class
-    page = _specific_query(model).first(found.pk)
+    pages = model._default_manager.filter(pk=found.pk)
+    related = getattr(model, "routed_select_related", ())
+    page = (pages.select_related(*related) if related else pages).first()
     result = None
     if page is not None:
         ancestors = [row for row in chain[:-1] if row.depth >= site.root_page.depth]

@@ -3,7 +3,6 @@ timestamps record when the page was (re)published), its editor-picked related ar
 `public_articles()`, the one query every public list of articles starts from."""
 
 import re
-from functools import cache
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -12,7 +11,6 @@ from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
@@ -22,7 +20,6 @@ from home.page_parts import HeroImageMixin, field_group, hero_panel
 from news.listing import listed_in_for
 from portal.fields import link, long_text, optional_datetime, optional_text, stream_body
 from portal.pagecache.memo import remember
-from portal.prepared import Prepared
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from search.text import plain_text
 
@@ -207,20 +204,9 @@ class NewsArticlePage(ArticleLinksMixin, HeroImageMixin, FoldedSearchMixin, Page
     def display_date(self):
         return self.published_at or self.first_published_at or self.go_live_at
 
-    def _from_database(self, relation, prefetched=""):
-        """Whether `relation` (a cluster relation) is read from the database: not for a draft
-        or preview (held in memory) nor when prefetched."""
-        return bool(
-            self.pk
-            and relation not in getattr(self, "_cluster_related_objects", {})
-            and prefetched not in getattr(self, "_prefetched_objects_cache", {})
-        )
-
     @cached_property
     def tag_list(self):
         """The article's tags, read once per request (the page, its metadata, related lists)."""
-        if self._from_database("tagged_items", "tags"):
-            return _TAGS_OF_ARTICLE.list(self.pk)
         return list(self.tags.all())
 
     def tag_names(self):
@@ -241,18 +227,29 @@ class NewsArticlePage(ArticleLinksMixin, HeroImageMixin, FoldedSearchMixin, Page
 
     def related_pages(self, limit=RELATED_SIZE):
         """Editor-picked articles first, then the newest articles sharing a tag: public only."""
-        if self._from_database("related_articles"):
-            picked = _PICKED_RELATED.list(self.pk)
-        else:
-            picked = self.related_articles.values_list("article_id", flat=True)
-        picked = [pk for pk in dict.fromkeys(picked) if pk and pk != self.pk]
+        picked = [pk for pk in self.related_articles.values_list("article_id", flat=True) if pk]
+        picked = [pk for pk in dict.fromkeys(picked) if pk != self.pk]
         tag_ids = [tag.pk for tag in self.tag_list if tag.pk]
         ids = list(picked)
         if len(ids) < limit and tag_ids:
-            ids += _sharing_tags(limit - len(ids)).list(tag_ids, [*ids, self.pk or 0])
+            # Newest first, each checked for a shared tag: the query stops at the fourth found
+            # instead of reading every article of the tags (thousands at 10,000 articles).
+            shared = NewsArticleTag.objects.filter(
+                content_object_id=models.OuterRef("pk"), tag_id__in=tag_ids
+            )
+            same_tags = (
+                public_articles()
+                .filter(models.Exists(shared))
+                .exclude(pk__in=[*ids, self.pk or 0])
+                .values_list("pk", flat=True)
+            )
+            ids += list(same_tags[: limit - len(ids)])
         if not ids:
             return []
-        found = {article.pk: article for article in _RELATED_CARDS.list(ids)}
+        found = {
+            article.pk: article
+            for article in card_queryset(public_articles(), tags=False).filter(pk__in=ids)
+        }
         return [found[pk] for pk in ids if pk in found][:limit]
 
     def get_context(self, request, *args, **kwargs):
@@ -291,28 +288,6 @@ class NewsArticlePage(ArticleLinksMixin, HeroImageMixin, FoldedSearchMixin, Page
         return urls
 
 
-def _articles_sharing_tags(tag_ids, excluded, limit):
-    """Newest first, each checked for a shared tag: the query stops at the `limit`th found
-    instead of reading every article of the tags (thousands at 10,000 articles)."""
-    shared = NewsArticleTag.objects.filter(
-        content_object_id=models.OuterRef("pk"), tag_id__in=tag_ids
-    )
-    return (
-        public_articles()
-        .filter(models.Exists(shared))
-        .exclude(pk__in=excluded)
-        .values_list("pk", flat=True)[:limit]
-    )
-
-
-@cache
-def _sharing_tags(limit):
-    """`_articles_sharing_tags` compiled once per limit (portal/prepared.py)."""
-    return Prepared(
-        lambda tag_ids, excluded: _articles_sharing_tags(tag_ids, excluded, limit), int, int
-    )
-
-
 class NewsArticleRelatedArticle(Orderable):
     """An editor-picked related article, shown before the ones found by shared tags."""
 
@@ -323,21 +298,3 @@ class NewsArticleRelatedArticle(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = verbose_name_plural = _("Bài liên quan")
-
-
-# An article page's own queries, compiled once per process (portal/prepared.py).
-_TAGS_OF_ARTICLE = Prepared(
-    lambda pk: Tag.objects.filter(news_newsarticletag_items__content_object_id=pk).order_by(
-        "news_newsarticletag_items__pk"
-    ),
-    int,
-)
-_PICKED_RELATED = Prepared(
-    lambda pk: NewsArticleRelatedArticle.objects.filter(page_id=pk).values_list(
-        "article_id", flat=True
-    ),
-    int,
-)
-_RELATED_CARDS = Prepared(
-    lambda ids: card_queryset(public_articles(), tags=False).filter(pk__in=ids), int
-)

@@ -3,16 +3,7 @@
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
-from portal.prepared import Prepared
-
 from .memo import remember
-
-# Compiled once per process (portal/prepared.py): it has no parameter at all.
-_RESTRICTED_SECTIONS = Prepared(
-    lambda: Page.objects.filter(pk__in=PageViewRestriction.objects.values("page_id")).values_list(
-        "path", "depth"
-    )
-)
 
 
 def restricted_sections() -> list[tuple[str, int]]:
@@ -20,7 +11,8 @@ def restricted_sections() -> list[tuple[str, int]]:
     first, then those pages by primary key. Wagtail's `private_q()` joins the restrictions to
     the pages, which SQLite runs as a scan of every page (it grows with the archive: ~8 ms at
     10,000 articles, on every `.public()`)."""
-    return [tuple(row) for row in _RESTRICTED_SECTIONS.list()]
+    restricted = PageViewRestriction.objects.values("page_id")
+    return list(Page.objects.filter(pk__in=restricted).values_list("path", "depth"))
 
 
 def private_q() -> Q:

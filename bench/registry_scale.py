@@ -82,9 +82,15 @@ def size_label(size):
 
 # --- the admin requests (run inside a Django process: --measure-admin) --------------------------
 def measure_admin(samples):
+    import gc
+
     import django
 
     django.setup()
+    # As a gunicorn worker does once the app is loaded (gunicorn.conf.py, post_worker_init):
+    # what is allocated so far stays out of the garbage collector's full collections.
+    gc.collect()
+    gc.freeze()
     from django.contrib.auth import get_user_model
     from django.db import connection
     from django.test import Client

@@ -121,6 +121,8 @@ def open_modal(page, opener):
 def close_modal(page):
     page.locator(".modal-dialog").get_by_role("button", name="Đóng").first.click()
     expect(page.locator(".modal-dialog")).to_be_hidden(timeout=20_000)
+    # The backdrop fades out after the dialog; until it is gone it takes every click.
+    expect(page.locator(".modal-backdrop")).to_have_count(0, timeout=20_000)
 
 
 @pytest.mark.parametrize("role", list(ROLES))

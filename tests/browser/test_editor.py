@@ -29,6 +29,8 @@ def choose(page, field_id, name=None):
         choices = choices.filter(has_text=name)
     choices.first.click()
     expect(modal).to_be_hidden()
+    # The backdrop fades out after the dialog; until it is gone it takes every click.
+    expect(page.locator(".modal-backdrop")).to_have_count(0)
     expect(page.locator(f"#{field_id}")).not_to_have_value("")
 
 

@@ -36,17 +36,8 @@ def _setting(name, default):
     return getattr(settings, name, default)
 
 
-def client_ip(request):
-    header = _setting("LOGIN_THROTTLE_CLIENT_IP_HEADER", "")
-    value = request.META.get(header, "") if header else ""
-    if value:
-        # Use a header the proxy overwrites (X-Real-IP), not one the client can prefill.
-        return value.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def _identities(request, username):
-    ip = client_ip(request)
+    ip = limits.client_ip(request, "LOGIN_THROTTLE_CLIENT_IP_HEADER")
     user = (username or "").strip().casefold()
     return f"{ip}\x1f{user}", ip
 

@@ -24,12 +24,6 @@ class HttpResponseSeeOther(HttpResponseRedirect):
     status_code = 303
 
 
-def _client_ip(request):
-    from campaigns.registry.web import client_ip
-
-    return client_ip(request)
-
-
 def over_rate_limit(request):
     """Count this POST; True when the client sent more than WEBFORMS_RATE_LIMIT within the
     window, all forms together. Counted by portal/limits (shared by every process, the address
@@ -40,7 +34,9 @@ def over_rate_limit(request):
     if limit <= 0:
         return False
     window = int(getattr(settings, "WEBFORMS_RATE_WINDOW", 600))
-    return limits.hit("webform-ip", _client_ip(request), window=window) > limit
+    # The same client address as the sign-up form's limit (REGISTRY_CLIENT_IP_HEADER).
+    address = limits.client_ip(request, "REGISTRY_CLIENT_IP_HEADER")
+    return limits.hit("webform-ip", address, window=window) > limit
 
 
 def store_submission(page, form, now=None):

@@ -39,17 +39,9 @@ class HttpResponseSeeOther(HttpResponseRedirect):
     status_code = 303
 
 
-def client_ip(request):
-    header = getattr(settings, "REGISTRY_CLIENT_IP_HEADER", "")
-    value = request.META.get(header, "") if header else ""
-    if value:
-        # The left-most address of X-Forwarded-For is the client, as told by our own proxy.
-        return value.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
-
-
 # Scopes of the shared limits (portal.limits): keyed hashes, never the address or the number.
 IP_SCOPE = "signup-ip"
+IP_HEADER = "REGISTRY_CLIENT_IP_HEADER"  # the setting naming a trusted proxy's header
 PHONE_SCOPE = "signup-phone"
 
 
@@ -61,7 +53,7 @@ def over_rate_limit(request):
     if limit <= 0:
         return False
     window = int(getattr(settings, "REGISTRY_RATE_WINDOW", 600))
-    return limits.hit(IP_SCOPE, client_ip(request), window=window) > limit
+    return limits.hit(IP_SCOPE, limits.client_ip(request, IP_HEADER), window=window) > limit
 
 
 def phone_over_limit(phone):

@@ -47,6 +47,7 @@ __all__ = [
     "TokenError",
     "TokenUse",
     "check_token",
+    "client_ip",
     "count",
     "fingerprint",
     "hit",
@@ -79,6 +80,18 @@ def count(scope, identity):
 
 def reset(scope, identity):
     get_store().reset(_key(scope, identity))
+
+
+def client_ip(request, header_setting):
+    """The address a limit counts: the header named by the setting `header_setting` when the
+    site sits behind a proxy that sets it (the left-most address of X-Forwarded-For is the client,
+    as told by our own proxy; prefer a header the proxy overwrites, such as X-Real-IP, to one the
+    client can prefill), else `REMOTE_ADDR`."""
+    header = getattr(settings, header_setting, "")
+    value = request.META.get(header, "") if header else ""
+    if value:
+        return value.split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR", "")
 
 
 # --- single-use form tokens --------------------------------------------------------------------

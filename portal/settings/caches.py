@@ -48,6 +48,7 @@ PAGE_CACHE_PURGE_APPS = [
     "news",
     "resolutions",
     "campaigns",
+    "registry",  # the privacy notice and the targets; its personal data opts out
     "pages",
     "webforms",
     "gallery",

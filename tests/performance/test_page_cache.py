@@ -312,6 +312,25 @@ def test_a_campaign_page_with_the_sign_up_form_is_cached_with_fresh_per_visitor_
     assert cache_status(Client().get(campaign.url)) == "hit"
 
 
+def test_a_new_privacy_notice_reaches_a_cached_sign_up_form_at_once(home_page):
+    """A person consents to the notice they read: the version the form shows is the version
+    their consent records, so a new notice must not wait for the cached page to expire."""
+    from campaigns.registry.models import PrivacyNotice
+    from tests.campaigns.registry_helpers import make_notice
+
+    campaign = signup_campaign(home_page)
+    Client().get(campaign.url)
+    cached = Client().get(campaign.url)
+    assert cache_status(cached) == "hit"
+    assert "Phiên bản thông báo: 1" in cached.content.decode()
+    make_notice(body="<p>Bản thông báo mới về dữ liệu cá nhân.</p>")
+    assert PrivacyNotice.current().version == 2
+    fresh = Client().get(campaign.url)
+    html = fresh.content.decode()
+    assert cache_status(fresh) == "miss"
+    assert "Phiên bản thông báo: 2" in html and "Bản thông báo mới" in html
+
+
 def test_a_form_page_whose_timestamp_is_missing_is_never_stored(home_page, monkeypatch):
     from portal.pagecache import holes
 

@@ -209,6 +209,18 @@ def test_models_can_opt_out_of_purging(client, home_page):
     assert watched(Site)
 
 
+def test_what_the_registry_shows_the_public_purges_and_its_personal_data_does_not():
+    """The privacy notice is printed in every sign-up form and the targets on the home page; the
+    entries, their records and the hand-off addresses are never shown to the public."""
+    from campaigns.registry import models as registry
+    from portal.pagecache.purge import watched
+
+    assert watched(registry.PrivacyNotice)
+    assert watched(registry.MembershipTarget)
+    for private in (registry.MemberSignup, registry.ConsentRecord, registry.ProvinceForwardAddress):
+        assert not watched(private)
+
+
 def test_generation_is_a_fresh_token_each_time(page_cache):
     first = generation.current()
     assert generation.bump() != first

@@ -12,6 +12,8 @@ from portal.fields import optional_date, optional_text, switch, text
 class ProvinceForwardAddress(models.Model):
     """Where the default forwarder e-mails new entries for one province."""
 
+    page_cache_purge = False  # never shown on a public page
+
     province = models.CharField(
         _("Tỉnh, thành phố"),
         max_length=2,

@@ -14,6 +14,8 @@ Models that have a `title` field (every page) also get the folded title indexed 
 """
 
 from django.core.exceptions import FieldDoesNotExist
+from django.utils.text import Truncator
+from wagtail.models import Page
 from wagtail.search import index
 
 from .text import folded_words, nfc, plain_text
@@ -132,8 +134,6 @@ def add_folded_fields_to_all_page_types():
     FoldedSearchMixin (the home page, a library or congress landing page, a third-party page)
     still gets a folded copy of its title and searchable text, so that on SQLite `cong doan`
     finds it too. Page types with the mixin choose their folded fields themselves."""
-    from wagtail.models import Page
-
     for model in index.get_indexed_models():
         if not issubclass(model, Page) or issubclass(model, FoldedSearchMixin):
             continue
@@ -154,3 +154,24 @@ FOLDED_SEARCH_FIELDS = [
     FoldedSearchField("get_folded_body"),
     FoldedAutocompleteField("get_folded_title"),
 ]
+
+
+class IntroSearchMixin(FoldedSearchMixin):
+    """A page found by its title and its `intro` (a listing, an album, a video, a form): the
+    intro indexed as written and accent-folded. A page whose folded body holds more than its
+    intro (an album's captions) names it all in `folded_body_fields`."""
+
+    search_fields = [*Page.search_fields, index.SearchField("intro"), *FOLDED_SEARCH_FIELDS]
+    folded_body_fields = ("intro",)
+
+
+class IntroSnippetMixin:
+    """A search hit of this page is summarised from its `intro`: the first `snippet_words`
+    words, or all of it when None."""
+
+    search_snippet_fields = ("intro",)  # what search_snippet_text reads (search.hits)
+    snippet_words: int | None = 30
+
+    def search_snippet_text(self):
+        text = plain_text(self.intro)
+        return Truncator(text).words(self.snippet_words) if self.snippet_words else text

@@ -29,7 +29,12 @@ from portal.fields import (
     switch,
 )
 from portal.pagecache.privacy import private_q
-from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from search.index import (
+    FOLDED_SEARCH_FIELDS,
+    FoldedSearchMixin,
+    IntroSearchMixin,
+    IntroSnippetMixin,
+)
 from search.text import plain_text
 
 __all__ = [
@@ -62,7 +67,7 @@ def split_current_and_past(campaigns, day=None):
 # --- Campaign index -------------------------------------------------------------------------
 
 
-class CampaignIndexPage(FoldedSearchMixin, Page):
+class CampaignIndexPage(IntroSearchMixin, IntroSnippetMixin, Page):
     """`/chien-dich/`: every campaign as a card, current ones first."""
 
     intro = optional_rich_text(
@@ -71,20 +76,12 @@ class CampaignIndexPage(FoldedSearchMixin, Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), *FOLDED_SEARCH_FIELDS]
-    folded_body_fields = ("intro",)
-
     parent_page_types = ["home.HomePage"]
     subpage_types = ["campaigns.CampaignPage"]
     max_count = 1
 
     class Meta:
         verbose_name = verbose_name_plural = _("Danh sách chiến dịch")
-
-    search_snippet_fields = ("intro",)  # what search_snippet_text reads (search.hits)
-
-    def search_snippet_text(self):
-        return Truncator(plain_text(self.intro)).words(30)
 
     def campaigns(self):
         queryset = CampaignPage.objects.child_of(self).live().exclude(private_q())

@@ -7,7 +7,6 @@ from django.db import models
 from django.db.models import Prefetch
 from django.db.models.signals import post_delete
 from django.http import Http404
-from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -21,8 +20,7 @@ from campaigns.partner_links import forget_partner_caches
 from home.blocks import body_blocks
 from home.page_parts import intro_panels
 from portal.fields import stream_body
-from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
-from search.text import plain_text
+from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin, IntroSnippetMixin
 
 from .partner_locations import PartnerLocation
 from .partners import Partner
@@ -30,7 +28,7 @@ from .partners import Partner
 __all__ = ["PartnerProgramPage"]
 
 
-class PartnerProgramPage(FoldedSearchMixin, RoutablePageMixin, Page):
+class PartnerProgramPage(FoldedSearchMixin, IntroSnippetMixin, RoutablePageMixin, Page):
     """`/vi-phuc-loi-doan-vien/`: the programme's introduction, the directory of partners with
     filters, and one page per partner at `doi-tac/<slug>/`."""
 
@@ -72,11 +70,6 @@ class PartnerProgramPage(FoldedSearchMixin, RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = verbose_name_plural = _("Chương trình Vì phúc lợi đoàn viên")
-
-    search_snippet_fields = ("intro",)  # what search_snippet_text reads (search.hits)
-
-    def search_snippet_text(self):
-        return Truncator(plain_text(self.intro)).words(30)
 
     def clean(self):
         super().clean()

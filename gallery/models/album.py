@@ -8,18 +8,17 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.models import Orderable, Page
-from wagtail.search import index
 
 from home.page_parts import optional_image
 from portal.fields import link, optional_date, optional_long_text, optional_text
-from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from search.index import IntroSearchMixin
 
 THUMB_SPEC = "format-{avif,webp,jpeg} fill-{320x240,640x480}"
 LARGE_SPEC = "max-1600x1200"
 ALBUM_RENDITIONS = [*Filter().expand_spec(THUMB_SPEC), LARGE_SPEC]
 
 
-class AlbumPage(FoldedSearchMixin, Page):
+class AlbumPage(IntroSearchMixin, Page):
     date = optional_date(_("Ngày chụp"), _("Ngày diễn ra sự kiện trong ảnh."))
     intro = optional_long_text(_("Giới thiệu"), _("Album nói về sự kiện nào."), max_length=800)
     cover = optional_image(_("Ảnh bìa"), _("Bỏ trống để dùng ảnh đầu tiên của album."))
@@ -30,7 +29,6 @@ class AlbumPage(FoldedSearchMixin, Page):
         FieldPanel("cover"),
         InlinePanel("photos", label=_("Ảnh"), heading=_("Ảnh trong album")),
     ]
-    search_fields = Page.search_fields + [index.SearchField("intro")] + FOLDED_SEARCH_FIELDS
     folded_body_fields = ("intro", "captions")
 
     parent_page_types = ["gallery.GalleryIndexPage"]

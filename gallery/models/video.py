@@ -10,11 +10,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
-from wagtail.search import index
 
 from home.page_parts import field_group, optional_image
 from portal.fields import optional_date, optional_long_text, optional_url
-from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from search.index import IntroSearchMixin
 
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 
@@ -38,7 +37,7 @@ def youtube_id(url):
     return candidate if YOUTUBE_ID.match(candidate) else ""
 
 
-class VideoPage(FoldedSearchMixin, Page):
+class VideoPage(IntroSearchMixin, Page):
     date = optional_date(_("Ngày"))
     intro = optional_long_text(_("Giới thiệu"), max_length=800)
     youtube_url = optional_url(
@@ -64,8 +63,6 @@ class VideoPage(FoldedSearchMixin, Page):
         FieldPanel("intro"),
         field_group(_("Video"), "youtube_url", "video_file", "poster"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("intro")] + FOLDED_SEARCH_FIELDS
-    folded_body_fields = ("intro",)
 
     parent_page_types = ["gallery.GalleryIndexPage"]
     subpage_types = []

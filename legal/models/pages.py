@@ -7,11 +7,10 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
-from wagtail.search import index
 
 from home.page_parts import intro_panels
 from portal.fields import long_text, optional_date, optional_long_text
-from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from search.index import IntroSearchMixin
 from search.text import plain_text
 
 CONSENT = (
@@ -21,7 +20,7 @@ CONSENT = (
 )
 
 
-class LegalIndexPage(FoldedSearchMixin, Page):
+class LegalIndexPage(IntroSearchMixin, Page):
     intro = optional_long_text(_("Giới thiệu"), max_length=800)
     consent_text = long_text(
         _("Nội dung đồng ý"),
@@ -38,9 +37,6 @@ class LegalIndexPage(FoldedSearchMixin, Page):
         FieldPanel("consent_text"),
         FieldPanel("thank_you_text"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("intro")] + FOLDED_SEARCH_FIELDS
-    folded_body_fields = ("intro",)
-
     parent_page_types = ["home.HomePage"]
     subpage_types = ["legal.LegalTopicPage"]
 
@@ -56,7 +52,7 @@ class LegalIndexPage(FoldedSearchMixin, Page):
         return serve_ask_page(self, request, *args, **kwargs)
 
 
-class LegalTopicPage(FoldedSearchMixin, Page):
+class LegalTopicPage(IntroSearchMixin, Page):
     intro = optional_long_text(
         _("Giới thiệu chủ đề"), _("Ví dụ: hợp đồng lao động."), max_length=600
     )
@@ -68,7 +64,6 @@ class LegalTopicPage(FoldedSearchMixin, Page):
         ),
         InlinePanel("answers", label=_("Hỏi – đáp")),
     )
-    search_fields = Page.search_fields + [index.SearchField("intro")] + FOLDED_SEARCH_FIELDS
     folded_body_fields = ("intro", "answers_text")
 
     parent_page_types = ["legal.LegalIndexPage"]

@@ -15,14 +15,13 @@ from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Page, Site
-from wagtail.search import index
 
 from news.feeds import ATOM_TYPE, RSS_TYPE, NewsAtomFeed, NewsRssFeed
 from news.listing import newest_months
 from portal.fields import optional_rich_text
 from portal.pagecache.memo import CountRememberingPaginator, remember
-from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
-from search.text import nfc, plain_text
+from search.index import IntroSearchMixin, IntroSnippetMixin
+from search.text import nfc
 
 from .article import public_articles
 from .cards import card_queryset
@@ -31,7 +30,7 @@ from .categories import NewsArticleTag, NewsCategory
 __all__ = ["NewsIndexPage"]
 
 
-class NewsIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
+class NewsIndexPage(IntroSearchMixin, IntroSnippetMixin, RoutablePageMixin, Page):
     """/tin-tuc/: every article newest first, with category, tag and month archives and feeds."""
 
     intro = optional_rich_text(
@@ -46,19 +45,13 @@ class NewsIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("page_size")]
-    search_fields = Page.search_fields + [index.SearchField("intro")] + FOLDED_SEARCH_FIELDS
-    folded_body_fields = ("intro",)
-
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsArticlePage"]
 
     class Meta:
         verbose_name = verbose_name_plural = _("Trang tin tức")
 
-    search_snippet_fields = ("intro",)  # what search_snippet_text reads (search.hits)
-
-    def search_snippet_text(self):
-        return plain_text(self.intro)
+    snippet_words = None  # the whole introduction
 
     # --- queries ----------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from home.page_parts import field_group, intro_panels, optional_image
 from portal.fields import choice, link, optional_long_text, optional_text, text
-from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from search.index import IntroSearchMixin
 
 from .content import SectionNavigationMixin
 
@@ -126,7 +126,7 @@ def leaders_by_term():
     return sorted(terms.values(), key=lambda item: -item[0].start_year)
 
 
-class LeadershipPage(SectionNavigationMixin, FoldedSearchMixin, Page):
+class LeadershipPage(SectionNavigationMixin, IntroSearchMixin, Page):
     """ "Ban Chấp hành": the Standing and Executive Committees of the current term, then the
     past terms."""
 
@@ -142,8 +142,6 @@ class LeadershipPage(SectionNavigationMixin, FoldedSearchMixin, Page):
             "các nhiệm kỳ trước hiện bên dưới."
         ),
     )
-    search_fields = Page.search_fields + [index.SearchField("intro")] + FOLDED_SEARCH_FIELDS
-    folded_body_fields = ("intro",)
 
     parent_page_types = ["home.HomePage", "pages.ContentPage"]
     subpage_types = []

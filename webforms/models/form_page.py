@@ -11,11 +11,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePan
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.coreutils import safe_snake_case
-from wagtail.search import index
 
 from pages.models.content import SectionNavigationMixin
 from portal.fields import long_text, optional_datetime, optional_long_text, optional_text
-from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from search.index import IntroSearchMixin
 from search.text import fold
 
 from ..forms import DEFAULT_CONSENT, RESERVED_NAMES, ProtectedFormBuilder
@@ -34,7 +33,7 @@ def default_retention_days():
     return getattr(settings, "WEBFORMS_RETENTION_DAYS", 365)
 
 
-class FormPage(SectionNavigationMixin, FoldedSearchMixin, AbstractForm):
+class FormPage(SectionNavigationMixin, IntroSearchMixin, AbstractForm):
     intro = optional_long_text(
         _("Giới thiệu biểu mẫu"),
         _("Biểu mẫu dùng để làm gì, ai nên điền, hạn chót."),
@@ -94,8 +93,6 @@ class FormPage(SectionNavigationMixin, FoldedSearchMixin, AbstractForm):
             _("Bảo vệ dữ liệu và thông báo"),
         ),
     ]
-    search_fields = AbstractForm.search_fields + [index.SearchField("intro")] + FOLDED_SEARCH_FIELDS
-    folded_body_fields = ("intro",)
 
     parent_page_types = ["home.HomePage", "pages.ContentPage", "pages.ContactPage"]
     subpage_types = []

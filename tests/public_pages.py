@@ -1,5 +1,11 @@
 """Reading a page as a visitor does, for the tests of every app."""
 
+import json
+import re
+
+# A JSON-LD block as the pages write it: with the request's CSP nonce (one without is not matched).
+JSON_LD = re.compile(r'<script type="application/ld\+json" nonce="([^"]+)">(.*?)</script>', re.S)
+
 
 def page_html(client, url, params=None, *, status=200):
     """The HTML `client` gets at `url` (with query `params`), after checking the status (200
@@ -14,3 +20,15 @@ def assert_shown(html, *texts):
     (not the whole page, as `assert text in html` does)."""
     missing = [text for text in texts if text not in html]
     assert not missing, f"not on the page: {missing}"
+
+
+def json_ld_blocks(html):
+    """The page's JSON-LD blocks that carry a CSP nonce, in order, as (nonce, text as written)."""
+    return JSON_LD.findall(html)
+
+
+def json_ld(html):
+    """The data of the page's first JSON-LD block with a CSP nonce (fails when there is none)."""
+    blocks = json_ld_blocks(html)
+    assert blocks, "no JSON-LD block with the CSP nonce"
+    return json.loads(blocks[0][1])

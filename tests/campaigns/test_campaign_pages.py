@@ -10,7 +10,7 @@ from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 
 from campaigns.blocks import campaign_body_blocks
-from tests.public_pages import page_html
+from tests.public_pages import json_ld_blocks, page_html
 
 from .campaign_helpers import (
     date,
@@ -253,13 +253,12 @@ def test_json_ld_event_with_dates_location_and_nonce(client, index_page):
     )
     response = client.get(page.url)
     html = response.content.decode()
-    match = re.search(
-        r'<script type="application/ld\+json" nonce="([^"]+)">(.*?)</script>', html, re.S
-    )
-    assert match, "JSON-LD script with a nonce"
-    assert match.group(1) in response["Content-Security-Policy"]
-    assert "</script> Công" not in match.group(2)  # escaped, cannot close the tag
-    data = json.loads(match.group(2))
+    blocks = json_ld_blocks(html)
+    assert blocks, "JSON-LD script with a nonce"
+    nonce, text = blocks[0]
+    assert nonce in response["Content-Security-Policy"]
+    assert "</script> Công" not in text  # escaped, cannot close the tag
+    data = json.loads(text)
     assert data["@type"] == "Event"
     assert data["name"] == "Kỷ niệm 30 năm </script> Công đoàn Viên chức"
     assert data["startDate"] == "2024-01-01" and data["endDate"] == "2024-07-02"

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.news.conftest import preview_form_data
+from tests.news.conftest import post_preview
 
 
 def frame_ancestors(response):
@@ -31,11 +31,15 @@ def test_make_preview_request_allows_only_our_admin_to_frame_it(rf, make_article
 @pytest.mark.django_db
 def test_the_preview_panel_and_new_tab_can_be_framed_by_the_admin(admin_client, make_article):
     article = make_article(title="Bài đã đăng")
-    url = reverse("wagtailadmin_pages:preview_on_edit", args=(article.pk,))
-    data = preview_form_data(
-        article, title="Bản nháp để xem trước", lead="Sapo nháp.", body="Thân bài nháp.", tags=""
+    url, answer = post_preview(
+        admin_client,
+        article,
+        title="Bản nháp để xem trước",
+        lead="Sapo nháp.",
+        body="Thân bài nháp.",
+        tags="",
     )
-    assert admin_client.post(url, data).json() == {"is_valid": True, "is_available": True}
+    assert answer == {"is_valid": True, "is_available": True}
     # The panel's iframe asks with in_preview_panel=true; "preview in a new tab" without it.
     for query in ("?in_preview_panel=true&mode=", ""):
         response = admin_client.get(url + query)

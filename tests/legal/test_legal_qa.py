@@ -2,7 +2,6 @@
 with the permission; published questions and answers, reworded without personal data, are on
 topic pages, searchable without accents, with FAQPage structured data."""
 
-import json
 import re
 
 import pytest
@@ -12,6 +11,7 @@ from wagtail.test.utils.form_data import inline_formset, rich_text
 from legal.models import LegalQuestion, LegalTopicPage
 from tests.admin_pages import publish_in_admin
 from tests.pages.conftest import count_queries
+from tests.public_pages import json_ld
 
 from .factories import LegalAnswerFactory, LegalIndexPageFactory, LegalTopicPageFactory
 
@@ -93,10 +93,7 @@ def test_a_topic_page_shows_questions_and_answers_with_faq_data(client, index):
     topic.save_revision().publish()  # as the editor does: the page is indexed with its answers
     html = client.get(topic.url).content.decode()
     assert "Làm sao biết đơn vị đã đóng bảo hiểm?" in html
-    script = re.search(
-        r'<script type="application/ld\+json" nonce="[^"]+">(.*?)</script>', html, re.S
-    ).group(1)
-    data = json.loads(script)
+    data = json_ld(html)
     assert data["@type"] == "FAQPage"
     assert data["mainEntity"][0]["name"] == "Làm sao biết đơn vị đã đóng bảo hiểm?"
     assert data["mainEntity"][0]["acceptedAnswer"]["text"].startswith("Bạn tra cứu")

@@ -64,3 +64,12 @@ def preview_form_data(article, *, title, lead, body, tags):
         lead=lead,
         tags=tags,
     )
+
+
+def post_preview(admin_client, article, **edits):
+    """An editor's edits of the article sent for a preview, as the admin's preview panel does:
+    the preview's URL (a GET renders it) and the answer to the POST (is the form valid)."""
+    from django.urls import reverse
+
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=(article.pk,))
+    return url, admin_client.post(url, preview_form_data(article, **edits)).json()

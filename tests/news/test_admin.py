@@ -11,7 +11,7 @@ from news.models import NewsArticlePage, NewsCategory, NewsIndexPage
 from tests.public_pages import assert_shown
 
 from .admin_forms import article_form_data
-from .conftest import preview_form_data
+from .conftest import post_preview
 
 pytestmark = pytest.mark.django_db
 
@@ -75,15 +75,15 @@ def test_editor_writes_and_schedules_an_article_in_the_admin(
 
 def test_preview_renders_like_the_live_page(admin_client, make_article):
     article = make_article("Bài để xem trước", lead="Sapo xem trước.", tags=["Đại hội XIII"])
-    url = reverse("wagtailadmin_pages:preview_on_edit", args=(article.pk,))
-    data = preview_form_data(
+    url, answer = post_preview(
+        admin_client,
         article,
         title="Bài để xem trước (đã sửa)",
         lead="Sapo xem trước.",
         body="Thân bài xem trước.",
         tags="Đại hội XIII",
     )
-    assert admin_client.post(url, data).json()["is_valid"]
+    assert answer["is_valid"]
     html = admin_client.get(url).content.decode()
     assert_shown(
         html,

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from home.models import SiteBranding
-from tests.public_pages import assert_shown, page_html
+from tests.public_pages import assert_shown, json_ld_blocks, page_html
 
 from .conftest import vn
 
@@ -14,10 +14,8 @@ pytestmark = pytest.mark.django_db
 
 
 def json_ld_of(html):
-    blocks = re.findall(
-        r'<script type="application/ld\+json" nonce="[^"]+">(.*?)</script>', html, re.S
-    )
-    articles = [data for data in map(json.loads, blocks) if data["@type"] == "NewsArticle"]
+    blocks = [json.loads(text) for _nonce, text in json_ld_blocks(html)]
+    articles = [data for data in blocks if data["@type"] == "NewsArticle"]
     assert len(articles) == 1, "exactly one NewsArticle block, with the CSP nonce"
     return articles[0]
 

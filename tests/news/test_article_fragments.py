@@ -4,29 +4,20 @@ links and structured data are remembered, the header is one fragment per section
 kept, readers see every publish and snippet change at once, previews show the draft, and nothing
 of one visitor (the CSP nonce, search words) reaches another."""
 
-import json
 import re
 
 import pytest
-from django.urls import reverse
 
 from news.models import NewsIndexPage
-from tests.public_pages import assert_shown
+from tests.public_pages import assert_shown, json_ld, json_ld_blocks
 
-from .conftest import preview_form_data
+from .conftest import post_preview
 
 pytestmark = pytest.mark.django_db
 
 
 def head_title(html):
     return re.search(r"<title>(.*?)</title>", html, re.S).group(1).strip()
-
-
-def json_ld(html):
-    block = re.search(
-        r'<script type="application/ld\+json" nonce="[^"]+">(.*?)</script>', html, re.S
-    )
-    return json.loads(block.group(1))
 
 
 def test_a_published_edit_reaches_the_description_the_content_and_the_structured_data(
@@ -83,15 +74,15 @@ def test_a_renamed_category_or_index_reaches_an_article_kept_in_fragments(
 def test_a_preview_shows_the_draft_not_the_kept_article(client, admin_client, make_article):
     article = make_article("Bài đang đăng", lead="Sapo đang đăng.", tags=["Đại hội XIII"])
     assert "Bài đang đăng" in client.get(article.url).content.decode()  # now kept
-    url = reverse("wagtailadmin_pages:preview_on_edit", args=(article.pk,))
-    data = preview_form_data(
+    url, answer = post_preview(
+        admin_client,
         article,
         title="Bài nháp chưa đăng",
         lead="Sapo nháp.",
         body="Thân bài nháp.",
         tags="thẻ nháp,",  # a comma: one tag with a space
     )
-    assert admin_client.post(url, data).json()["is_valid"]
+    assert answer["is_valid"]
     preview = admin_client.get(url).content.decode()
     assert "<h1>Bài nháp chưa đăng</h1>" in preview and "Thân bài nháp." in preview
     assert head_title(preview).startswith("Bài nháp chưa đăng –")
@@ -109,9 +100,7 @@ def test_every_reader_gets_their_own_nonce_on_the_structured_data(client, make_a
     nonces = []
     for _ in range(2):
         response = client.get(article.url)
-        nonce = re.search(
-            r'<script type="application/ld\+json" nonce="([^"]+)">', response.content.decode()
-        ).group(1)
+        nonce = json_ld_blocks(response.content.decode())[0][0]
         assert f"'nonce-{nonce}'" in response["Content-Security-Policy"]
         nonces.append(nonce)
     assert nonces[0] != nonces[1]

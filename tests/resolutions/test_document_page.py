@@ -1,7 +1,5 @@
 """A document's own page: facts, status, table of contents, files, related documents, news."""
 
-import json
-import re
 from datetime import date
 from html.parser import HTMLParser
 
@@ -11,6 +9,7 @@ from django.template.defaultfilters import filesizeformat
 
 from resolutions.demo import section as demo_section
 from resolutions.models import DocumentStatus, RelationType, ResolutionRelation
+from tests.public_pages import json_ld
 
 from .conftest import make_document, make_pdf
 
@@ -97,7 +96,7 @@ def test_replaced_document_links_to_its_replacement(client, library):
     assert "Văn bản này đã bị thay thế." in html
     assert f'<a href="{new.url}" class="resolution__replacement">15/QĐ-TLĐ – Quyết định mới' in html
     assert "Bị thay thế" in html
-    data = json.loads(re.search(r'ld\+json" nonce="[^"]*">(.*?)</script>', html, re.S).group(1))
+    data = json_ld(html)
     assert data["legislationLegalForce"] == "https://schema.org/NotInForce"
 
 
@@ -156,8 +155,7 @@ def test_json_ld_and_open_graph_are_escaped(client, library):
     )
     html = client.get(page.url).content.decode()
     assert "<script>alert(1)" not in html
-    raw = re.search(r'<script type="application/ld\+json" nonce="[^"]+">(.*?)</script>', html, re.S)
-    data = json.loads(raw.group(1))
+    data = json_ld(html)
     assert data["@type"] == "Legislation"
     assert data["legislationIdentifier"] == "3/NQ-TLĐ"
     assert data["legislationDate"] == "2024-01-02"

@@ -182,9 +182,12 @@ def test_the_dialogs_and_choosers_of_the_article_form_show_no_english(page, shot
     modal = page.locator(".modal-dialog")
     expect(modal.locator(".link-types").first).to_be_visible(timeout=20_000)
     screens.check("link chooser")
-    for tab in modal.locator(".link-types a").all():
-        name = tab.inner_text()
-        tab.click()
+    # Each tab by its name, then its content awaited (the tab's name shown as the current one):
+    # the content of the tab before had a form too, and a chooser closed while a tab was still
+    # loading was shown again by the late answer, leaving backdrops behind (2 of them, 20 s).
+    for name in modal.locator(".link-types a").all_inner_texts():
+        modal.locator(".link-types").get_by_role("link", name=name, exact=True).click()
+        expect(modal.locator(".link-types b")).to_have_text(name, timeout=20_000)
         expect(modal.locator("form").first).to_be_visible(timeout=20_000)
         screens.check(f"link chooser {name}")
     close_modal(page)

@@ -141,7 +141,8 @@ def test_editor_submits_approver_publishes(browser, site_server, context, page):
     # Submit for approval ("Gửi duyệt").
     open_footer_menu(page, submit)
     submit.click()
-    expect(page).to_have_url(re.compile(r"/admin/"))
+    # Once submitted, the admin goes back to the news index's listing.
+    expect(page).to_have_url(re.compile(rf"/admin/pages/{news_index.pk}/$"), timeout=30_000)
     article.refresh_from_db()
     assert article.current_workflow_state is not None and not article.live
 

@@ -23,12 +23,16 @@ def demo(demo_content):
 
 @pytest.fixture
 def add_page(home_page):
-    """Publish a child page (any type, plain Page by default) under `parent` (default: home)."""
+    """Publish a child page (any type, plain Page by default) under `parent` (default: home).
+    With `revision=False` the page is added as it is (live or not), without a revision: a third
+    of a publish's cost, for tests that only need many pages to be found."""
 
-    def add(title, parent=None, page_class=Page, live=True, **fields):
+    def add(title, parent=None, page_class=Page, live=True, revision=True, **fields):
         parent = parent or home_page
         page = page_class(title=title, live=live, **fields)
         parent.add_child(instance=page)
+        if not revision:
+            return page
         if live:
             page.save_revision().publish()
         else:

@@ -59,7 +59,7 @@ def test_bad_result_page_is_404(client, add_page, page):
 
 def test_pagination_keeps_every_result_once(client, add_page):
     for i in range(23):
-        add_page(f"Hội thảo số {i}")
+        add_page(f"Hội thảo số {i}", revision=False)
     seen = []
     for number in (1, 2, 3):
         response = client.get("/tim-kiem/", {"q": "hội thảo", "page": number})

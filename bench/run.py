@@ -244,8 +244,9 @@ class Bench:
             self.create_database(first)
             self.manage(first, "migrate", "--noinput")
             self.manage(first, "load_demo_content")
-            if SIZES[first]["articles"]:
-                self.manage(first, "generate_content", "--articles", str(SIZES[first]["articles"]))
+            if any(SIZES[first].values()):
+                self.probe(first)  # the demo's own articles and documents count towards the size
+                self.grow(first, self.probes[first]["counts"])
         self.settle(first)
         self.probe(first)
         for previous, size in itertools.pairwise(sizes):
@@ -256,16 +257,20 @@ class Bench:
                 self.probe(size)
                 continue
             self.create_database(size, template=previous)
-            have = self.probes[previous]["counts"]
-            args = []
-            for kind in ("articles", "documents"):
-                missing = SIZES[size][kind] - have.get(kind, 0)
-                if missing > 0:
-                    args += [f"--{kind}", str(missing)]
-            if args:
-                self.manage(size, "generate_content", *args, "--seed", "99")
+            if self.grow(size, self.probes[previous]["counts"]):
                 self.settle(size)
             self.probe(size)
+
+    def grow(self, size, have):
+        """Generate the articles and documents `size` lacks beyond `have`; True if it did."""
+        args = []
+        for kind in ("articles", "documents"):
+            missing = SIZES[size][kind] - have.get(kind, 0)
+            if missing > 0:
+                args += [f"--{kind}", str(missing)]
+        if args:
+            self.manage(size, "generate_content", *args, "--seed", "99")
+        return bool(args)
 
     # --- gunicorn: one per size, started together -----------------------------------------
 

@@ -25,7 +25,9 @@ check-python:
 # Installed from the lock files (every package pinned, with hashes): `make lock` writes them from
 # requirements.in / requirements-dev.in (README, "Dependencies").
 # PIP_FLAGS: more pip options (CI passes --no-compile: modules are compiled when first imported).
-PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check --require-hashes $(PIP_FLAGS)
+# --no-deps: each lock names every package its pins need (pip-compile), so pip has nothing to
+# resolve, only to check the hashes and install.
+PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps $(PIP_FLAGS)
 PIP_TOOLS := pip-tools==7.6.2
 PIP_COMPILE := $(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras
 
@@ -34,9 +36,12 @@ $(VENV)/.stamp-runtime: requirements.txt | check-python
 	$(PIP_INSTALL) -r requirements.txt
 	@touch $@
 
-$(VENV)/.stamp-dev: requirements.txt requirements-dev.txt $(VENV)/.stamp-runtime
+# The dev lock holds the runtime lock's pins too (requirements-dev.in: -r requirements.in,
+# -c requirements.txt): one pip call installs both.
+$(VENV)/.stamp-dev: requirements.txt requirements-dev.txt | check-python
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP_INSTALL) -r requirements-dev.txt
-	@touch $@
+	@touch $(VENV)/.stamp-runtime $@
 
 # Re-resolve the lock files after editing requirements.in or requirements-dev.in (a pin added or
 # raised). The runtime lock first; the dev lock is constrained to it, so both agree.

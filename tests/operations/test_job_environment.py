@@ -22,8 +22,11 @@ def run_check(env):
     )
 
 
-@pytest.fixture
-def server_env(tmp_path):
+@pytest.fixture(scope="module")
+def server_env(tmp_path_factory):
+    """The web server's environment, after its start recorded its cache (once for the module:
+    each start is a Django process; the tests copy the environment before changing it)."""
+    tmp_path = tmp_path_factory.mktemp("server")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("REDIS", "DATABASE_URL"))}
     env.update(
         {
@@ -43,10 +46,11 @@ def server_env(tmp_path):
     return env
 
 
-def test_the_server_records_its_cache_without_secrets(server_env, tmp_path):
-    data = json.loads((tmp_path / "identity").read_text())
+def test_the_server_records_its_cache_without_secrets(server_env):
+    identity = Path(server_env["CACHE_IDENTITY_FILE"])
+    data = json.loads(identity.read_text())
     assert "redis://127.0.0.1:6390/3" in data["cache"] and "'cdvc'" in data["cache"]
-    assert "s3cret" not in (tmp_path / "identity").read_text()
+    assert "s3cret" not in identity.read_text()
     assert data["pid"] > 0
 
 

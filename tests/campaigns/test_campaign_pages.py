@@ -343,6 +343,7 @@ def test_end_before_start_is_refused(index_page):
     assert "Ngày kết thúc phải sau ngày bắt đầu." in str(error.value)
 
 
+@pytest.mark.db_independent
 def test_call_to_action_needs_one_target():
     from django.core.exceptions import ValidationError
 
@@ -359,6 +360,7 @@ def test_call_to_action_needs_one_target():
         block.clean(value)
 
 
+@pytest.mark.db_independent
 def test_vietnamese_number_format():
     from campaigns.templatetags.campaign_tags import vi_number
 

@@ -121,6 +121,7 @@ def test_xlsx_export_has_no_formula_that_runs_and_quote_prefixes_strings_startin
     )
 
 
+@pytest.mark.db_independent
 def test_the_csv_writer_streams_rows_as_they_come():
     """Constant memory: the writer takes one row at a time from a generator and has written it
     before asking for the next (nothing is collected first)."""

@@ -88,6 +88,7 @@ def test_a_youtube_video_loads_nothing_from_youtube_before_the_click(client, ind
     assert not [s for s in sources if "youtube" in s]
 
 
+@pytest.mark.db_independent
 def test_youtube_addresses_are_recognised():
     for url in (
         "https://www.youtube.com/watch?v=abcdefghijk&t=3",

@@ -29,6 +29,7 @@ def test_404_page_is_vietnamese(client, home_page):
     assert '<html lang="vi">' in html
 
 
+@pytest.mark.db_independent
 def test_500_page_is_vietnamese_and_needs_no_database(rf):
     from home.views import server_error
 

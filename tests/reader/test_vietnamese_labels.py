@@ -14,12 +14,14 @@ PROJECT_APPS = {"home", "news", "resolutions", "campaigns", "search", "portal"}
 ENGLISH_PLURAL = re.compile(r"(?:\w*[^\x00-\x7f]\w*|\))s\b")
 
 
+@pytest.mark.db_independent
 def test_the_pattern_finds_english_plurals_only():
     assert ENGLISH_PLURAL.search("Trang chiến dịchs (3)")
     assert ENGLISH_PLURAL.search("Bộ sưu tập văn bản (Đại hội)s")
     assert not ENGLISH_PLURAL.search("Chương trình Vì phúc lợi đoàn viên (9), news, RSS")
 
 
+@pytest.mark.db_independent
 def test_every_project_model_has_a_vietnamese_plural():
     missing = [
         model._meta.label

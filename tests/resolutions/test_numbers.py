@@ -10,6 +10,7 @@ from tests.public_pages import page_html
 from .conftest import make_document
 
 
+@pytest.mark.db_independent
 def test_numbers_normalise_to_the_same_key():
     key = number_key("02-NQ/TW")
     assert key == " 2 nq tw "
@@ -22,6 +23,7 @@ def test_numbers_normalise_to_the_same_key():
     assert number_lead("NQ/TW") == ""
 
 
+@pytest.mark.db_independent
 def test_type_written_in_words_becomes_its_abbreviation():
     assert tokens("Nghị quyết số 02", query=True) == ["nq", "2"]
     assert tokens("quyết định 2399", query=True) == ["qd", "2399"]

@@ -40,6 +40,7 @@ def es_backend(url="http://elasticsearch.invalid:9200"):
     return SearchBackend(params)
 
 
+@pytest.mark.db_independent
 def test_default_backend_is_the_database_with_the_folding_configuration():
     backend = settings.WAGTAILSEARCH_BACKENDS["default"]
     if ES_URL or OS_URL:
@@ -95,6 +96,7 @@ def test_settings_pick_elasticsearch_9_only_when_the_url_is_set():
     assert pg["SEARCH_CONFIG"] == pg["AUTOCOMPLETE_SEARCH_CONFIG"] == "vietnamese_unaccent"
 
 
+@pytest.mark.db_independent
 def test_elasticsearch_client_matches_the_backend_major_version():
     import elasticsearch
 
@@ -102,6 +104,7 @@ def test_elasticsearch_client_matches_the_backend_major_version():
     assert ELASTICSEARCH_BACKEND.endswith("elasticsearch9")
 
 
+@pytest.mark.db_independent
 def test_elasticsearch_index_settings_fold_vietnamese():
     backend = es_backend()
     analysis = backend.settings["settings"]["analysis"]
@@ -158,6 +161,7 @@ def os_backend(url="http://opensearch.invalid:9200"):
     return SearchBackend(params)
 
 
+@pytest.mark.db_independent
 def test_opensearch_client_matches_the_backend():
     import opensearchpy
 
@@ -165,6 +169,7 @@ def test_opensearch_client_matches_the_backend():
     assert OPENSEARCH_BACKEND.endswith("opensearch3")
 
 
+@pytest.mark.db_independent
 def test_opensearch_index_settings_are_the_elasticsearch_ones():
     backend, es = os_backend(), es_backend()
     assert backend.settings["settings"]["analysis"] == es.settings["settings"]["analysis"]

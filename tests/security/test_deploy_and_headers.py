@@ -26,6 +26,7 @@ def manage(*args, env):
     )
 
 
+@pytest.mark.db_independent
 def test_check_deploy_with_production_settings_prints_no_warnings():
     env = {
         key: value
@@ -45,6 +46,7 @@ def test_check_deploy_with_production_settings_prints_no_warnings():
     assert "WARNING" not in output
 
 
+@pytest.mark.db_independent
 def test_production_refuses_to_start_without_a_secret_key():
     env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
     env["DJANGO_SETTINGS_MODULE"] = "portal.settings.production"
@@ -53,6 +55,7 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY is not set" in result.stderr
 
 
+@pytest.mark.db_independent
 def test_production_settings_are_hardened(production):
     assert production["DEBUG"] is False
     assert production["SECURE_SSL_REDIRECT"] is True

@@ -216,6 +216,7 @@ def test_redis_store_counts_and_expires(redis_url, settings):
 
 
 # --- single-use tokens -------------------------------------------------------------------------
+@pytest.mark.db_independent
 def test_token_ages_and_tampering(monkeypatch):
     token = limits.issue_token("form")
     with pytest.raises(limits.TokenError) as error:
@@ -313,6 +314,7 @@ def deploy_errors():
     return [error.id for error in check_limits_store()]
 
 
+@pytest.mark.db_independent
 def test_deploy_check_refuses_per_process_limits(settings):
     settings.LIMITS_STORE = "cache"
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -325,6 +327,7 @@ def test_deploy_check_refuses_per_process_limits(settings):
     assert deploy_errors() == []
 
 
+@pytest.mark.db_independent
 def test_check_deploy_command_fails_with_a_per_process_store(settings):
     from django.core.management.base import SystemCheckError
 

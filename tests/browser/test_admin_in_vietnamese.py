@@ -13,6 +13,7 @@ with their photos and 64 s without (side by side, load 22), and nobody looked at
 import os
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -80,8 +81,10 @@ class Screens:
             self.english[name] = left
 
     def visit(self, url):
-        """Open url; False when this role is refused (redirected elsewhere, 403/404)."""
-        response = self.page.goto(url)
+        """Open url; False when this role is refused (redirected elsewhere, 403/404). Whether it
+        is refused shows as soon as the answer arrives: the dashboard a refused screen sends the
+        role to is not waited for (check() waits for the page it checks to load)."""
+        response = self.page.goto(url, wait_until="commit")
         path = url.split("?")[0]
         refused = response is None or response.status in (403, 404)
         if refused or not self.page.url.split("?")[0].endswith(path):
@@ -103,7 +106,8 @@ def log_in(page, role):
         else:
             user = User.objects.create_user(username, f"{username}@example.vn", PASSWORD)
             user.groups.add(Group.objects.get(name=ROLES[role]))
-    page.goto("/admin/login/")
+    if urlsplit(page.url).path != "/admin/login/":
+        page.goto("/admin/login/")
     page.locator("#id_username").fill(username)
     page.locator("#id_password").fill(PASSWORD)
     page.locator("form button[type=submit]").first.click()

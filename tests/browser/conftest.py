@@ -193,8 +193,17 @@ def viewport(request):
 
 
 def wait_out_the_time_trap(page):
-    """Wait as a person would before sending a form: longer than its time trap."""
-    page.wait_for_timeout(TIME_TRAP_SECONDS * 1000 + 150)
+    """Wait as a person would before sending a form: until the page has been shown for longer
+    than its time trap, counted from when its answer began to arrive (the form's token was signed
+    before that). Not a fixed pause: a form that took that long to fill is sent at once."""
+    page.wait_for_function(
+        """(ms) => {
+            const [navigation] = performance.getEntriesByType("navigation");
+            return performance.now() - navigation.responseStart > ms;
+        }""",
+        arg=TIME_TRAP_SECONDS * 1000 + 150,
+        polling=50,
+    )
 
 
 class PageWatcher:

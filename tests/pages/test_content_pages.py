@@ -22,8 +22,9 @@ def main_text(response):
 
 
 @pytest.mark.django_db
-def test_demo_builds_gioi_thieu_and_its_children_once(home_page):
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+def test_demo_builds_gioi_thieu_and_its_children_once(demo_content):
+    # The demo site shared by this process's tests, loaded a second time.
+    home_page = demo_content
     call_command("load_demo_content", stdout=open("/dev/null", "w"))
     about = ContentPage.objects.get(slug="gioi-thieu")
     assert about.get_parent().pk == home_page.pk

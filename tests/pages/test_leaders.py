@@ -52,8 +52,8 @@ def test_query_count_does_not_grow_with_people(client, home_page, django_assert_
 
 
 @pytest.mark.django_db
-def test_demo_leaders_are_marked_as_sample_data(client, home_page):
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+def test_demo_leaders_are_marked_as_sample_data(client, demo_content):
+    # The demo site shared by this process's tests, loaded a second time.
     call_command("load_demo_content", stdout=open("/dev/null", "w"))
     assert Leader.objects.count() == 10
     assert all("(dữ liệu mẫu)" in name for name in Leader.objects.values_list("name", flat=True))

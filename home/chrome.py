@@ -18,6 +18,8 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils import timezone
 
+from home import stored_sections
+from portal.pagecache import purge
 from portal.pagecache.purge import DRAFT_ONLY_FIELDS
 
 __all__ = ["CHROME_VERSION", "chrome_of", "connect", "footer_partners", "mark_stale"]
@@ -134,6 +136,7 @@ def mark_stale():
     the last change of the transaction, so a build never misses one)."""
     _branding_model().objects.filter(chrome__isnull=False).update(chrome=None)
     transaction.on_commit(rebuild)
+    stored_sections.mark_stale()
 
 
 def _watched(sender):
@@ -146,12 +149,26 @@ def _watched(sender):
     )
 
 
+def _shown_on_home(sender):
+    """What the home page's stored sections may show besides the chrome's models (a news
+    category, an issuing body, a document, a tag): anything whose change purges the page cache.
+    Not the historical models migrations save."""
+    return sender._meta.apps is apps and purge.watched(sender)
+
+
 def _on_save(sender, instance, raw=False, update_fields=None, **kwargs):
-    if raw or not _watched(sender):
+    if raw:
         return
     if update_fields and set(update_fields) <= DRAFT_ONLY_FIELDS:
         return
-    mark_stale()
+    if _watched(sender):
+        mark_stale()
+        if sender is _branding_model() and instance.pk:
+            # Its own save moved the version: a render holding this row (get_or_create) may
+            # store the home page's sections over it.
+            instance.refresh_from_db(fields=["home_sections_version"])
+    elif _shown_on_home(sender):
+        stored_sections.mark_stale()
 
 
 def _on_delete(sender, instance, **kwargs):
@@ -159,6 +176,8 @@ def _on_delete(sender, instance, **kwargs):
 
     if _watched(sender) or sender is get_image_model().get_rendition_model():
         mark_stale()
+    elif _shown_on_home(sender):
+        stored_sections.mark_stale()
 
 
 def _on_move(sender, instance, **kwargs):
@@ -168,6 +187,7 @@ def _on_move(sender, instance, **kwargs):
 def _branding_pre_save(sender, instance, **kwargs):
     # The admin form's copy may predate a menu or partner change: never store its chrome.
     instance.chrome = None
+    instance.home_sections = None
 
 
 def connect():

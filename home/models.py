@@ -7,7 +7,6 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page, Site
 
 from home.page_parts import field_group, optional_image
-from home.sections import home_sections
 from portal.fields import (
     optional_date,
     optional_link,
@@ -47,7 +46,9 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_sections(request, self))
+        from home.stored_sections import home_context
+
+        context.update(home_context(request, self, SiteBranding.for_request(request)))
         return context
 
 
@@ -78,6 +79,10 @@ class SiteBranding(BaseSiteSetting):
     # The main menu, the footer links and the footer's partners as plain data, kept by
     # home/chrome.py when anything they show is saved (NULL: stale, built on the next read).
     chrome = models.JSONField(null=True, blank=True, editable=False)
+    # The home page's news, campaigns, documents and media sections as HTML, kept by
+    # home/stored_sections.py (NULL: stale; the version moves with every change).
+    home_sections = models.JSONField(null=True, blank=True, editable=False)
+    home_sections_version = models.PositiveIntegerField(default=0, editable=False)
 
     name_vi = text(
         _("Tên đơn vị (tiếng Việt)"),

@@ -13,8 +13,16 @@ HOME_SECTION_PROVIDERS = [
 ]
 
 
-def home_sections(request, page):
+# Their sections follow sign-ups (which purge nothing): never stored (home/stored_sections.py).
+LIVE_SECTION_PROVIDERS = ["campaigns.registry.api.membership_progress"]
+
+
+def home_sections(request, page, live=None):
+    """The sections' context; with `live` True only the live providers', with False only the
+    stored ones'."""
     context = {}
     for dotted_path in HOME_SECTION_PROVIDERS:
+        if live is not None and (dotted_path in LIVE_SECTION_PROVIDERS) != live:
+            continue
         context.update(import_string(dotted_path)(request, page) or {})
     return context

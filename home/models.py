@@ -71,7 +71,12 @@ class SiteBranding(BaseSiteSetting):
         site = Site.find_for_request(request)
         if site is None:
             return super().for_request(request)
-        branding = remember("site-branding", site.pk, compute=lambda: cls.for_site(site))
+        # Read with the site when the middleware found it (home/site_lookup.py).
+        branding = remember(
+            "site-branding",
+            site.pk,
+            compute=lambda: getattr(site, "branding_row", None) or cls.for_site(site),
+        )
         branding._request = request
         setattr(request, attr_name, branding)
         return branding

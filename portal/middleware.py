@@ -3,8 +3,8 @@ from django.core.exceptions import DisallowedHost
 from django.http.request import split_domain_port
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
-from wagtail.models import Site
 
+from home.site_lookup import find_site
 from portal.pagecache.memo import remember
 
 
@@ -38,8 +38,10 @@ class SecurityHeadersMiddleware:
 
 class RememberedSiteMiddleware:
     """Wagtail finds the request's Site with a query on every request (`Site.find_for_request`,
-    then cached on the request only). Here the answer for a host and port is remembered until the
-    next purge (portal/pagecache/memo.py): a site, its hostname or its root page changing purges.
+    then cached on the request only). Here it is found with its branding in one query
+    (home/site_lookup.py), and the answer for a host and port is remembered until the next purge
+    (portal/pagecache/memo.py): a site, its hostname, its root page or its branding changing
+    purges.
     Hosts Django would refuse (ALLOWED_HOSTS) are left to Wagtail, so no one can fill the cache
     with made-up host names."""
 
@@ -58,7 +60,7 @@ class RememberedSiteMiddleware:
                     "site",
                     hostname,
                     request.get_port(),
-                    compute=lambda: Site._find_for_request(request),
+                    compute=lambda: find_site(request),
                 )
         return self.get_response(request)
 

@@ -175,6 +175,8 @@ def generate_articles(n, seed=2024, stdout=None, batch_size=1000):
 def _after_bulk_change():
     """Bulk inserts send no signals: purge as publishing would have (cached pages and the parts
     remembered until the next purge, such as the index's counts and month archive)."""
+    from home.stored_sections import mark_stale
     from portal.pagecache.purge import purge
 
     purge("news: generated articles")
+    mark_stale()  # the home page's news

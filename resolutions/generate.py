@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 
 from home.bulk import bulk_add_live_children, index_for_search
+from home.stored_sections import mark_stale
 
 from .demo import ensure_body, load, section
 from .factories import ResolutionPageFactory
@@ -96,6 +97,7 @@ def generate_documents(n, seed=2024, stdout=None):
     bulk_add_live_children(library, documents, batch_size=250)
     index_for_search(ResolutionPage, [document.pk for document in documents], batch_size=200)
     refresh_document_years()  # bulk inserts send no signals
+    mark_stale()  # the home page's documents
     if stdout is not None:
         stdout.write(f"Đã tạo {n} văn bản mẫu.")
     return n

@@ -67,3 +67,16 @@ def test_a_render_that_read_before_a_change_does_not_store_over_it(rf, cold, mak
     home = Site.objects.get(is_default_site=True).root_page.specific
     stored_sections.home_context(request, home, read)  # ... the render ends
     assert branding().home_sections is None  # built again by the next render, never the old one
+
+
+def test_generated_articles_show_though_bulk_inserts_send_no_signals(
+    client, cold, make_article, news_index
+):
+    from news.generate import generate_articles
+    from news.models import NewsArticlePage
+
+    make_article("Tin năm 2001", published_at=vn(2001, 1, 1))
+    assert "Tin năm 2001" in news_section(client)
+    generate_articles(3, seed=5)
+    newest = NewsArticlePage.objects.order_by("-published_at").first()
+    assert newest.title in news_section(client)

@@ -31,6 +31,8 @@ class Command(BaseCommand):
             # stale counts it picks sequential scans for "newest first" listings.
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
+        from home.chrome import mark_stale
         from portal.pagecache.purge import purge
 
         purge("generate_content")
+        mark_stale()  # bulk inserts send no signals: the chrome and the home page's sections

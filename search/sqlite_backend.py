@@ -48,6 +48,11 @@ class MirrorBM25(BM25):
 
 
 class RankedSQLiteSearchResults(upstream.SQLiteSearchResults):
+    def __init__(self, backend: Any, query_compiler: Any, *args: Any, **kwargs: Any) -> None:
+        super().__init__(backend, query_compiler, *args, **kwargs)
+        # The candidates' bound of each match, found once per backend (RankedSQLiteSearchBackend)
+        query_compiler.candidate_bounds = getattr(backend, "candidate_bounds", None)
+
     @contextmanager
     def _unranked(self) -> Iterator[None]:
         """Counting needs no scores: skip upstream's per-row score subquery."""
@@ -122,13 +127,25 @@ class RankedSQLiteSearchQueryCompilerMixin(_CompilerBase):
         if issubclass(self.queryset.model, Page):
             newest_first = entries.order_by("-pk").values_list("pk", flat=True)
             bound = bounds.SEARCH_CANDIDATES
-            beyond = list(newest_first[bound : bound + 1])
-            if beyond:
-                entries = entries.filter(pk__gt=beyond[0])
+            floor = self.candidate_floor(newest_first[bound : bound + 1])
+            if floor is not None:
+                entries = entries.filter(pk__gt=floor)
         model = self.queryset.model
         return entries.filter(
             index_entry__content_type__in=get_descendants_content_types_pks(model)
         )
+
+    def candidate_floor(self, beyond: QuerySet[Any]) -> int | None:
+        """The id of the first matching row past the newest SEARCH_CANDIDATES (None: fewer
+        match). A search page asks twice for the same match (counts, then ranking): the
+        backend's `candidate_bounds` keeps the answer for the rest of its request."""
+        remembered = getattr(self, "candidate_bounds", None)
+        if remembered is None:
+            return next(iter(beyond), None)
+        key = str(beyond.query)
+        if key not in remembered:
+            remembered[key] = next(iter(beyond), None)
+        return remembered[key]
 
     def build_tsrank(self, vector: Any, query: Any, config: Any = None, boost: float = 1.0) -> Any:
         """bm25() of the table the model is searched in (search/mirror.py)."""
@@ -196,3 +213,9 @@ class RankedSQLiteSearchBackend(upstream.SQLiteSearchBackend):
     query_compiler_class = RankedSQLiteSearchQueryCompiler
     autocomplete_query_compiler_class = RankedSQLiteAutocompleteQueryCompiler
     results_class = RankedSQLiteSearchResults
+
+    def __init__(self, params: Any) -> None:
+        super().__init__(params)
+        # The candidates' bound per match (RankedSQLiteSearchQueryCompilerMixin.candidate_floor):
+        # get_search_backend() builds a backend per call, so these live for one search request.
+        self.candidate_bounds: dict[str, int | None] = {}

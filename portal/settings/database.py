@@ -23,7 +23,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # to newer writers; during a burst of saves it can wait for the whole burst. 20 s failed a
     # publish with a 500 when 40 admin saves took 27 s on a loaded machine (load 21). 60 s covers
     # such a burst and equals nginx's proxy_read_timeout (deploy/): a longer wait serves no one.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # The connection is kept like PostgreSQL's (DB_CONN_MAX_AGE): opening the file, setting the
+    # pragmas and reading the schema again cost every request about 1.5 ms of CPU.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "timeout": 60,

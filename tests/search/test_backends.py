@@ -31,13 +31,20 @@ ES_URL = os.environ.get("ELASTICSEARCH_URL", "")
 OS_URL = os.environ.get("OPENSEARCH_URL", "")
 
 
-def es_backend(url="http://elasticsearch.invalid:9200"):
-    """The backend exactly as settings would build it for `url`; nothing connects yet."""
-    from modelsearch.backends.elasticsearch9 import SearchBackend
+def server_backend(configure, url="http://search.invalid:9200"):
+    """The backend exactly as settings would build it from `configure(url)` (one of
+    search.es_settings' entries); nothing connects yet."""
+    from wagtail.search.backends import get_search_backend
 
-    params = dict(elasticsearch_backend(url, index_prefix="test_cdvc_"))
-    params.pop("BACKEND")
-    return SearchBackend(params)
+    params = dict(configure(url, index_prefix="test_cdvc_"))
+    return get_search_backend(params.pop("BACKEND"), **params)
+
+
+# Each server kind's settings entry, for the tests that hold for both.
+SERVER_KINDS = [
+    pytest.param(elasticsearch_backend, id="elasticsearch"),
+    pytest.param(opensearch_backend, id="opensearch"),
+]
 
 
 @pytest.mark.db_independent
@@ -106,7 +113,7 @@ def test_elasticsearch_client_matches_the_backend_major_version():
 
 @pytest.mark.db_independent
 def test_elasticsearch_index_settings_fold_vietnamese():
-    backend = es_backend()
+    backend = server_backend(elasticsearch_backend)
     analysis = backend.settings["settings"]["analysis"]
     assert analysis["char_filter"]["vietnamese_d"] == {
         "type": "mapping",
@@ -130,10 +137,11 @@ def test_elasticsearch_index_settings_fold_vietnamese():
 
 
 @pytest.mark.django_db
-def test_elasticsearch_mapping_and_queries_for_articles():
+@pytest.mark.parametrize("configure", SERVER_KINDS)
+def test_mapping_and_queries_for_articles(configure):
     from news.models import NewsArticlePage
 
-    backend = es_backend()
+    backend = server_backend(configure)
     mapping = backend.mapping_class(NewsArticlePage).get_mapping()
     properties = mapping["properties"]
     # Text fields use the index's `default` (folding) analyzer: no per-field analyzer is set.
@@ -152,15 +160,6 @@ def test_elasticsearch_mapping_and_queries_for_articles():
     assert auto["bool"]["must"]["match"]["_edgengrams"]["query"] == "cong do"
 
 
-def os_backend(url="http://opensearch.invalid:9200"):
-    """The OpenSearch backend exactly as settings would build it for `url`; nothing connects."""
-    from modelsearch.backends.opensearch3 import SearchBackend
-
-    params = dict(opensearch_backend(url, index_prefix="test_cdvc_"))
-    params.pop("BACKEND")
-    return SearchBackend(params)
-
-
 @pytest.mark.db_independent
 def test_opensearch_client_matches_the_backend():
     import opensearchpy
@@ -170,35 +169,20 @@ def test_opensearch_client_matches_the_backend():
 
 
 @pytest.mark.db_independent
-def test_opensearch_index_settings_are_the_elasticsearch_ones():
-    backend, es = os_backend(), es_backend()
+def test_opensearch_index_settings_and_mapping_are_the_elasticsearch_ones():
+    from news.models import NewsArticlePage
+
+    backend, es = server_backend(opensearch_backend), server_backend(elasticsearch_backend)
     assert backend.settings["settings"]["analysis"] == es.settings["settings"]["analysis"]
     assert backend.settings["settings"]["index"]["max_ngram_diff"] == 12
     assert backend.get_index_for_model(Page).name == "test_cdvc_wagtailcore_page"
-
-
-@pytest.mark.django_db
-def test_opensearch_mapping_and_queries_for_articles():
-    from news.models import NewsArticlePage
-
-    backend = os_backend()
     mapping = backend.mapping_class(NewsArticlePage).get_mapping()
-    assert mapping["properties"]["title"]["type"] == "text"
-    assert "analyzer" not in mapping["properties"]["title"]
-    assert mapping == es_backend().mapping_class(NewsArticlePage).get_mapping()
-    query = Or([PlainText("cong doan"), PlainText("công đoàn")])
-    compiled = backend.query_compiler_class(NewsArticlePage.objects.live(), query).get_query()
-    text = json.dumps(compiled, ensure_ascii=False)
-    assert "công đoàn" in text and "cong doan" in text
-    auto = backend.autocomplete_query_compiler_class(
-        NewsArticlePage.objects.live(), PlainText("cong do")
-    ).get_query()
-    assert auto["bool"]["must"]["match"]["_edgengrams"]["query"] == "cong do"
+    assert mapping == es.mapping_class(NewsArticlePage).get_mapping()
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("build", [es_backend, os_backend], ids=["elasticsearch", "opensearch"])
-def test_index_calls_reach_the_network_with_the_pinned_clients(build, home_page):
+@pytest.mark.parametrize("configure", SERVER_KINDS)
+def test_index_calls_reach_the_network_with_the_pinned_clients(configure, home_page):
     """opensearch2 with opensearch-py 3.x failed every index call with a TypeError before any
     request; the chosen backends get as far as the (closed) port."""
     import socket
@@ -208,7 +192,7 @@ def test_index_calls_reach_the_network_with_the_pinned_clients(build, home_page)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]  # closed once the block ends
-    backend = build(f"http://127.0.0.1:{port}")
+    backend = server_backend(configure, f"http://127.0.0.1:{port}")
     index = backend.get_index_for_model(Page)
     with pytest.raises(server_errors()):
         index.add_item(home_page)
@@ -237,19 +221,18 @@ def analyze_with_body(client, index_name, **request):
 
 class LiveServer(NamedTuple):
     configure: Callable  # the settings' backend entry for a URL (search.es_settings)
-    build: Callable  # the backend itself for a URL
     url: str
     analyze: Callable
 
 
 LIVE_SERVERS = [
     pytest.param(
-        LiveServer(elasticsearch_backend, es_backend, ES_URL, analyze_with_keywords),
+        LiveServer(elasticsearch_backend, ES_URL, analyze_with_keywords),
         marks=needs(ES_URL, "ELASTICSEARCH_URL", "Elasticsearch 9"),
         id="elasticsearch",
     ),
     pytest.param(
-        LiveServer(opensearch_backend, os_backend, OS_URL, analyze_with_body),
+        LiveServer(opensearch_backend, OS_URL, analyze_with_body),
         marks=needs(OS_URL, "OPENSEARCH_URL", "OpenSearch"),
         id="opensearch",
     ),
@@ -259,7 +242,7 @@ LIVE_SERVERS = [
 @pytest.mark.parametrize("server", LIVE_SERVERS)
 @pytest.mark.django_db
 def test_live_analyzer_folds_vietnamese(server):
-    backend = server.build(server.url)
+    backend = server_backend(server.configure, server.url)
     index = backend.get_index_for_model(Page)
     index.put()
     try:
@@ -283,7 +266,7 @@ def test_live_server_finds_unaccented_queries(settings, add_page, server):
     }
     add_page("Công đoàn Viên chức Việt Nam tổ chức Đại hội XIII")
     call_command("update_index", stdout=open("/dev/null", "w"))
-    backend = server.build(server.url)
+    backend = server_backend(server.configure, server.url)
     backend.index_prefix = "test_cdvc_live_"
     try:
         for query in ("cong doan", "CÔNG ĐOÀN", "dai hoi xiii"):

@@ -94,10 +94,12 @@ def test_type_filters_show_counts_and_filter(client, demo):
 def test_elasticsearch_document_of_a_demo_article_carries_folded_text(demo):
     """Offline: the document Wagtail would send to Elasticsearch (no server needed)."""
     from news.models import NewsArticlePage
-    from tests.search.test_backends import es_backend
+    from search.es_settings import elasticsearch_backend
+    from tests.search.test_backends import server_backend
 
     article = NewsArticlePage.objects.get(title=MILLION)
-    document = es_backend().mapping_class(NewsArticlePage).get_document(article)
+    mapping = server_backend(elasticsearch_backend).mapping_class(NewsArticlePage)
+    document = mapping.get_document(article)
     assert document["title"].startswith(MILLION)
     assert "mot trieu doan vien cong doan" in document["title"]
     assert "15 trieu doan vien" in document["news_newsarticlepage__get_folded_body"]

@@ -4,7 +4,7 @@ real person), and that album placed in a news article (the "media" body block). 
 import uuid
 from datetime import date
 
-from home.demo_utils import draw_scene, ensure_child_page, ensure_image
+from home.demo_utils import draw_scene, ensure_child_page, ensure_image, ensure_menu_section
 
 from .models import AlbumPage, AlbumPhoto, GalleryIndexPage
 
@@ -17,18 +17,13 @@ CAPTIONS = [
 
 
 def load(home, stdout=None):
-    index, created = ensure_child_page(
+    index = ensure_menu_section(
         home,
         GalleryIndexPage,
         "thu-vien-anh-video",
         title="Thư viện ảnh / Video",
         intro="Ảnh và video về hoạt động của Công đoàn Viên chức Việt Nam.",
-        show_in_menus=True,
     )
-    contact = home.get_children().filter(slug="lien-he").first()
-    if created and contact is not None:
-        index.move(contact, pos="left")  # "Liên hệ" stays last in the menu
-        index.refresh_from_db()
     album = AlbumPage.objects.child_of(index).first()
     if album is None:
         album = make_album(index)

@@ -30,6 +30,21 @@ def ensure_child_page(parent, page_type, slug, **fields):
     return page_type(parent=parent, slug=slug, log_action=False, **fields), True
 
 
+# The demo's contact page (pages.demo), the last item of the main menu.
+CONTACT_SLUG = "lien-he"
+
+
+def ensure_menu_section(home, page_type, slug, **fields):
+    """A section under the home page, shown in the main menu. A new one is placed before the
+    contact page, so "Liên hệ" stays last in the menu whichever app's demo runs first."""
+    section, created = ensure_child_page(home, page_type, slug, show_in_menus=True, **fields)
+    contact = home.get_children().filter(slug=CONTACT_SLUG).first()
+    if created and contact is not None:
+        section.move(contact, pos="left")
+        section.refresh_from_db()
+    return section
+
+
 def update_missing(instance, **fields):
     """Set only the fields that are still empty; save only if something changed."""
     changed = []

@@ -3,7 +3,7 @@ questions and answers (general guidance written for the demo, not legal advice).
 
 from datetime import date
 
-from home.demo_utils import ensure_child_page
+from home.demo_utils import ensure_child_page, ensure_menu_section
 
 from .models import LegalAnswer, LegalIndexPage, LegalTopicPage
 
@@ -53,7 +53,7 @@ TOPICS = [
 
 
 def load(home, stdout=None):
-    index, created = ensure_child_page(
+    index = ensure_menu_section(
         home,
         LegalIndexPage,
         "tu-van-phap-luat",
@@ -63,12 +63,7 @@ def load(home, stdout=None):
             "Câu hỏi được trả lời riêng; một số câu được viết lại, bỏ thông tin cá nhân, rồi đăng "
             "theo chủ đề."
         ),
-        show_in_menus=True,
     )
-    contact = home.get_children().filter(slug="lien-he").first()
-    if created and contact is not None:
-        index.move(contact, pos="left")  # "Liên hệ" stays last in the menu
-        index.refresh_from_db()
     for slug, title, intro, items in TOPICS:
         ensure_child_page(
             index,

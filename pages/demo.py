@@ -3,7 +3,7 @@ the facts of the product brief. Idempotent: a page that exists (by slug) is left
 
 import uuid
 
-from home.demo_utils import ensure_child_page, ensure_image
+from home.demo_utils import CONTACT_SLUG, ensure_child_page, ensure_image
 
 from .models import ContactPage, ContentPage, Leader, LeadershipPage, Term
 
@@ -207,7 +207,7 @@ def load(home, stdout=None):
     ensure_child_page(
         home,
         ContactPage,
-        "lien-he",
+        CONTACT_SLUG,
         title="Liên hệ",
         intro="Cơ quan thường trực Công đoàn Viên chức Việt Nam tiếp đoàn viên và bạn đọc.",
         address="Số 14 Trần Bình Trọng, phường Cửa Nam, Hà Nội (địa chỉ mẫu)",

@@ -1,5 +1,7 @@
 """The demo site's home page, built once for this module (`demo_content`)."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 from wagtail.models import Page, PageLogEntry, Revision
@@ -98,3 +100,15 @@ def test_home_query_count_does_not_grow_with_content(client, demo_content):
     large = count()
     assert large == small
     assert small <= 20
+
+
+@pytest.mark.django_db
+def test_the_demo_menu_keeps_the_contact_page_last(client, demo_content):
+    """Sections added by apps whose demo runs after the contact page's (the photo library, the
+    legal Q&A) are placed before it: "Liên hệ" ends the main menu, "Giới thiệu" opens it."""
+    html = page_html(client, "/")
+    phone_menu = html.split('<ul class="phone-menu__list">')[1].split("</ul>")[0]
+    top_items = re.findall(r'<li><a href="[^"]*"[^>]*>([^<]+)</a></li>', phone_menu)
+    assert top_items[:2] == ["Trang chủ", "Giới thiệu"]
+    assert top_items[-1] == "Liên hệ"
+    assert {"Thư viện ảnh / Video", "Tư vấn pháp luật"} <= set(top_items[2:-1])

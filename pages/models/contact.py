@@ -18,6 +18,11 @@ from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from .content import SectionNavigationMixin
 
 
+def tel_number(number):
+    """A phone number as a tel: link wants it: its digits and a leading +."""
+    return "".join(ch for ch in number if ch.isdigit() or ch == "+")
+
+
 class ContactPage(SectionNavigationMixin, FoldedSearchMixin, Page):
     intro = optional_long_text(_("Đoạn mở đầu"), max_length=600)
     address = text(_("Địa chỉ"), _("Địa chỉ trụ sở, đủ để tìm trên bản đồ."), max_length=255)
@@ -76,15 +81,14 @@ class ContactPage(SectionNavigationMixin, FoldedSearchMixin, Page):
 
     @property
     def phone_href(self):
-        return "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        return tel_number(self.phone)
 
     @property
     def hotline_href(self):
-        return "".join(ch for ch in self.hotline if ch.isdigit() or ch == "+")
+        return tel_number(self.hotline)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(self.navigation_context(request))
         form_page = self.form_page
         context["contact_form_page"] = form_page if form_page and form_page.live else None
         return context

@@ -23,7 +23,13 @@ SECTION_PAGE_TYPES = [
 
 class SectionNavigationMixin:
     """Breadcrumbs and the side navigation of the section a page sits in (the top-level page
-    under the site's home), each one query, remembered until the next purge."""
+    under the site's home), each one query, remembered until the next purge; added to the
+    page's template context."""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.navigation_context(request))
+        return context
 
     def _site_root(self, request):
         site = Site.find_for_request(request) if request is not None else None
@@ -132,7 +138,6 @@ class ContentPage(HeroImageMixin, SectionNavigationMixin, FoldedSearchMixin, Pag
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(self.navigation_context(request))
         if self.show_child_list:
             context["child_pages"] = self.child_cards()
         return context

@@ -151,7 +151,6 @@ class LeadershipPage(SectionNavigationMixin, IntroSearchMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(self.navigation_context(request))
         terms = leaders_by_term()
         context["current_term"] = terms[0] if terms else None
         context["past_terms"] = terms[1:]

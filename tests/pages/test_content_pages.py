@@ -65,6 +65,38 @@ def test_child_page_shows_breadcrumbs_side_navigation_and_menu(client, home_page
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("page_type", "fields"),
+    [
+        ("pages.ContactPage", {"address": "Số 14 Trần Bình Trọng, Hà Nội"}),
+        ("pages.LeadershipPage", {}),
+        ("webforms.FormPage", {}),
+    ],
+    ids=["contact", "leadership", "form"],
+)
+def test_every_page_type_of_a_section_shows_breadcrumbs_and_side_navigation(
+    client, home_page, page_type, fields
+):
+    from django.apps import apps
+
+    from home.factories import page_factory
+
+    about = ContentPageFactory(parent=home_page, title="Giới thiệu", slug="gioi-thieu")
+    make = page_factory(apps.get_model(page_type), "Trang trong mục", "trang-trong-muc", **fields)
+    make(parent=about)
+
+    html = page_html(client, "/gioi-thieu/trang-trong-muc/")
+    crumbs = re.search(r'<ol class="breadcrumb">(.*?)</ol>', html, re.S).group(1)
+    assert re.findall(r">([^<>]+)</(?:a|li)>", crumbs) == [
+        "Trang chủ",
+        "Giới thiệu",
+        "Trang trong mục",
+    ]
+    nav = re.search(r'<nav class="side-nav".*?</nav>', html, re.S).group(0)
+    assert re.search(r'href="/gioi-thieu/trang-trong-muc/" aria-current="page"', nav)
+
+
+@pytest.mark.django_db
 def test_a_draft_child_is_not_in_the_side_navigation(client, home_page):
     about = ContentPageFactory(parent=home_page, slug="gioi-thieu")
     draft = ContentPageFactory(parent=about, title="Bản nháp chưa đăng", slug="nhap", publish=False)

@@ -145,8 +145,3 @@ class FormPage(SectionNavigationMixin, IntroSearchMixin, AbstractForm):
         from ..web import serve_form_page
 
         return serve_form_page(self, request, *args, **kwargs)
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(self.navigation_context(request))
-        return context

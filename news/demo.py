@@ -16,7 +16,7 @@ from home.demo_utils import draw_scene, ensure_child_page, ensure_image
 from search.text import fold
 
 from .factories import NewsArticlePageFactory, NewsCategoryFactory, NewsIndexPageFactory
-from .models import NewsArticleRelatedArticle, NewsArticleTag
+from .models import NewsArticleRelatedArticle
 
 VN = timezone.get_fixed_timezone(7 * 60)  # Asia/Ho_Chi_Minh has no DST: +07:00 all year.
 
@@ -77,16 +77,6 @@ def h(text):
 def load(home, stdout=None):
     index = ensure_news_index(home)
     union = ensure_category(*CATEGORY_UNION)
-    tags = {
-        name: ensure_tag(name)
-        for name in (
-            "phát triển đoàn viên",
-            "Nghị quyết 02",
-            "Đại hội XIII",
-            "Tháng Công nhân",
-            "công tác tổ chức",
-        )
-    }
 
     article_2, _ = ensure_child_page(
         index,
@@ -146,15 +136,7 @@ def load(home, stdout=None):
                 "tác kiểm tra, giám sát, để bộ máy công đoàn theo kịp yêu cầu của giai đoạn mới."
             ),
         ],
-        tagged_items=[
-            NewsArticleTag(tag=tags[name])
-            for name in (
-                "phát triển đoàn viên",
-                "Nghị quyết 02",
-                "Đại hội XIII",
-                "công tác tổ chức",
-            )
-        ],
+        tags=["phát triển đoàn viên", "Nghị quyết 02", "Đại hội XIII", "công tác tổ chức"],
         search_description="",
     )
 
@@ -213,10 +195,7 @@ def load(home, stdout=None):
                 "đoàn và công tác kiểm tra."
             ),
         ],
-        tagged_items=[
-            NewsArticleTag(tag=tags[name])
-            for name in ("Đại hội XIII", "phát triển đoàn viên", "Nghị quyết 02", "Tháng Công nhân")
-        ],
+        tags=["Đại hội XIII", "phát triển đoàn viên", "Nghị quyết 02", "Tháng Công nhân"],
         related_articles=[NewsArticleRelatedArticle(article=article_2)],
     )
     if stdout is not None:

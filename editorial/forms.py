@@ -1,7 +1,9 @@
 """The page form every page type uses in the admin (set as Page.base_form_class in apps.py)."""
 
 import re
+import uuid
 
+from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
@@ -27,10 +29,19 @@ class EditorialPageForm(WagtailAdminPageForm):
       the next free slug ("-2", "-3"... as WordPress does) and the editor is told where the other
       draft is; once autosave has created the retry with "-2", saving it again keeps "-2".
       A slug taken by a page that is or was published is still an error (in Vietnamese).
+    - a create form's key (`create_form_key`, hidden; Wagtail renders the form's fields that no
+      panel shows after the panels): the same form sent twice to the create address (a publish
+      while an autosave is on its way) makes one page, not two (editorial/create_view.py).
     """
+
+    create_form_key = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            self.fields["create_form_key"].initial = uuid.uuid4
+        else:
+            del self.fields["create_form_key"]
         if "slug" in self.fields:
             self.fields["slug"].widget = SlugInput(formatters=SLUG_FORMATTERS)
             # Made from the title when left empty (clean below), as Wagtail does on the server.

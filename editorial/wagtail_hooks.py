@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin import messages
 
@@ -28,3 +30,7 @@ def page_viewset_with_a_create_view_safe_against_a_form_sent_twice():
     # it for every page type that has no viewset of its own (editorial/create_view.py).
     return EditorialPageViewSet()
 
+
+@hooks.register("insert_editor_js")
+def editing_sessions_ignore_answers_older_than_the_autosave():
+    return format_html('<script src="{}"></script>', static("editorial/js/editing-sessions.js"))

@@ -80,3 +80,27 @@ class SiteModelFTSEntry(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class RecentFTSEntry(models.Model):
+    """A row of the newest index entries' FTS5 table (SQLite; search/recent.py): the same
+    columns as modelsearch's, kept by triggers on its entry table. Created by migration."""
+
+    index_entry = models.OneToOneField(
+        "wagtailsearch.IndexEntry",
+        primary_key=True,
+        db_column="rowid",
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+    )
+    title = models.TextField()
+    body = models.TextField(null=True)
+    autocomplete = models.TextField(null=True)
+
+    class Meta:
+        managed = False
+        db_table = "search_recent_fts"
+        verbose_name = verbose_name_plural = "mục tìm kiếm toàn văn mới nhất"
+
+    def __str__(self):
+        return self.title

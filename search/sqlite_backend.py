@@ -24,9 +24,9 @@ from modelsearch.query import MatchAll, Not, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page
 
-from . import bounds
+from . import bounds, recent
 from .mirror import MIRROR_TABLE, mirrored
-from .models import SiteModelFTSEntry
+from .models import RecentFTSEntry, SiteModelFTSEntry
 
 if TYPE_CHECKING:  # the mixin's methods run on upstream's compiler (untyped: Any)
     _CompilerBase = Any
@@ -41,10 +41,22 @@ class MirrorMatch(MatchExpression):
 
 
 class MirrorBM25(BM25):
+    table = MIRROR_TABLE
+
     def as_sql(
         self, compiler: Any, connection: Any, function: Any = None, template: Any = None
     ) -> tuple[str, list[Any]]:
-        return f"bm25({MIRROR_TABLE})", []
+        return f"bm25({self.table})", []
+
+
+class RecentMatch(MatchExpression):
+    """MATCH on the newest index entries' FTS5 table (search/recent.py)."""
+
+    template = f"{recent.RECENT_TABLE} MATCH %s"
+
+
+class RecentBM25(MirrorBM25):
+    table = recent.RECENT_TABLE
 
 
 class RankedSQLiteSearchResults(upstream.SQLiteSearchResults):
@@ -110,15 +122,20 @@ class RankedSQLiteSearchResults(upstream.SQLiteSearchResults):
 
 
 class RankedSQLiteSearchQueryCompilerMixin(_CompilerBase):
-    def matching_entries(self, config: Any) -> QuerySet[Any]:
+    def matching_entries(self, config: Any, ranked: bool = False) -> QuerySet[Any]:
         """The FTS5 rows that match, of the source model's types. For pages, only the newest
         SEARCH_CANDIDATES matching rows of any type (search.bounds): FTS5 reads its rows newest
-        first and stops, then one bound (an index entry id) limits the rest. Opted-in models
-        (partners) are read from their own FTS5 table (search/mirror.py): not crowded out by
-        pages, and costing the same whatever the number of pages."""
+        first and stops, then one bound (an index entry id) limits the rest; to be `ranked`, the
+        same rows are read from the newest entries' table when it holds them all
+        (search/recent.py: bm25() there counts only its rows). Opted-in models (partners) are
+        read from their own FTS5 table (search/mirror.py): not crowded out by pages, and costing
+        the same whatever the number of pages."""
         columns = self.fields or self.FTS_TABLE_FIELDS
         search_query = self.build_search_query(normalize(self.query), config=config)
+        self.rank_table = ""
+        entries: QuerySet[Any]
         if mirrored(self.queryset.model):
+            self.rank_table = MIRROR_TABLE
             entries = SiteModelFTSEntry.objects.filter(MirrorMatch(columns, search_query))
         else:
             entries = upstream.SQLiteFTSIndexEntry.objects.filter(
@@ -129,11 +146,24 @@ class RankedSQLiteSearchQueryCompilerMixin(_CompilerBase):
             bound = bounds.SEARCH_CANDIDATES
             floor = self.candidate_floor(newest_first[bound : bound + 1])
             if floor is not None:
+                if ranked and self.recent_covers(floor):
+                    self.rank_table = recent.RECENT_TABLE
+                    entries = RecentFTSEntry.objects.filter(RecentMatch(columns, search_query))
                 entries = entries.filter(pk__gt=floor)
         model = self.queryset.model
         return entries.filter(
             index_entry__content_type__in=get_descendants_content_types_pks(model)
         )
+
+    def recent_covers(self, floor: int) -> bool:
+        """search.recent.covers, asked once per request like the candidates' bound."""
+        remembered = getattr(self, "candidate_bounds", None)
+        if remembered is None:
+            return recent.covers(floor)
+        key = ("recent", floor)
+        if key not in remembered:
+            remembered[key] = recent.covers(floor)
+        return remembered[key]
 
     def candidate_floor(self, beyond: QuerySet[Any]) -> int | None:
         """The id of the first matching row past the newest SEARCH_CANDIDATES (None: fewer
@@ -148,9 +178,13 @@ class RankedSQLiteSearchQueryCompilerMixin(_CompilerBase):
         return remembered[key]
 
     def build_tsrank(self, vector: Any, query: Any, config: Any = None, boost: float = 1.0) -> Any:
-        """bm25() of the table the model is searched in (search/mirror.py)."""
-        if mirrored(self.queryset.model) and isinstance(query, (Phrase, PlainText, Not)):
-            return MirrorBM25() * boost if boost != 1.0 else MirrorBM25()
+        """bm25() of the table the rows are read from (search/mirror.py, search/recent.py)."""
+        table = getattr(self, "rank_table", None)
+        if table is None:  # not read through matching_entries
+            table = MIRROR_TABLE if mirrored(self.queryset.model) else ""
+        if table and isinstance(query, (Phrase, PlainText, Not)):
+            rank = RecentBM25() if table == recent.RECENT_TABLE else MirrorBM25()
+            return rank * boost if boost != 1.0 else rank
         return super().build_tsrank(vector, query, config=config, boost=boost)
 
     def search(
@@ -176,6 +210,7 @@ class RankedSQLiteSearchQueryCompilerMixin(_CompilerBase):
         query = normalize(self.query)
         if isinstance(query, (MatchAll, Not)):
             return None
+        entries = self.matching_entries(config, ranked=True)  # picks the table bm25() reads
         rank = self._build_rank_expression(self.get_search_vectors(), config)
         model = self.queryset.model
         allowed = self.queryset.order_by().annotate(_oid=Cast("pk", TextField())).values("_oid")
@@ -183,7 +218,6 @@ class RankedSQLiteSearchQueryCompilerMixin(_CompilerBase):
             newest_first = Cast("index_entry__object_id", BigIntegerField()).desc()
         else:
             newest_first = F("index_entry__object_id").desc()
-        entries = self.matching_entries(config)
         if allowed_only:
             entries = entries.filter(index_entry__object_id__in=allowed)
         return (
@@ -218,4 +252,4 @@ class RankedSQLiteSearchBackend(upstream.SQLiteSearchBackend):
         super().__init__(params)
         # The candidates' bound per match (RankedSQLiteSearchQueryCompilerMixin.candidate_floor):
         # get_search_backend() builds a backend per call, so these live for one search request.
-        self.candidate_bounds: dict[str, int | None] = {}
+        self.candidate_bounds: dict[Any, Any] = {}

@@ -82,6 +82,7 @@ class TypeCount:
 # fields date_of looks for.
 HIT_PAGE_FIELDS = ("id", "content_type_id", "title", "url_path", "search_description")
 DATE_FIELDS = ("published_at", "date_issued", "date")
+SUMMARY_FIELDS = ("search_hit_summary__text", "search_hit_summary__date")
 
 
 def hit_fields(model: type[Any]) -> tuple[str, ...] | None:
@@ -100,17 +101,25 @@ def hit_fields(model: type[Any]) -> tuple[str, ...] | None:
     return (*HIT_PAGE_FIELDS, *dates, *(snippet_fields or ()))
 
 
-def text_of(obj: Any) -> list[str]:
-    """Plain texts a hit may be summarised from, best first."""
-    texts = []
+def snippet_of(obj: Any) -> str:
+    """The text a page type summarises its hits from (`search_snippet_text()`), or ""."""
     snippet = getattr(obj, "search_snippet_text", None)
-    if callable(snippet):
-        texts.append(snippet() or "")
+    return (snippet() or "") if callable(snippet) else ""
+
+
+def text_of(obj: Any) -> list[str]:
+    """Plain texts a hit may be summarised from, best first (a base page read with its stored
+    summary: that summary's text)."""
+    summary = getattr(obj, "hit_summary", None)
+    texts = [summary.text if summary is not None else snippet_of(obj)]
     texts.append(getattr(obj, "search_description", "") or "")
     return [t for t in texts if t]
 
 
 def date_of(obj: Any) -> Any:
+    summary = getattr(obj, "hit_summary", None)
+    if summary is not None:
+        return summary.date
     hook = getattr(obj, "search_result_date", None)
     if callable(hook):
         return hook()
@@ -167,8 +176,25 @@ class HitBuilder:
         for obj in objects:
             if is_base_page(obj) and obj.pk not in cache:
                 wanted.setdefault(obj.content_type_id, []).append(obj.pk)
+        if wanted:
+            # Pages whose summary is stored (search.summaries): their base rows, in one query.
+            pks = [pk for pks in wanted.values() for pk in pks]
+            summarised = (
+                Page.objects.filter(pk__in=pks, search_hit_summary__isnull=False)
+                .select_related("search_hit_summary")
+                .only(*HIT_PAGE_FIELDS, *SUMMARY_FIELDS)
+            )
+            for page in summarised:
+                page.hit_summary = page.search_hit_summary
+                cache[page.pk] = page
+            wanted = {
+                content_type_id: [pk for pk in pks if pk not in cache]
+                for content_type_id, pks in wanted.items()
+            }
         missing = []
         for content_type_id, pks in wanted.items():
+            if not pks:
+                continue
             model = ContentType.objects.get_for_id(content_type_id).model_class()
             if model is None:
                 missing.extend(pks)
@@ -196,6 +222,9 @@ class HitBuilder:
 
     def _hit(self, obj: Any, pinned: str = "", description: str = "") -> Hit:
         model = type(obj)
+        summarised = getattr(obj, "hit_summary", None) is not None
+        if summarised:  # a base page: its type is its content type's
+            model = obj.specific_class or Page
         url = url_of(obj, self.request)
         if model.__name__ == "SearchPromotion":  # an external link promotion
             return Hit(
@@ -220,7 +249,7 @@ class HitBuilder:
             description=description,
             model_label=model._meta.label,
             pk=obj.pk,
-            _obj=obj,
+            _obj=None if summarised else obj,  # `obj` loads the specific page if asked
         )
 
     def hits_for(self, entries: Sequence[Entry]) -> list[Hit]:

@@ -104,3 +104,23 @@ class RecentFTSEntry(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class HitSummary(models.Model):
+    """What a search hit shows of a page besides its base row: the text it is summarised from
+    and its date, written when the page is indexed (search/summaries.py)."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="search_hit_summary",
+    )
+    text = models.TextField(blank=True)
+    date = models.DateField(null=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "tóm tắt kết quả tìm kiếm"
+
+    def __str__(self):
+        return str(self.page_id)

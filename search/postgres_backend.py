@@ -30,6 +30,8 @@ from modelsearch.backends.database.postgres import postgres as upstream
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
 from modelsearch.query import SearchQuery as SearchQueryNode
 
+from .summaries import SummarisingIndex
+
 LEXEMES_COLUMN = "search_lexemes"  # created by migration search/0003, unknown to the model
 
 # How many hits get the full (title + body) score when the first pages are asked for. The search
@@ -147,7 +149,12 @@ class FastPostgresSearchQueryCompiler(upstream.PostgresSearchQueryCompiler):
         return ordered[start:stop]
 
 
+class SummarisingPostgresIndex(SummarisingIndex, upstream.PostgresIndex):
+    pass
+
+
 class FastPostgresSearchBackend(upstream.PostgresSearchBackend):
     # search.engine answers a query from its newest matches past a bound (an id floor).
     bounded_candidates = True
     query_compiler_class = FastPostgresSearchQueryCompiler
+    index_class = SummarisingPostgresIndex

@@ -27,6 +27,7 @@ from wagtail.models import Page
 from . import bounds, recent
 from .mirror import MIRROR_TABLE, mirrored
 from .models import RecentFTSEntry, SiteModelFTSEntry
+from .summaries import SummarisingIndex
 
 if TYPE_CHECKING:  # the mixin's methods run on upstream's compiler (untyped: Any)
     _CompilerBase = Any
@@ -239,6 +240,10 @@ class RankedSQLiteAutocompleteQueryCompiler(
     pass
 
 
+class SummarisingSQLiteIndex(SummarisingIndex, upstream.SQLiteIndex):
+    pass
+
+
 class RankedSQLiteSearchBackend(upstream.SQLiteSearchBackend):
     # search.engine answers a query from its newest matches past a bound (an id floor).
     bounded_candidates = True
@@ -247,6 +252,7 @@ class RankedSQLiteSearchBackend(upstream.SQLiteSearchBackend):
     query_compiler_class = RankedSQLiteSearchQueryCompiler
     autocomplete_query_compiler_class = RankedSQLiteAutocompleteQueryCompiler
     results_class = RankedSQLiteSearchResults
+    index_class = SummarisingSQLiteIndex
 
     def __init__(self, params: Any) -> None:
         super().__init__(params)

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from django.db import connections
 from django.db.models import (
     AutoField,
     BigAutoField,
@@ -60,6 +61,16 @@ class RecentBM25(MirrorBM25):
     table = recent.RECENT_TABLE
 
 
+# A base page as the engine's page sources read it (id, title, type), in Page's field order.
+BASE_ROW = ["id", "title", "content_type_id"]
+
+
+def base_rows_only(queryset: QuerySet[Any]) -> bool:
+    """Whether `queryset` reads base pages' id, title and type only (search.engine's sources)."""
+    fields, deferred = queryset.query.deferred_loading
+    return queryset.model is Page and not deferred and set(fields) <= set(BASE_ROW)
+
+
 class RankedSQLiteSearchResults(upstream.SQLiteSearchResults):
     def __init__(self, backend: Any, query_compiler: Any, *args: Any, **kwargs: Any) -> None:
         super().__init__(backend, query_compiler, *args, **kwargs)
@@ -103,7 +114,33 @@ class RankedSQLiteSearchResults(upstream.SQLiteSearchResults):
             ranked = ranked[self.start : self.stop]
         elif self.start:
             ranked = ranked[self.start :]
-        return self._objects(list(ranked.values_list("index_entry__object_id", "score")))
+        rows = ranked.values_list("index_entry__object_id", "score")
+        if bounded and base_rows_only(compiler.queryset):
+            return self._base_pages(rows)
+        return self._objects(list(rows))
+
+    def _base_pages(self, rows: QuerySet[Any]) -> list[Any]:
+        """The base pages of the ranked slice, with only their title and type (what the
+        engine's page sources read, search.engine.BASE_PAGE_FIELDS), read in the same query:
+        the slice joined to the page table (checked against the source queryset already)."""
+        sql, params = rows.query.sql_with_params()
+        with connections[rows.db].cursor() as cursor:
+            cursor.execute(
+                "SELECT r.index_entry__object_id, r.score, p.title, p.content_type_id"  # noqa: S608
+                f" FROM ({sql}) r INNER JOIN wagtailcore_page p"
+                " ON p.id = CAST(r.index_entry__object_id AS integer)",
+                params,
+            )
+            found = cursor.fetchall()
+        # The slice's order (relevance, then newest), which a join need not keep.
+        found.sort(key=lambda row: (row[1], -int(row[0])))
+        pages = []
+        for oid, score, title, content_type_id in found:
+            page = Page.from_db(rows.db, BASE_ROW, [int(oid), title, content_type_id])
+            if self._score_field:
+                setattr(page, self._score_field, score)
+            pages.append(page)
+        return pages
 
     def _objects(self, rows: list[Any]) -> list[Any]:
         """The objects of (object id, score) rows, in their order (one query)."""

@@ -18,6 +18,8 @@ the entry table when the list changed. Tables and triggers are created by migrat
 search/0005 (SQLite only).
 """
 
+from importlib import import_module
+
 from django.db import connections
 
 from . import registry
@@ -53,6 +55,19 @@ REFILL = [
     " SELECT id, title, body, autocomplete FROM wagtailsearch_indexentry"
     " WHERE content_type_id IN (SELECT content_type_id FROM search_sitemodel_type)",
 ]
+
+
+def sqlite_statements(module: str, name: str):
+    """A migration step (RunPython) that runs the SQL statements `module.name` on SQLite only
+    (the FTS5 tables and their triggers: search/mirror.py, search/recent.py)."""
+
+    def run(apps, schema_editor):
+        if schema_editor.connection.vendor != "sqlite":
+            return
+        for statement in getattr(import_module(module), name):
+            schema_editor.execute(statement)
+
+    return run
 
 
 def mirrored(model) -> bool:

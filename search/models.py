@@ -58,9 +58,9 @@ class PendingIndexUpdate(models.Model):
         return self.DELETE, stand_in
 
 
-class SiteModelFTSEntry(models.Model):
-    """A row of the opted-in models' FTS5 table (SQLite; search/mirror.py): the same columns as
-    modelsearch's, filled by triggers on its entry table. Created by migration, not by Django."""
+class FTSEntry(models.Model):
+    """A row of an FTS5 table of the same columns as modelsearch's, kept by triggers on its entry
+    table (SQLite). Created by migration, not by Django."""
 
     index_entry = models.OneToOneField(
         "wagtailsearch.IndexEntry",
@@ -72,38 +72,30 @@ class SiteModelFTSEntry(models.Model):
     title = models.TextField()
     body = models.TextField(null=True)
     autocomplete = models.TextField(null=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.title
+
+
+class SiteModelFTSEntry(FTSEntry):
+    """A row of the opted-in models' FTS5 table (search/mirror.py)."""
 
     class Meta:
         managed = False
         db_table = "search_sitemodel_fts"
         verbose_name = verbose_name_plural = "mục tìm kiếm toàn văn của đối tác"
 
-    def __str__(self):
-        return self.title
 
-
-class RecentFTSEntry(models.Model):
-    """A row of the newest index entries' FTS5 table (SQLite; search/recent.py): the same
-    columns as modelsearch's, kept by triggers on its entry table. Created by migration."""
-
-    index_entry = models.OneToOneField(
-        "wagtailsearch.IndexEntry",
-        primary_key=True,
-        db_column="rowid",
-        on_delete=models.DO_NOTHING,
-        related_name="+",
-    )
-    title = models.TextField()
-    body = models.TextField(null=True)
-    autocomplete = models.TextField(null=True)
+class RecentFTSEntry(FTSEntry):
+    """A row of the newest index entries' FTS5 table (search/recent.py)."""
 
     class Meta:
         managed = False
         db_table = "search_recent_fts"
         verbose_name = verbose_name_plural = "mục tìm kiếm toàn văn mới nhất"
-
-    def __str__(self):
-        return self.title
 
 
 class HitSummary(models.Model):

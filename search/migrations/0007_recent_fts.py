@@ -1,24 +1,7 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-
-def create_recent(apps, schema_editor):
-    """SQLite only: the newest index entries' FTS5 table, its triggers, and its rows."""
-    if schema_editor.connection.vendor != "sqlite":
-        return
-    from search.recent import CREATE
-
-    for statement in CREATE:
-        schema_editor.execute(statement)
-
-
-def drop_recent(apps, schema_editor):
-    if schema_editor.connection.vendor != "sqlite":
-        return
-    from search.recent import DROP
-
-    for statement in DROP:
-        schema_editor.execute(statement)
+from search.mirror import sqlite_statements
 
 
 class Migration(migrations.Migration):
@@ -44,5 +27,8 @@ class Migration(migrations.Migration):
                 'managed': False,
             },
         ),
-        migrations.RunPython(create_recent, drop_recent),
+        # SQLite only: the newest index entries' FTS5 table, its triggers, and its rows.
+        migrations.RunPython(
+            sqlite_statements("search.recent", "CREATE"), sqlite_statements("search.recent", "DROP")
+        ),
     ]

@@ -14,15 +14,30 @@ from search.models import HitSummary
 pytestmark = pytest.mark.django_db
 
 
-def test_hits_of_every_page_type_read_no_deferred_field(demo):
+def hits_of_every_page_type():
+    """(pages, their hits, the hits' HTML, the queries building them took) of the demo site."""
     pages = list(Page.objects.live().filter(depth__gt=1).only("id", "content_type_id", "title"))
-    types = {page.content_type_id for page in pages}
-    HitSummary.objects.all().delete()
     request = RequestFactory().get("/tim-kiem/", {"q": "cong doan"})
     search = SiteSearch(request, "")
     with CaptureQueriesContext(connection) as queries:
         hits = search.decorate(search._hits(pages))
         html = "".join(hit.plain().html for hit in hits)
     assert len(hits) == len(pages) and html
+    return pages, hits, queries
+
+
+def test_hits_of_every_page_type_read_no_deferred_field(demo):
+    HitSummary.objects.all().delete()
+    pages, hits, queries = hits_of_every_page_type()
+    types = {page.content_type_id for page in pages}
     assert len(queries) <= len(types) + 2  # per type (the site root paths once)
     assert any(hit.snippet_html or hit.texts for hit in hits)
+
+
+def test_hits_of_every_page_type_are_read_in_one_query(demo):
+    """Pages indexed with their summaries (search/summaries.py): one query whatever the types."""
+    pages, hits, queries = hits_of_every_page_type()
+    assert len({page.content_type_id for page in pages}) > 3
+    assert HitSummary.objects.filter(page__in=pages).count() == len(pages)
+    assert len(queries) <= 2  # the pages with their summaries (the site root paths once)
+    assert any(hit.snippet_html for hit in hits) and any(hit.date for hit in hits)

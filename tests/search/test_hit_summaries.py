@@ -1,14 +1,9 @@
 """What a hit shows of a page besides its base row (its summary text and date) is stored when the
-page is indexed (search/summaries.py): the hits shown are read in one query whatever their
-types, and they show the published page, never a draft."""
+page is indexed (search/summaries.py): they show the published page, never a draft (one query
+for every type: tests/search/test_hit_fields.py)."""
 
 import pytest
-from django.db import connection
-from django.test import RequestFactory
-from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page
 
-from search.engine import SiteSearch
 from search.models import HitSummary
 
 pytestmark = pytest.mark.django_db
@@ -46,17 +41,3 @@ def test_a_page_indexed_before_summaries_is_summarised_as_before(client, add_art
     HitSummary.objects.filter(page=article).delete()
     hit, html = hit_for(client, "hoi thao", article.title)
     assert hit is not None and "Giải bóng đá mini toàn ngành." in html
-
-
-def test_hits_of_every_page_type_are_read_in_one_query(demo):
-    pages = list(Page.objects.live().filter(depth__gt=1).only("id", "content_type_id", "title"))
-    assert len({page.content_type_id for page in pages}) > 3
-    assert HitSummary.objects.filter(page__in=pages).count() == len(pages)
-    request = RequestFactory().get("/tim-kiem/", {"q": "cong doan"})
-    search = SiteSearch(request, "")
-    with CaptureQueriesContext(connection) as queries:
-        hits = search.decorate(search._hits(pages))
-        html = "".join(hit.plain().html for hit in hits)
-    assert len(hits) == len(pages) and html
-    assert len(queries) <= 2  # the pages with their summaries (the site root paths once)
-    assert any(hit.snippet_html for hit in hits) and any(hit.date for hit in hits)

@@ -38,7 +38,7 @@ from portal.pagecache.privacy import private_q
 
 from . import bounds, registry
 from .hits import Hit, HitBuilder, TypeCount, url_of
-from .ranking import RankedResults, Ranking
+from .ranking import RANK_WINDOW, RankedResults, Ranking
 from .text import fold, folded_words, has_marks, query_was_cut, searchable_query, words
 
 __all__ = ["Hit", "RankedResults", "SiteSearch", "TypeCount", "number_providers", "url_of"]
@@ -60,11 +60,11 @@ type Source = tuple[str, Any, int]
 
 class _Deferred:
     """Backend results built on first use: a search answered from remembered values never
-    builds its querysets."""
+    builds its querysets. `read`: every result, when the counts read them already."""
 
-    def __init__(self, build: Callable[[], Any]) -> None:
+    def __init__(self, build: Callable[[], Any], read: list[Any] | None = None) -> None:
         self._build = build
-        self._results: Any = None
+        self._results: Any = read
 
     def __getitem__(self, index: int | slice) -> Any:
         if self._results is None:
@@ -74,6 +74,8 @@ class _Deferred:
     def count(self) -> int:
         if self._results is None:
             self._results = self._build()
+        if isinstance(self._results, list):
+            return len(self._results)
         return self._results.count()
 
 
@@ -96,6 +98,7 @@ class SiteSearch(HitBuilder, Ranking):
         self._types: list[TypeCount] | None = None
         self._specific_pages: dict[Any, Any] = {}  # pk -> specific page, once per request
         self._private_q: Q | None = None
+        self._model_hits: dict[str, list[Any]] = {}  # label -> every hit, read by the counts
         self.pinned: list[Pinned] = []
         self.sources: list[Source] = []
         self.total = 0
@@ -210,10 +213,17 @@ class SiteSearch(HitBuilder, Ranking):
         floor = self._candidate_floor(unpinned())
         pages = unpinned() if floor is None else unpinned().filter(pk__gt=floor)
         facets = dict(self._search(pages).facet("content_type_id"))
-        models = {
-            model._meta.label: self._search(registry.site_search_queryset(model)).count()
-            for model in self.models
-        }
+        models = {}
+        for model in self.models:
+            # An opted-in model has few rows: its ranked window is read (the search page shows
+            # it) and counted when it holds them all, else counted apart.
+            results = self._search_model(model)
+            window = list(results[:RANK_WINDOW])
+            if len(window) < RANK_WINDOW:
+                self._model_hits[model._meta.label] = window
+                models[model._meta.label] = len(window)
+            else:
+                models[model._meta.label] = results.count()
         return floor, facets, models
 
     def _prepare(self, type_key: str) -> None:
@@ -263,7 +273,9 @@ class SiteSearch(HitBuilder, Ranking):
         model_results = {}
         for model in self.models:
             key = registry.type_key(model)
-            model_results[key] = _Deferred(partial(self._search_model, model))
+            model_results[key] = _Deferred(
+                partial(self._search_model, model), self._model_hits.get(model._meta.label)
+            )
             count = model_counts.get(model._meta.label, 0)
             if count:
                 add(key, registry.type_label(model), count)

@@ -233,7 +233,7 @@ class Partner(
 
     @classmethod
     def site_search_queryset(cls):
-        return cls.objects.public().select_related("logo")
+        return cls.objects.public()  # a search hit shows no logo: none joined (search.hits)
 
     base_form_class = PartnerForm
 

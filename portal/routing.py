@@ -2,11 +2,12 @@
 
 Wagtail finds the page for `/tin-tuc/some-article/` by walking the tree from the site's root page:
 at each level, the child by slug, then its specific row, then (for the page served) its view
-restrictions and those of its ancestors: seven queries for an article. Here one query reads
-every page the walk can meet, the site root's ancestors and, for each path component, the pages
-under the site root at that component's depth with that slug, each marked with whether it has a
-view restriction; the walk is done on those rows in Python, and one more query reads the specific
-row of the page reached (with the related rows its type lists in `routed_select_related`).
+restrictions and those of its ancestors: seven queries for an article. Here one query reads every
+page the walk can meet, the site root's ancestors (by tree path) and the pages whose URL path is a
+prefix of the request's below the site root (`url_path`, which Wagtail keeps on every save and
+move), each marked with whether it has a view restriction; the walk is done on those rows in
+Python, and one more query reads the specific row of the page reached (with the related rows its
+type lists in `routed_select_related`).
 
 The walk keeps Wagtail's rules: a routable page (RoutablePageMixin) that is live answers its
 own sub-URLs before its children; a page reached with components left over is asked to route
@@ -81,11 +82,21 @@ def _walk(site: Site, components: list[str]) -> tuple[list[Page], int] | None:
     """The pages the walk passes (site root first) and how many components they consumed, or
     None when a page type on the way routes in its own way (then Wagtail walks)."""
     root = site.root_page
+    # The site root and its ancestors by tree path, and the pages the path names by their URL
+    # path (the slug narrows it to an index): a short WHERE clause whatever the depth, so the
+    # query costs little to build, and only the pages on the path are read.
+    url_paths = [
+        root.url_path + "".join(f"{component}/" for component in components[:end])
+        for end in range(1, len(components) + 1)
+    ]
     conditions = Q(path__in=_ancestor_paths(root.path))
-    for depth, component in enumerate(components, root.depth + 1):
-        conditions |= Q(depth=depth, slug=component, path__startswith=root.path)
+    if components:
+        conditions |= Q(slug__in=set(components), url_path__in=url_paths)
     restricted = PageViewRestriction.objects.filter(page=OuterRef("pk"))
-    rows = list(Page.objects.filter(conditions).annotate(restricted=Exists(restricted)))
+    # Unordered (the walk orders by depth): the tree manager's ORDER BY path costs as much to
+    # build as to run here.
+    pages = Page.objects.filter(conditions).order_by()
+    rows = list(pages.annotate(restricted=Exists(restricted)))
     by_path = {row.path: row for row in rows}
     if root.path not in by_path:
         return None
@@ -133,9 +144,10 @@ def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
     chain, consumed = walked
     found = chain[-1]
     model = found.specific_class
-    pages = model._default_manager.filter(pk=found.pk)
+    pages = model._default_manager.filter(pk=found.pk).order_by()
     related = getattr(model, "routed_select_related", ())
-    page = (pages.select_related(*related) if related else pages).first()
+    # By primary key: at most one row, no ORDER BY or LIMIT to build.
+    page = next(iter(pages.select_related(*related) if related else pages), None)
     result = None
     if page is not None:
         ancestors = [row for row in chain[:-1] if row.depth >= site.root_page.depth]

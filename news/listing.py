@@ -77,6 +77,12 @@ def relist(root):
             NewsArticlePage.objects.filter(pk__in=pks[start : start + BATCH]).update(
                 listed_in=value
             )
+    if changes:
+        from home.stored_sections import mark_stale
+
+        # Bulk updates send no signals: what is stored from the lists (the home page's
+        # sections, articles' related lists) is stale, marked after the rows are written.
+        mark_stale()
     return sum(len(pks) for pks in changes.values())
 
 

@@ -2,7 +2,8 @@
 - `categories`: the category snippet and the article-tag through model;
 - `cards`: the renditions a card or hero shows and the card queryset;
 - `index`: the news index page (listing, archives, feeds);
-- `article`: the article page and its editor-picked related articles.
+- `article`: the article page and its editor-picked related articles;
+- `article_parts`: what an article shows from other rows, stored with it.
 
 Every public list goes through `public_articles()`: `.live().public()` keeps drafts, pages under a
 view restriction and articles scheduled for a future go-live time out of the index, the feeds,
@@ -10,6 +11,7 @@ the home page and the related-article lists.
 """
 
 from .article import *  # noqa: F403
+from .article_parts import *  # noqa: F403
 from .cards import *  # noqa: F403
 from .categories import *  # noqa: F403
 from .index import *  # noqa: F403

@@ -7,7 +7,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone, translation
-from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -16,14 +16,16 @@ from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from home.blocks import body_blocks
+from home.models import SiteBranding
 from home.page_parts import HeroImageMixin, field_group, hero_panel
 from news.listing import listed_in_for
 from portal.fields import link, long_text, optional_datetime, optional_text, stream_body
-from portal.pagecache.memo import remember
+from portal.pagecache import memo
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from search.text import plain_text
 
 from .article_links import ArticleLinksMixin
+from .article_parts import article_parts
 from .cards import card_queryset
 from .categories import NewsArticleTag, NewsCategory
 
@@ -153,8 +155,9 @@ class NewsArticlePage(ArticleLinksMixin, HeroImageMixin, FoldedSearchMixin, Page
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
     # Read once when the page is remembered for routing (portal/pagecache/routes.py).
-    remembered_with_route = ("category", "hero_image", "tag_list", "news_index")
-    routed_select_related = ("category", "hero_image")
+    remembered_with_route = ("category", "hero_image", "news_index")
+    # The stored parts (article_parts.py) come with the page: no query of their own.
+    routed_select_related = ("category", "hero_image", "stored_parts")
     # Narrow page cache purges: news/purges.py says which pages show an article.
     page_cache_precise = True
 
@@ -254,26 +257,22 @@ class NewsArticlePage(ArticleLinksMixin, HeroImageMixin, FoldedSearchMixin, Page
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        branding = SiteBranding.for_request(request)
         if getattr(request, "is_preview", False):
-            # A draft: its own title, tags and image, never the published page's.
-            links = self.page_links(request)
+            parts = article_parts(self, request, branding)  # built, never stored
         else:
-            # The same for every reader of this page on this site until the next purge.
+            # With FRAGMENT_CACHE on, routing may hand over a copy of the page remembered with
+            # older parts: the ones read (or built) first in this generation are remembered.
             site = Site.find_for_request(request)
-            links = remember(
-                "article-links",
+            parts = memo.remember(
+                "article-parts",
                 self.pk,
                 getattr(site, "pk", None),
                 translation.get_language(),
-                compute=lambda: self.page_links(request),
+                compute=lambda: article_parts(self, request, branding),
             )
-        context.update(links)
+        context.update(parts)
         context["news_index"] = self.news_index
-        context["article_tags"] = self.tag_list
-        for tag, url in zip(self.tag_list, links["tag_urls"], strict=False):
-            tag.news_url = url
-        # Read only when the template's "news-related" fragment is not cached for this generation.
-        context["related"] = SimpleLazyObject(self.related_pages)
         return context
 
     def page_cache_dependents(self):

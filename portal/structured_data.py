@@ -43,12 +43,21 @@ def node(type_, **properties):
     return {"@context": SCHEMA, "@type": type_, **properties}
 
 
-def scripts(nodes, nonce=""):
-    """`<script type="application/ld+json">` elements, one per node."""
+def written(nodes):
+    """The JSON text of each node as `scripts()` writes it: what a page type may store and hand
+    over as `structured_data_written` (news/models/article_parts.py)."""
+    return [str(dumps(item)) for item in nodes if item]
+
+
+def scripts(nodes, nonce="", texts=None):
+    """`<script type="application/ld+json">` elements, one per node (or per text `written()`
+    made)."""
+    if texts is None:
+        texts = written(nodes)
     return format_html_join(
         "\n",
         '<script type="application/ld+json" nonce="{}">{}</script>',
-        ((nonce, dumps(item)) for item in nodes if item),
+        ((nonce, mark_safe(text)) for text in texts),  # noqa: S308 - escaped by dumps()
     )
 
 
@@ -216,7 +225,8 @@ def _ancestor_crumbs(page, root, site, request):
 
 def page_nodes(context):
     """Every node of the page being rendered: its own (context["structured_data"], set by its
-    page type), the home page's Organization and WebSite, and its breadcrumb trail."""
+    page type), the home page's Organization and WebSite, and its breadcrumb trail. A page type
+    that stores them hands them over written instead (`structured_data_written`)."""
     request = context.get("request")
     page = context.get("page")
     nodes = list(context.get("structured_data") or [])

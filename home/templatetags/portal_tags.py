@@ -98,4 +98,8 @@ def structured_data(context):
     from portal.structured_data import page_nodes, scripts
 
     nonce = context.get("csp_nonce")  # a LazyNonce: false until first read, so str() it
-    return scripts(page_nodes(context), "" if nonce is None else str(nonce))
+    nonce = "" if nonce is None else str(nonce)
+    texts = context.get("structured_data_written")
+    if texts is not None:  # stored with the page (news/models/article_parts.py)
+        return scripts((), nonce, texts)
+    return scripts(page_nodes(context), nonce)

@@ -2,6 +2,7 @@
 JSON-LD, its hero picture and its related articles) follow every change they show, with nothing
 remembered (FRAGMENT_CACHE=0, page cache off), and once stored an article costs three queries."""
 
+import json
 import re
 
 import pytest
@@ -12,7 +13,7 @@ from home import stored_sections
 from home.factories import drawn_image_file
 from home.models import SiteBranding
 from news.models import ArticleParts, NewsArticlePage
-from tests.public_pages import json_ld, page_html
+from tests.public_pages import json_ld, json_ld_blocks, page_html
 
 from .conftest import post_preview, vn
 
@@ -32,6 +33,15 @@ def related(client, article):
     html = page(client, article)
     start = html.find('<section class="section related"')
     return html[start : html.find("</section>", start)] if start >= 0 else ""
+
+
+def breadcrumb(html):
+    """The names in the page's BreadcrumbList (JSON-LD)."""
+    for _nonce, text in json_ld_blocks(html):
+        data = json.loads(text)
+        if data["@type"] == "BreadcrumbList":
+            return [item["name"] for item in data["itemListElement"]]
+    return []
 
 
 def hero(html):
@@ -89,6 +99,15 @@ def test_a_renamed_tag_or_category_shows_at_once(client, cold, make_article, uni
     html = page(client, article)
     assert '<a href="/tin-tuc/chuyen-muc/cong-doan-co-so/">Công đoàn cơ sở</a>' in html
     assert json_ld(html)["articleSection"] == "Công đoàn cơ sở"
+    assert "Công đoàn cơ sở" in breadcrumb(html)
+
+
+def test_a_renamed_news_index_reaches_the_breadcrumb_trail(client, cold, make_article, news_index):
+    article = make_article("Bài trong mục")
+    assert news_index.title in breadcrumb(page(client, article))
+    news_index.title = "Tin tức – Sự kiện"
+    news_index.save_revision().publish()
+    assert "Tin tức – Sự kiện" in breadcrumb(page(client, article))
 
 
 def test_a_changed_image_reaches_the_hero_the_cards_and_the_json_ld(

@@ -1,5 +1,4 @@
 from django import template
-from wagtail.models import Site
 
 register = template.Library()
 
@@ -14,42 +13,10 @@ def _chrome(context):
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    """The main menu editors build (Đoạn trích › Trình đơn: ordered links to pages or addresses,
-    one level of sub-items); without any item, the top-level pages marked "show in menus".
-    Either is stored with the site's branding (home/chrome.py): no query of its own."""
-    request = context.get("request")
-    current_path = getattr(context.get("page"), "url_path", "") or ""
+    """The main menu (home/chrome_html.py's `menu_items`)."""
+    from home.chrome_html import menu_items
 
-    def active(path):
-        return bool(current_path) and bool(path) and current_path.startswith(path)
-
-    chrome = _chrome(context)
-    if chrome is None:
-        return {"request": request, "items": []}
-    if chrome["main"]:
-        items = [
-            {
-                "text": node["text"],
-                "url": node["url"],
-                "active": active(node["path"]),
-                "children": [
-                    {"text": c["text"], "url": c["url"], "active": current_path == c["path"]}
-                    for c in node["children"]
-                ],
-            }
-            for node in chrome["main"]
-        ]
-        return {"request": request, "items": items}
-    items = [
-        {
-            "text": page["title"],
-            "url": page["url"],
-            "active": active(page["url_path"]),
-            "children": [],
-        }
-        for page in chrome["fallback"]
-    ]
-    return {"request": request, "items": items}
+    return {"request": context.get("request"), "items": menu_items(context)}
 
 
 @register.inclusion_tag("includes/footer_links.html", takes_context=True)
@@ -60,26 +27,19 @@ def footer_links(context):
 
 
 @register.simple_tag(takes_context=True)
-def menu_section(context):
-    """What the main menu's rendering depends on besides the site and the generation (base.html
-    caches the header with it): "/" on the home page, else the slug of the top-level section the
-    page being shown is in (the menu marks that item as current), "" outside the page tree."""
-    request = context.get("request")
-    if request is not None and request.path == "/":
-        return "/"
-    current_path = getattr(context.get("page"), "url_path", "") or ""
-    site = Site.find_for_request(request) if request is not None else None
-    root_path = getattr(getattr(site, "root_page", None), "url_path", None)
-    if not root_path or not current_path.startswith(root_path):
-        return ""
-    return current_path[len(root_path) :].split("/", 1)[0]
+def site_top(context):
+    """The header and the banner, stored with the site's chrome (home/chrome_html.py)."""
+    from home.chrome_html import site_top
+
+    return site_top(context)
 
 
 @register.simple_tag(takes_context=True)
-def fragment_seconds_unless(context, value):
-    """`fragment_cache_seconds`, or 0 (nothing kept) when `value` is set: for a fragment that
-    shows a visitor's own input, e.g. `{% fragment_seconds_unless search_query as seconds %}`."""
-    return 0 if value else context.get("fragment_cache_seconds", 0)
+def site_footer(context):
+    """The footer, stored with the site's chrome per day (home/chrome_html.py)."""
+    from home.chrome_html import site_footer
+
+    return site_footer(context)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,6 +1,7 @@
 """What every page's header and footer show besides the branding's own fields (the main menu, the
-footer links, the footer's partner strip), stored on the site's `SiteBranding` row (`chrome`),
-which every render reads anyway: the chrome costs no query of its own.
+footer links, the footer's partner strip, the Open Graph image's rendition), stored on the site's
+`SiteBranding` row (`chrome`), which every render reads anyway: the chrome costs no query of its
+own.
 
 It is built when something it shows is saved: a menu item, a page (a menu links to it; the main
 menu falls back to the top-level pages), a partner, the programme page, an image or rendition
@@ -24,7 +25,8 @@ from portal.pagecache.purge import DRAFT_ONLY_FIELDS
 
 __all__ = ["CHROME_VERSION", "chrome_of", "connect", "footer_partners", "mark_stale"]
 
-CHROME_VERSION = 1
+CHROME_VERSION = 2
+OG_IMAGE_SPEC = "fill-1200x630"
 FOOTER_STRIP_SIZE = 24
 
 
@@ -86,6 +88,17 @@ def _partners(today):
     return {"partners": items, "programme_url": base_url or ""}
 
 
+def _og_image(branding):
+    """The branding's Open Graph image as `{% image %}` gives it (a stand-in when its file is
+    missing), as plain data: pages read it without the image's row or a rendition lookup."""
+    from wagtail.images.shortcuts import get_rendition_or_not_found
+
+    if not branding.og_image_id:
+        return None
+    rendition = get_rendition_or_not_found(branding.og_image, OG_IMAGE_SPEC)
+    return {"url": rendition.url, "width": rendition.width, "height": rendition.height}
+
+
 def build(branding):
     """The chrome of `branding`'s site, from the database."""
     site = branding.site
@@ -95,6 +108,7 @@ def build(branding):
         "fallback": _fallback_menu(site),
         "footer": _menu("footer"),
         **_partners(timezone.localdate()),
+        "og_image": _og_image(branding),
     }
 
 

@@ -27,6 +27,13 @@ def footer_links(context):
 
 
 @register.simple_tag(takes_context=True)
+def site_og_image(context):
+    """The site's Open Graph image (url, width, height), stored with its chrome: no query."""
+    chrome = _chrome(context)
+    return chrome.get("og_image") if chrome else None
+
+
+@register.simple_tag(takes_context=True)
 def site_top(context):
     """The header and the banner, stored with the site's chrome (home/chrome_html.py)."""
     from home.chrome_html import site_top

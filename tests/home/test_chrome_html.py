@@ -1,8 +1,10 @@
-"""Every page's header and footer stored as HTML with the site's chrome (home/chrome_html.py): with
-nothing remembered (FRAGMENT_CACHE=0, page cache off) they follow every change they show, mark the
-menu item of each page, never keep a visitor's search words, and a render that read the row
-before a change never stores over it."""
+"""Every page's header and footer stored as HTML with the site's chrome (home/chrome_html.py), and
+its share image and logo renditions stored in it (home/chrome.py): with nothing remembered
+(FRAGMENT_CACHE=0, page cache off) they follow every change they show, the header marks the menu
+item of each page, never keeps a visitor's search words, and a render that read the row before a
+change never stores over it."""
 
+import json
 import re
 from datetime import timedelta
 
@@ -18,6 +20,7 @@ from home.factories import drawn_image_file
 from home.models import SiteBranding
 from menus.models import MenuItem
 from tests.pages.factories import ContentPageFactory
+from tests.public_pages import json_ld_blocks
 
 pytestmark = pytest.mark.django_db
 
@@ -140,3 +143,30 @@ def test_a_render_that_read_before_a_change_does_not_store_over_it(rf, cold, sec
     context.template = Template("")
     chrome_html.site_top(context)  # ... the render ends
     assert "html" not in (branding().chrome or {})
+
+
+def test_the_share_image_and_the_logo_follow_their_image(client, cold, home_page, image):
+    def shown():
+        html = client.get("/").content.decode()
+        og = re.search(r'<meta property="og:image" content="([^"]+)">', html)
+        nodes = [json.loads(text) for _nonce, text in json_ld_blocks(html)]
+        org = next(node for node in nodes if node.get("@type") == "Organization")
+        logo = org.get("logo", {}).get("url")
+        return (og[1] if og else None), logo
+
+    row = branding()
+    row.og_image = row.logo = image
+    row.save()
+    og, logo = shown()
+    assert "hoi-nghi" in og and "fill-1200x630" in og and og.startswith("http")
+    assert "hoi-nghi" in logo
+    # As the admin's image form does when a new file is uploaded.
+    image.file = drawn_image_file("anh-chia-se.png", size=(1280, 720))
+    image.save()
+    image.renditions.all().delete()
+    og, logo = shown()
+    assert "anh-chia-se" in og and "anh-chia-se" in logo
+    row = branding()
+    row.og_image = row.logo = None
+    row.save()
+    assert shown() == (None, None)

@@ -7,10 +7,11 @@ page) and of the banner (shown or not today), one footer per day (the partners i
 live in the chrome (`chrome["html"]`), so they go with it: anything the chrome shows changing (a
 menu item, a page, a partner, an image or rendition, a site, a view restriction, the branding)
 empties it, and so does `purge_page_cache` after a deploy (new templates, new static files). A
-render that finds its variant missing renders it and adds it to the row only if the site's
-content version is still the one it read (`home_sections_version`, moved with every change): a
-render that read the row before a change never stores over it. A header that shows a visitor's
-search words is neither stored nor taken from the row.
+render that finds its variant missing reads the row's chrome again (its copy may be older than
+another render's store) and, if it is not there either, renders it and adds it to the row only if
+the site's content version is still the one it read (`home_sections_version`, moved with every
+change): a render that read the row before a change never stores over it. A header that shows a
+visitor's search words is neither stored nor taken from the row.
 """
 
 from django.apps import apps
@@ -35,18 +36,26 @@ def _render(context, templates):
 
 def _stored(context, branding, name, templates):
     chrome = chrome_of(branding)
+    if name in (chrome.get("html") or {}):
+        return mark_safe(chrome["html"][name])  # noqa: S308 - written by the templates
+    # Not in this copy of the row (which may be one remembered earlier in this generation, or
+    # read before another render stored its own variant): the row's own chrome, unless a change
+    # moved the version since this render read it.
+    rows = apps.get_model("home", "SiteBranding").objects.filter(
+        pk=branding.pk, home_sections_version=branding.home_sections_version
+    )
+    current = rows.values_list("chrome", flat=True).first()
+    if current and current.get("version") == chrome.get("version"):
+        chrome = current
     kept = chrome.get("html") or {}
     if name in kept:
+        branding.chrome = chrome
         return mark_safe(kept[name])  # noqa: S308 - written by the templates
     html = _render(context, templates)
-    part = name.split("|", 1)[0]
-    if part == "footer":  # one day's footer at a time
+    if name.startswith("footer|"):  # one day's footer at a time
         kept = {key: value for key, value in kept.items() if not key.startswith("footer|")}
     chrome = {**chrome, "html": {**kept, name: str(html)}}
-    model = apps.get_model("home", "SiteBranding")
-    model.objects.filter(
-        pk=branding.pk, home_sections_version=branding.home_sections_version
-    ).update(chrome=chrome)
+    rows.update(chrome=chrome)
     branding.chrome = chrome
     return html
 

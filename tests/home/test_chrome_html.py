@@ -145,6 +145,17 @@ def test_a_render_that_read_before_a_change_does_not_store_over_it(rf, cold, sec
     assert "html" not in (branding().chrome or {})
 
 
+def test_a_render_holding_an_older_copy_of_the_row_keeps_what_others_stored(client, cold, sections):
+    older = branding()  # e.g. remembered earlier in this generation
+    chrome.chrome_of(older)
+    header(client, "/gioi-thieu/")  # another render stores its header and the footer
+    context = Context({"branding": older, "request": RequestFactory().get("/")})
+    context.template = Template("")
+    chrome_html.site_top(context)
+    stored = [name.split("|")[1] for name in branding().chrome["html"] if name.startswith("header")]
+    assert sorted(stored) == ["00", "10"]  # the section's and the home page's
+
+
 def test_the_share_image_and_the_logo_follow_their_image(client, cold, home_page, image):
     def shown():
         html = client.get("/").content.decode()

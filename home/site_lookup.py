@@ -15,10 +15,10 @@ from wagtail.models import Site
 
 __all__ = ["find_site"]
 
-# Its logo (the home page's and articles' structured data show it), not its share image nor its
-# banner's page: what pages show of those is stored with the chrome (home/chrome.py,
-# home/chrome_html.py); joining every column of both cost ~3 M instructions per request.
-BRANDING_RELATED = ("sitebranding__logo",)
+# Its logo (the home page's and articles' structured data show it) and its share image (the
+# chrome is built from it: home/chrome.py), not its banner's page: the stored header is its only
+# reader (home/chrome_html.py); joining every column of a page cost ~2 M instructions per request.
+BRANDING_RELATED = ("sitebranding__logo", "sitebranding__og_image")
 
 
 def _rank(site, hostname, port):

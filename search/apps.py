@@ -9,9 +9,8 @@ class SearchConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import mirror, summaries
+        from . import mirror
         from .index import add_folded_fields_to_all_page_types
 
         add_folded_fields_to_all_page_types()
         post_migrate.connect(mirror.sync, dispatch_uid="search.mirror.sync")
-        post_migrate.connect(summaries.fill_missing, dispatch_uid="search.summaries.fill_missing")

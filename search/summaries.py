@@ -52,37 +52,21 @@ class SummarisingIndex:
         store(model, objs)
 
 
-def fill_missing(using: str = "default", **kwargs: Any) -> int:
-    """After `migrate` (post_migrate): summarise the pages that have none yet, e.g. every page of
-    a site indexed before summaries were stored, so an upgrade needs no extra step. One query when
-    nothing is missing. Returns the number of pages summarised."""
-    from django.db import connections
-
-    connection = connections[using]
-    with connection.cursor() as cursor:
-        if HitSummary._meta.db_table not in connection.introspection.table_names(cursor):
-            return 0  # not migrated this far
-    missing = Page.objects.using(using).filter(depth__gt=1, search_hit_summary__isnull=True)
-    if not missing.exists():
-        return 0
-    return refresh_all(among=missing)
-
-
-def refresh_all(batch_size: int = 500, among: Any = None) -> int:
+def refresh_all(batch_size: int = 500) -> int:
     """Write the summary of every page, by type (pages indexed before summaries were stored:
     `manage.py shell -c "from search.summaries import refresh_all; refresh_all()"`, or
-    `update_index`; `migrate` does it for pages without one: fill_missing). Returns the number of
-    pages."""
+    `update_index`). Returns the number of pages."""
     from django.contrib.contenttypes.models import ContentType
 
     done = 0
-    among = Page.objects.all() if among is None else among
-    type_ids = among.order_by().values_list("content_type_id", flat=True).distinct()
+    type_ids = Page.objects.order_by().values_list("content_type_id", flat=True).distinct()
     for content_type_id in type_ids:
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is None or not issubclass(model, Page):
             continue
-        pks = list(among.filter(content_type_id=content_type_id).values_list("pk", flat=True))
+        pks = list(
+            model.objects.filter(content_type_id=content_type_id).values_list("pk", flat=True)
+        )
         for start in range(0, len(pks), batch_size):
             pages = list(model.objects.filter(pk__in=pks[start : start + batch_size]))
             store(model, pages)

@@ -25,6 +25,15 @@ LATE = "<p>Sáng nay, hai trăm đại biểu dự hội nghị.</p>"  # what th
 JSON = {"accept": "application/json"}  # what Wagtail's autosave script sends
 
 
+@pytest.fixture
+def home_page(db):
+    """The site's home page; recreated when a transactional test before this one (in the same
+    process) flushed the database, as the PostgreSQL race test below runs after such tests."""
+    from tests.conftest import ensure_root_site
+
+    return ensure_root_site()
+
+
 def add_url(news_index):
     return reverse("wagtailadmin_pages:add", args=("news", "newsarticlepage", news_index.pk))
 

@@ -88,6 +88,7 @@ class Gunicorn:
         if self.process is None:
             return 0.0
         ticks = 0
+        missing = set(extra_pids)
         for entry in os.listdir("/proc"):
             if not entry.isdigit() or int(entry) == self.process.pid:
                 continue
@@ -95,6 +96,9 @@ class Gunicorn:
             # Field 5, pgrp: the server was started in its own session.
             if fields and (int(fields[2]) == self.process.pid or int(entry) in extra_pids):
                 ticks += int(fields[11]) + int(fields[12])  # fields 14-15: utime, stime
+                missing.discard(int(entry))
+        if missing:  # its CPU left the sum: the figure of the segment would be wrong
+            raise RuntimeError(f"database server processes {sorted(missing)} ended mid-measurement")
         return ticks / os.sysconf("SC_CLK_TCK")
 
     def stop(self, timeout=15):

@@ -3,7 +3,7 @@ machine's load (bench/run.py's server CPU per request does, by ±20% on a busy s
 In one process, production settings, `PAGE_CACHE=0 FRAGMENT_CACHE=0`, Django's test client, the
 garbage collector frozen after start-up as gunicorn.conf.py does in each worker; each page is
 rendered twice before counting (the templates compiled, the process's own one-time work done),
-then N times counted. The pages are bench/probe.py's (the bench's own URLs).
+then N times counted. The pages are bench/probe.py's (the bench's own URLs), or BENCH_URLS's.
 
     PAGE_CACHE=0 FRAGMENT_CACHE=0 DATABASE_URL=sqlite:////tmp/site.sqlite3 \\
     STATIC_ROOT=<collectstatic output> MEDIA_ROOT=… valgrind --tool=callgrind \\
@@ -15,6 +15,7 @@ dump files (callgrind.out.<pid>.*) are written in the current folder.
 
 import argparse
 import gc
+import json
 import os
 import sys
 from pathlib import Path
@@ -50,7 +51,10 @@ def main():
     from django.test.utils import CaptureQueriesContext
 
     client = Client()
-    urls = probe.urls()
+    # BENCH_URLS (JSON, as bench/run.py passes it to probe.py): another size's pages, so that a
+    # page is compared with itself as the content around it grows.
+    fixed = os.environ.get("BENCH_URLS")
+    urls = json.loads(fixed) if fixed else probe.urls()
     pages = [page.strip() for page in args.pages.split(",")]
     for page in pages:
         for _ in range(2):

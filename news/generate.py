@@ -154,7 +154,12 @@ def generate_articles(n, seed=2024, stdout=None, batch_size=1000):
                 )
             bulk_add_live_children(index, articles)
             NewsArticleTag.objects.bulk_create(
-                NewsArticleTag(content_object_id=article.pk, tag_id=tag.pk)
+                NewsArticleTag(
+                    content_object_id=article.pk,
+                    tag_id=tag.pk,
+                    listed_in=article.listed_in,
+                    published_at=article.published_at,
+                )
                 for article in articles
                 for tag in rng.sample(tags, rng.randint(1, 3))
             )

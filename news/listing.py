@@ -6,10 +6,12 @@ scan of the section's `wagtailcore_page` rows (live, path prefix, depth, no view
 above) that grows with the archive. Each article keeps instead the id of the news index that
 lists it: its parent while it is live and no view restriction applies to it or above it, NULL
 otherwise. Lists filter on that column with composite indexes (news/models/article.py) and read
-only the rows they show.
+only the rows they show. Each of the article's tags keeps a copy (with the article's
+`published_at`) for the tag lists (news/models/categories.py).
 
 It is kept:
-- by `NewsArticlePage.save()` (publish, unpublish, scheduled go-live and expiry, a new page);
+- by `NewsArticlePage.save()` (publish, unpublish, scheduled go-live and expiry, a new page),
+  with its tags' copies;
 - here, for a subtree, when a page moves or a view restriction is added, changed or removed
   (`relist`, from the signals connected in `news.apps`);
 - by the bulk generator (its pages are live and public) and by migration `news.0006`.
@@ -59,6 +61,7 @@ def relist(root):
     move or a change of view restrictions. Reads the subtree's articles once; writes only the
     rows that change, grouped by value."""
     NewsArticlePage = apps.get_model("news", "NewsArticlePage")  # news.models imports this module
+    NewsArticleTag = apps.get_model("news", "NewsArticleTag")
     root_path = root if isinstance(root, str) else root.path
     articles = NewsArticlePage.objects.filter(path__startswith=root_path)
     rows = list(articles.values_list("pk", "path", "listed_in"))
@@ -74,9 +77,9 @@ def relist(root):
             changes[wanted].append(pk)
     for value, pks in changes.items():
         for start in range(0, len(pks), BATCH):
-            NewsArticlePage.objects.filter(pk__in=pks[start : start + BATCH]).update(
-                listed_in=value
-            )
+            batch = pks[start : start + BATCH]
+            NewsArticlePage.objects.filter(pk__in=batch).update(listed_in=value)
+            NewsArticleTag.objects.filter(content_object_id__in=batch).update(listed_in=value)
     if changes:
         from home.stored_sections import mark_stale
 

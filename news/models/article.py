@@ -202,6 +202,12 @@ class NewsArticlePage(ArticleLinksMixin, HeroImageMixin, FoldedSearchMixin, Page
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "listed_in"}
         super().save(*args, **kwargs)
+        written = kwargs.get("update_fields")
+        if written is None or {"listed_in", "published_at"} & set(written):
+            # The tags' copies (NewsArticleTag), for the tag lists' index.
+            NewsArticleTag.objects.filter(content_object_id=self.pk).update(
+                listed_in=self.listed_in, published_at=self.published_at
+            )
 
     @property
     def display_date(self):

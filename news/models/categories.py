@@ -53,6 +53,23 @@ class NewsArticleTag(TaggedItemBase):
     content_object = ParentalKey(
         "news.NewsArticlePage", related_name="tagged_items", on_delete=models.CASCADE
     )
+    # Copies of the article's `listed_in` and `published_at`, kept by save() here, by the
+    # article's save(), by news.listing.relist and by the bulk generator: a tag's list reads its
+    # newest articles from this table's index in order and stops, and counts them in the index,
+    # instead of reading and sorting every article of the tag (1,282 of 10,000 for a busy tag).
+    listed_in = models.IntegerField(null=True, blank=True, editable=False)
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = verbose_name_plural = _("Thẻ của bài viết")
+        indexes = [
+            models.Index(
+                fields=["tag", "listed_in", "published_at", "content_object"],
+                name="news_tag_listed",
+            )
+        ]
+
+    def save(self, *args, **kwargs):
+        article = self.content_object
+        self.listed_in, self.published_at = article.listed_in, article.published_at
+        super().save(*args, **kwargs)

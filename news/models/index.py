@@ -16,6 +16,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Page, Site
 
+from home.models import SiteBranding
 from news.feeds import ATOM_TYPE, RSS_TYPE, NewsAtomFeed, NewsRssFeed
 from news.listing import newest_months
 from portal.fields import optional_rich_text
@@ -23,8 +24,8 @@ from portal.pagecache.memo import CountRememberingPaginator, remember
 from search.index import IntroSearchMixin, IntroSnippetMixin
 from search.text import nfc
 
-from .article import public_articles
-from .cards import card_queryset
+from .article import NewsArticlePage, public_articles
+from .cards import listing_cards
 from .categories import NewsArticleTag, NewsCategory
 
 __all__ = ["NewsIndexPage"]
@@ -98,9 +99,13 @@ class NewsIndexPage(IntroSearchMixin, IntroSnippetMixin, RoutablePageMixin, Page
             links.append({"url": base_url + route, "key": f"{year}-{number}", "label": label})
         return links
 
-    def paginate(self, request, queryset):
+    def paginate(self, request, queryset, counted=None):
+        # Only each article's stored card (listing_cards): a stale card's article, image and
+        # renditions are read when it is built again, never the article's body.
         paginator = CountRememberingPaginator(
-            card_queryset(queryset, tags=False), self.page_size or 12
+            queryset.select_related("stored_card").only("stored_card__key", "stored_card__html"),
+            self.page_size or 12,
+            counted=counted,
         )
         number = request.GET.get("page", "1")
         try:
@@ -110,8 +115,10 @@ class NewsIndexPage(IntroSearchMixin, IntroSnippetMixin, RoutablePageMixin, Page
 
     # --- routes ------------------------------------------------------------------------------
 
-    def render_listing(self, request, queryset, *, route_url, heading="", **extra):
-        articles_page = self.paginate(request, queryset)
+    def render_listing(self, request, queryset, *, route_url, heading="", counted=None, **extra):
+        articles_page = self.paginate(request, queryset, counted)
+        articles_page.object_list = list(articles_page.object_list)
+        cards = listing_cards(articles_page.object_list, request, SiteBranding.for_request(request))
         canonical = self.full_url_for(request, route_url)
         if articles_page.number > 1:
             canonical += f"?page={articles_page.number}"
@@ -119,6 +126,7 @@ class NewsIndexPage(IntroSearchMixin, IntroSnippetMixin, RoutablePageMixin, Page
             request,
             context_overrides={
                 "articles": articles_page,
+                "cards": cards,
                 "paginator": articles_page.paginator,
                 "listing_heading": heading,
                 "listing_url": route_url,
@@ -208,9 +216,15 @@ class NewsIndexPage(IntroSearchMixin, IntroSnippetMixin, RoutablePageMixin, Page
     @path("the/<str:slug>/")
     def tag_route(self, request, slug):
         tag = get_object_or_404(Tag, slug=nfc(slug))
+        # Newest first from the tag's own copies of `listed_in` and `published_at` (their index
+        # read in order, the count within it), not from every article of the tag.
+        tagged = NewsArticlePage.objects.filter(
+            tagged_items__tag=tag, tagged_items__listed_in=self.pk
+        ).order_by("-tagged_items__published_at", "-tagged_items__content_object_id")
         return self.render_listing(
             request,
-            self.articles().filter(tags=tag),
+            tagged,
+            counted=NewsArticleTag.objects.filter(tag=tag, listed_in=self.pk),
             route_url=self.route_url(request, "tag_route", slug=tag.slug),
             heading=_("Thẻ: %(name)s") % {"name": tag.name},
             current_tag=tag,

@@ -95,11 +95,17 @@ def keep(
 class CountRememberingPaginator(Paginator):
     """A Paginator whose COUNT(*) is remembered until the next purge, keyed by the list's SQL.
     Counting every live article of a 10,000-article archive is the one query of a list page that
-    grows with the archive; the page of items itself is a LIMIT/OFFSET on an index."""
+    grows with the archive; the page of items itself is a LIMIT/OFFSET on an index.
+    `counted`: a queryset of the same rows that is cheaper to count (one table's index instead
+    of a join), counted instead of the list."""
+
+    def __init__(self, object_list, per_page, *args, counted=None, **kwargs):
+        super().__init__(object_list, per_page, *args, **kwargs)
+        self.counted = object_list if counted is None else counted
 
     @cached_property
     def count(self) -> int:
-        queryset = self.object_list
+        queryset = self.counted
         query = getattr(queryset, "query", None)
         if query is None:
             return super().count
@@ -109,5 +115,5 @@ class CountRememberingPaginator(Paginator):
             getattr(queryset, "db", None),
             sql,
             params,
-            compute=lambda: Paginator.count.func(self),  # type: ignore[attr-defined]
+            compute=queryset.count,
         )

@@ -26,6 +26,7 @@ from home.cards import with_renditions
 
 __all__ = [
     "CARD_IMAGE_SPEC",
+    "CARD_ROW",
     "HERO_IMAGE_SPEC",
     "LOGO_SPEC",
     "SOCIAL_IMAGE_SPEC",
@@ -79,30 +80,21 @@ class ArticleCard(models.Model):
         return f"{self.page_id}: {self.key}"
 
 
-def _stored_html(article, key):
-    try:
-        stored = article.stored_card
-    except ArticleCard.DoesNotExist:
-        return None
-    return stored.html if stored is not None and stored.key == key else None
+# What a list reads of each of its articles (listing_cards).
+CARD_ROW = ("pk", "stored_card__key", "stored_card__html")
 
 
-def listing_cards(articles, request, branding):
-    """The cards of a list's articles (read with `select_related("stored_card")`), in order:
-    the stored ones when they were built for this site, content version and language; the
-    others read with their category, image and renditions, rendered and stored in one query
-    (unless this is a preview)."""
-    preview = getattr(request, "is_preview", False) or branding is None or not branding.pk
+def listing_cards(rows, request, branding):
+    """The cards of a list's articles, in order, from its rows (`values_list(*CARD_ROW)`: each
+    article's id and stored card): the stored ones when they were built for this site, content
+    version and language; the others read with their category, image and renditions, rendered
+    and stored in one query (unless this is a preview)."""
     key = None
-    if not preview:
-        key = [
-            CARD_FORMAT,
-            branding.site_id,
-            branding.home_sections_version,
-            translation.get_language(),
-        ]
-    cards = {article.pk: _stored_html(article, key) for article in articles} if key else {}
-    stale = [article.pk for article in articles if cards.get(article.pk) is None]
+    if not getattr(request, "is_preview", False) and branding is not None and branding.pk:
+        version = branding.home_sections_version
+        key = [CARD_FORMAT, branding.site_id, version, translation.get_language()]
+    cards = {pk: html for pk, stored_key, html in rows if key and stored_key == key}
+    stale = [pk for pk, _, _ in rows if pk not in cards]
     if stale:
         from .article import NewsArticlePage  # article.py imports this module
 
@@ -123,4 +115,4 @@ def listing_cards(articles, request, branding):
                 update_fields=["key", "html"],
             )
     # Written by the card's template, escaped there.
-    return [mark_safe(cards[pk]) for pk in (a.pk for a in articles) if cards.get(pk)]  # noqa: S308
+    return [mark_safe(cards[pk]) for pk, _, _ in rows if pk in cards]  # noqa: S308

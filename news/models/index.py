@@ -25,7 +25,7 @@ from search.index import IntroSearchMixin, IntroSnippetMixin
 from search.text import nfc
 
 from .article import NewsArticlePage, public_articles
-from .cards import listing_cards
+from .cards import CARD_ROW, listing_cards
 from .categories import NewsArticleTag, NewsCategory
 
 __all__ = ["NewsIndexPage"]
@@ -100,12 +100,12 @@ class NewsIndexPage(IntroSearchMixin, IntroSnippetMixin, RoutablePageMixin, Page
         return links
 
     def paginate(self, request, queryset, counted=None):
-        # Only each article's stored card (listing_cards): a stale card's article, image and
-        # renditions are read when it is built again, never the article's body.
+        # Only each article's id and stored card (listing_cards): a stale card's article, image
+        # and renditions are read when it is built again.
         paginator = CountRememberingPaginator(
-            queryset.select_related("stored_card").only("stored_card__key", "stored_card__html"),
+            queryset.values_list(*CARD_ROW),
             self.page_size or 12,
-            counted=counted,
+            counted=queryset if counted is None else counted,
         )
         number = request.GET.get("page", "1")
         try:

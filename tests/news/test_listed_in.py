@@ -9,7 +9,9 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from news.generate import generate_articles
-from news.models import NewsArticlePage, NewsIndexPage, public_articles
+from news.models import NewsArticlePage, NewsArticleTag, NewsIndexPage, public_articles
+
+from .conftest import vn
 
 pytestmark = pytest.mark.django_db
 
@@ -22,28 +24,53 @@ def titles_in(client, url):
 def assert_lists_match_wagtail():
     expected = {(a.pk, a.get_parent().pk) for a in NewsArticlePage.objects.live().public()}
     assert set(public_articles().values_list("pk", "listed_in")) == expected
+    # The copies each tag row keeps for the tag lists (news/models/categories.py) agree.
+    for tagged in NewsArticleTag.objects.select_related("content_object"):
+        article = tagged.content_object
+        assert (tagged.listed_in, tagged.published_at) == (article.listed_in, article.published_at)
 
 
 def test_publish_unpublish_and_schedule(client, make_article):
-    shown = make_article("Tin đã đăng")
-    make_article("Bản nháp", publish=False)
-    make_article("Tin hẹn giờ", go_live_at=timezone.now() + timezone.timedelta(days=3))
-    assert titles_in(client, "/tin-tuc/") == {"Tin đã đăng"}
+    shown = make_article("Tin đã đăng", tags=["đại hội"])
+    make_article("Bản nháp", publish=False, tags=["đại hội"])
+    make_article(
+        "Tin hẹn giờ", go_live_at=timezone.now() + timezone.timedelta(days=3), tags=["đại hội"]
+    )
+    for url in ("/tin-tuc/", "/tin-tuc/the/dai-hoi/"):
+        assert titles_in(client, url) == {"Tin đã đăng"}
     assert_lists_match_wagtail()
 
     shown.unpublish()
-    assert titles_in(client, "/tin-tuc/") == set()
+    for url in ("/tin-tuc/", "/tin-tuc/the/dai-hoi/"):
+        assert titles_in(client, url) == set()
     assert_lists_match_wagtail()
 
     NewsArticlePage.objects.get(pk=shown.pk).save_revision().publish()
-    assert titles_in(client, "/tin-tuc/") == {"Tin đã đăng"}
+    for url in ("/tin-tuc/", "/tin-tuc/the/dai-hoi/"):
+        assert titles_in(client, url) == {"Tin đã đăng"}
+    assert_lists_match_wagtail()
+
+
+def test_a_tag_list_is_newest_first_and_follows_new_dates(client, make_article):
+    older = make_article("Tin cũ", tags=["đại hội"], published_at=vn(2024, 3, 1))
+    make_article("Tin mới", tags=["đại hội"], published_at=vn(2024, 3, 5))
+    make_article("Tin thẻ khác", tags=["thi đua"])
+
+    def order():
+        html = client.get("/tin-tuc/the/dai-hoi/").content.decode()
+        return re.findall(r'class="card__title"><a href="[^"]+">([^<]+)</a>', html)
+
+    assert order() == ["Tin mới", "Tin cũ"]
+    older.published_at = vn(2024, 3, 9)
+    older.save_revision().publish()
+    assert order() == ["Tin cũ", "Tin mới"]
     assert_lists_match_wagtail()
 
 
 def test_a_restriction_on_the_article_or_above_takes_it_out_of_every_list(
     client, make_article, union_category
 ):
-    article = make_article("Tin nội bộ", category=union_category)
+    article = make_article("Tin nội bộ", category=union_category, tags=["đại hội"])
     make_article("Tin công khai", category=union_category)
     category_url = f"/tin-tuc/chuyen-muc/{union_category.slug}/"
     restriction = PageViewRestriction.objects.create(
@@ -51,6 +78,7 @@ def test_a_restriction_on_the_article_or_above_takes_it_out_of_every_list(
     )
     assert titles_in(client, "/tin-tuc/") == {"Tin công khai"}
     assert titles_in(client, category_url) == {"Tin công khai"}
+    assert titles_in(client, "/tin-tuc/the/dai-hoi/") == set()
     assert "Tin nội bộ" not in client.get("/tin-tuc/rss/").content.decode()
     assert "Tin nội bộ" not in client.get("/").content.decode()
     assert_lists_match_wagtail()
@@ -72,7 +100,7 @@ def test_a_restriction_on_the_article_or_above_takes_it_out_of_every_list(
 
 
 def test_a_moved_article_is_listed_by_its_new_index(client, make_article, home_page):
-    article = make_article("Tin chuyển mục")
+    article = make_article("Tin chuyển mục", tags=["đại hội"])
     archive = NewsIndexPage(title="Tin lưu trữ", slug="tin-luu-tru", page_size=10)
     home_page.add_child(instance=archive)
     archive.save_revision().publish()
@@ -83,6 +111,8 @@ def test_a_moved_article_is_listed_by_its_new_index(client, make_article, home_p
 
     article.move(archive, pos="last-child")
     assert titles_in(client, "/tin-tuc/") == set()
+    assert titles_in(client, "/tin-tuc/the/dai-hoi/") == set()
+    assert titles_in(client, "/tin-luu-tru/the/dai-hoi/") == {"Tin chuyển mục"}
     assert titles_in(client, "/tin-luu-tru/") == {"Tin chuyển mục"}
     assert_lists_match_wagtail()
 

@@ -96,20 +96,21 @@ def listing_cards(rows, request, branding):
     cards = {pk: html for pk, stored_key, html in rows if key and stored_key == key}
     stale = [pk for pk, _, _ in rows if pk not in cards]
     if stale:
-        from .article import NewsArticlePage  # article.py imports this module
-
+        articles = ArticleCard._meta.get_field("page").related_model.objects  # NewsArticlePage
         built = []
         template = get_template(CARD_TEMPLATE).template
         context = RequestContext(request)
         with context.bind_template(template):  # the context processors run once
-            for article in card_queryset(NewsArticlePage.objects.filter(pk__in=stale), tags=False):
+            for article in card_queryset(articles.filter(pk__in=stale), tags=False):
                 with context.push(article=article, heading_level=LISTING_HEADING_LEVEL):
                     html = template.render(context)
                 cards[article.pk] = html
                 built.append(ArticleCard(page_id=article.pk, key=key, html=html))
         if key and built:
+            # In id order: two lists storing the same cards at once lock their rows in the same
+            # order (PostgreSQL).
             ArticleCard.objects.bulk_create(
-                built,
+                sorted(built, key=lambda card: card.page_id),
                 update_conflicts=True,
                 unique_fields=["page"],
                 update_fields=["key", "html"],

@@ -99,7 +99,9 @@ class CountRememberingPaginator(Paginator):
     `counted`: a queryset of the same rows that is cheaper to count (one table's index instead
     of a join), counted instead of the list."""
 
-    def __init__(self, object_list, per_page, *args, counted=None, **kwargs):
+    def __init__(
+        self, object_list: Any, per_page: int, *args: Any, counted: Any = None, **kwargs: Any
+    ) -> None:
         super().__init__(object_list, per_page, *args, **kwargs)
         self.counted = object_list if counted is None else counted
 

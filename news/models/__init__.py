@@ -1,6 +1,6 @@
 """News models, one module per model family, re-exported here so Django sees one `news` app:
 - `categories`: the category snippet and the article-tag through model;
-- `cards`: the renditions a card or hero shows and the card queryset;
+- `cards`: the renditions a card or hero shows, the card queryset and the lists' stored cards;
 - `index`: the news index page (listing, archives, feeds);
 - `article`: the article page and its editor-picked related articles;
 - `article_parts`: what an article shows from other rows, stored with it.

@@ -20,6 +20,7 @@ shows and `search.ranking` orders them.
 """
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
@@ -205,14 +206,39 @@ class SiteSearch(HitBuilder, Ranking):
         beyond = list(results[bound : bound + 1])
         return beyond[0].pk if beyond else None
 
+    def _newest_matches(self, pages: Any) -> tuple[int | None, dict[int, int]] | None:
+        """On a backend bounded by an id floor that gives its SQL (PostgreSQL): the floor and the
+        hits per content type above it from one query, the newest SEARCH_CANDIDATES + 1 matches'
+        ids and types (at 10,000 articles the floor and a facet query each joined the same 1,000
+        candidates to their index entries: ~4 ms apiece). None elsewhere: _candidate_floor and
+        a facet query."""
+        if not getattr(self.backend, "bounded_candidates", False) or getattr(
+            self.backend, "bounds_itself", False
+        ):
+            return None
+        bound = bounds.SEARCH_CANDIDATES
+        results = self.backend.search(
+            self.backend_search_query(), pages.order_by("-id"), order_by_relevance=False
+        )[: bound + 1]
+        get_queryset = getattr(results, "get_queryset", None)
+        if get_queryset is None:
+            return None
+        rows = list(get_queryset().values_list("pk", "content_type_id"))
+        floor = rows[bound][0] if len(rows) > bound else None
+        return floor, dict(Counter(content_type for _pk, content_type in rows[:bound]))
+
     def _counts(
         self, unpinned: Callable[[], Any]
     ) -> tuple[int | None, dict[int, int], dict[str, int]]:
         """(the candidates' floor, hits per content type of the unpinned pages above it, hits per
         opted-in model label)."""
-        floor = self._candidate_floor(unpinned())
-        pages = unpinned() if floor is None else unpinned().filter(pk__gt=floor)
-        facets = dict(self._search(pages).facet("content_type_id"))
+        newest = self._newest_matches(unpinned())
+        if newest is None:
+            floor = self._candidate_floor(unpinned())
+            pages = unpinned() if floor is None else unpinned().filter(pk__gt=floor)
+            facets = dict(self._search(pages).facet("content_type_id"))
+        else:
+            floor, facets = newest
         models = {}
         for model in self.models:
             # An opted-in model has few rows: its ranked window is read (the search page shows

@@ -8,6 +8,7 @@ category, RSS and by a search typed without accents, while an article scheduled 
 nowhere public. Each admin screen's visible text holds none of Wagtail's English msgids."""
 
 import re
+import time
 
 import pytest
 from playwright.sync_api import expect
@@ -217,15 +218,50 @@ def test_editor_submits_approver_publishes(browser, site_server, context, page):
     assert "/tap-huan-nghiep-vu-doan-vien-o-dak-lak/" in rss
 
 
-@pytest.mark.skip(
-    reason="intermittent: its wait for the held ping timed out once in CI (2026-12-03)"
-)
+# What the edit page did, read by the test below (an init script: in place before the admin's
+# own scripts run). `w-swap:json` is counted on the window in the capture phase: before the
+# editing-session script, which stops a stale answer from going further.
+WATCH_THE_EDIT_PAGE = """
+window.watchingEdits = false;
+window.pingsAnswered = 0;
+window.autosavesAnswered = 0;
+window.autosaveErrors = [];
+window.lastAutosavedRevision = null;
+document.addEventListener("w-unsaved:watch-edits", () => { window.watchingEdits = true; });
+window.addEventListener("w-swap:json", (event) => {
+    if (event.target instanceof Element && event.target.matches("form.w-editing-sessions")) {
+        window.pingsAnswered += 1;
+    }
+}, { capture: true });
+document.addEventListener("w-autosave:success", (event) => {
+    window.lastAutosavedRevision = event.detail.response.revision_id;
+    window.autosavesAnswered += 1;
+});
+document.addEventListener("w-autosave:error", (event) => {
+    window.autosaveErrors.push(event.detail.text);
+});
+"""
+SESSION_FORM = "document.querySelector('form.w-editing-sessions')"
+
+
+def wait_until(page, condition, what, timeout=20):
+    """Until `condition()` (a test-side fact, such as a request held by a route) is true, letting
+    Playwright deliver its events meanwhile."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"waited {timeout} s for {what}"
+        page.wait_for_timeout(20)
+
+
 def test_own_autosave_is_not_taken_for_a_version_saved_in_another_window(context, page):
     """A ping of the editing-session check sent just before an autosave and answered after it
-    (what a busy server does) is made deterministic here: the page's first ping is held until the
-    autosave has been answered. Wagtail 8.0.1 then answered "you saved a new version in another
+    (what a busy server does). Wagtail 8.0.1 then answered "you saved a new version in another
     window" about the editor's own autosave, and "Gửi duyệt" opened that warning instead of
-    submitting (editorial/static/editorial/js/editing-sessions.js)."""
+    submitting (editorial/static/editorial/js/editing-sessions.js).
+
+    Nothing here waits on the page's timers: the test sends that ping itself (with Wagtail's
+    own event) after turning the periodic pings off, holds it in a route until it releases it,
+    and waits for what the page reports (the autosave's answer, the ping's answer)."""
     from news.models import NewsArticlePage, NewsCategory, NewsIndexPage
 
     editor = role_user("bt-editor", "Biên tập viên")
@@ -240,45 +276,62 @@ def test_own_autosave_is_not_taken_for_a_version_saved_in_another_window(context
     news_index.add_child(instance=article)
     article.save_revision(user=editor)
 
-    held = []
+    holding, held = [], []
 
     def hold_pings(route):
-        if not released:
+        if holding:
             held.append(route)
         else:
             route.continue_()
 
-    released = []
     log_in(page, "bt-editor")
-    page.add_init_script(
-        """window.pingsAnswered = 0;
-        document.addEventListener("w-unsaved:watch-edits", () => { window.watchingEdits = true; });
-        document.addEventListener("w-swap:success", (event) => {
-            if (event.target.closest("form.w-editing-sessions")) window.pingsAnswered += 1;
-        });"""
-    )
+    page.add_init_script(WATCH_THE_EDIT_PAGE)
     page.route(re.compile(r"/admin/editing-sessions/ping/"), hold_pings)
     page.goto(f"/admin/pages/{article.pk}/edit/")
-    # Wagtail's form watches for edits two seconds after it loads; an edit then is autosaved.
-    page.wait_for_function("() => window.watchingEdits === true")
-    with page.expect_response(
-        lambda r: r.request.method == "POST" and r.url.endswith(f"/admin/pages/{article.pk}/edit/")
-    ) as autosave:
-        page.locator("#id_lead").fill("Bản tin tháng Mười của công đoàn trường.")
-    revision_id = autosave.value.json()["revision_id"]
+    # The page's own first ping has been answered, and Wagtail's form watches for edits (two
+    # seconds after it loads): an edit from now on is autosaved.
+    page.wait_for_function("() => window.watchingEdits && window.pingsAnswered >= 1")
+    # No periodic ping from here on (an interval of 0 is none, also after an autosave resumes
+    # the pings): a later ping would cancel the held one, whose answer would never be read.
+    page.evaluate(
+        f"() => {{ window.wagtail.app.getControllerForElementAndIdentifier({SESSION_FORM}, "
+        "'w-session').intervalValue = 0; }"
+    )
+
+    # A ping sent with the revision the window holds, held on its way to the server.
+    holding.append(True)
+    page.evaluate(f"() => {SESSION_FORM}.dispatchEvent(new CustomEvent('w-session:ping'))")
+    wait_until(page, lambda: held, "the ping to be sent")
+
+    # The editor types, and the form announces the edit as Wagtail's unsaved-changes check does
+    # (`w-unsaved:add`, which starts the autosave). Not left to that check: it compares the form
+    # with a copy taken two seconds after its controller connects, and the controller connects
+    # twice as the page loads, so a second copy follows the first `watch-edits` by a moment; an
+    # edit made in between (seen under load) is in that copy, and no autosave ever came.
+    # The autosave is answered while the ping is still held.
+    autosaved = page.evaluate("() => window.autosavesAnswered")
+    page.locator("#id_lead").fill("Bản tin tháng Mười của công đoàn trường.")
+    page.evaluate(
+        "() => document.querySelector('[data-edit-form]')"
+        ".dispatchEvent(new CustomEvent('w-unsaved:add', {detail: {type: 'edits'}}))"
+    )
     page.wait_for_function(
-        "(id) => document.querySelector('form.w-editing-sessions input[name=revision_id]')"
-        ".value === String(id)",
+        "(n) => window.autosavesAnswered > n || window.autosaveErrors.length", arg=autosaved
+    )
+    assert page.evaluate("() => window.autosaveErrors") == []
+    revision_id = page.evaluate("() => window.lastAutosavedRevision")
+    page.wait_for_function(
+        f"(id) => {SESSION_FORM}.querySelector('input[name=revision_id]').value === String(id)",
         arg=revision_id,
     )
 
-    # The pings sent before the autosave, answered after it (the last one sent is the one the
-    # page reads: each new ping cancels the one before).
-    assert held, "the edit page sent no ping"
-    released.append(True)
+    # Now the server answers the ping, against the revision it was sent with: the autosave is
+    # newer, and it is the editor's own.
+    answered = page.evaluate("() => window.pingsAnswered")
+    holding.clear()
     for route in held:
         route.continue_()
-    page.wait_for_function("() => window.pingsAnswered >= 1")
+    page.wait_for_function("(n) => window.pingsAnswered > n", arg=answered)
 
     submit = page.locator("button[name=action-submit]")
     open_footer_menu(page, submit)

@@ -130,9 +130,9 @@ def test_another_editors_key_makes_a_page_of_its_own(
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only: real concurrency")
 @pytest.mark.skipif(
     not os.environ.get("RACE_TESTS"),
-    reason="opt-in (RACE_TESTS=1): in CI, after other transactional tests and with the machine "
-    "busy, its autosave thread was once answered 404 for the news index the test had just made; "
-    "not yet understood (the sequential tests above cover both orders)",
+    reason="opt-in (RACE_TESTS=1) until the cause is fixed: on a pytest-xdist worker the content "
+    "types are gone after earlier transactional tests (0 rows after their flush, 104 before; "
+    "post_migrate recreated none), so the admin's create view answers 404 for the article type",
 )
 @pytest.mark.django_db(transaction=True)
 def test_publish_racing_the_autosave_that_makes_the_page(admin_user, news_index, union_category):
@@ -162,7 +162,7 @@ def test_publish_racing_the_autosave_that_makes_the_page(admin_user, news_index,
             target=send, args=("autosave", form(union_category, key, EARLY), JSON)
         )
         autosave.start()
-        assert made.wait(timeout=60)
+        wait_until_made_or_answered(made, autosave, answers, news_index)
         publish = threading.Thread(target=send, args=("publish", publish_data, {}))
         publish.start()
         wait_until_blocked_or_answered(publish)
@@ -170,19 +170,46 @@ def test_publish_racing_the_autosave_that_makes_the_page(admin_user, news_index,
         autosave.join(timeout=60)
         publish.join(timeout=60)
 
-    assert answers["autosave"].status_code == 200
+    assert answers["autosave"].status_code == 200, answers["autosave"].content.decode()[:3000]
     assert answers["publish"].status_code == 302, answers["publish"].content.decode()[:2000]
     article = NewsArticlePage.objects.get(title=TITLE)
     assert article.live and "hai trăm đại biểu" in body_text(article)
 
 
+def wait_until_made_or_answered(made, autosave, answers, news_index, timeout=60):
+    """Until the autosave's request has made the page (and waits in the hook), or has answered
+    without making it: then the test fails with that answer and what the create view looks up
+    (the parent page, the page type), as this test's connection sees them."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
+
+    deadline = time.monotonic() + timeout
+    while not made.wait(timeout=0.05):
+        if not autosave.is_alive():
+            answer = answers.get("autosave")
+            shown = f"{answer.status_code} {answer.content.decode()[:1000]}" if answer else "-"
+            facts = {
+                "index row": Page.objects.filter(pk=news_index.pk).exists(),
+                "article type row": ContentType.objects.filter(
+                    app_label="news", model="newsarticlepage"
+                ).exists(),
+                "test inside a transaction": connection.in_atomic_block,
+            }
+            pytest.fail(f"The autosave answered without making the page: {facts} {shown}")
+        assert time.monotonic() < deadline, "the autosave neither made the page nor answered"
+
+
 def wait_until_blocked_or_answered(publish, timeout=60):
     """Until the publish's request waits inside PostgreSQL for the autosave's transaction (or has
-    answered without waiting): reached without guessing a delay."""
+    answered without waiting): reached without guessing a delay. Only this test database's
+    sessions count: the server is shared with other test processes."""
     deadline = time.monotonic() + timeout
     with connection.cursor() as cursor:
         while time.monotonic() < deadline and publish.is_alive():
-            cursor.execute("SELECT count(*) FROM pg_locks WHERE NOT granted")
+            cursor.execute(
+                "SELECT count(*) FROM pg_locks JOIN pg_stat_activity USING (pid) "
+                "WHERE NOT granted AND datname = current_database()"
+            )
             if cursor.fetchone()[0]:
                 return
             time.sleep(0.02)

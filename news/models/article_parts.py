@@ -21,6 +21,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from .stored import StoredForArticle
+
 __all__ = ["ArticleParts", "article_parts"]
 
 # Part of the key: a change to what is stored (or how) makes every stored row stale.
@@ -29,7 +31,7 @@ HERO_TEMPLATE = "news/includes/article_hero.html"
 RELATED_TEMPLATE = "news/includes/related_articles.html"
 
 
-class ArticleParts(models.Model):
+class ArticleParts(StoredForArticle):
     """An article's stored parts (`parts`) and what they were built for (`key`: their format,
     the site, the site's content version, the language)."""
 
@@ -39,17 +41,10 @@ class ArticleParts(models.Model):
         primary_key=True,
         related_name="stored_parts",
     )
-    key = models.JSONField()
     parts = models.JSONField()
-
-    # Written while pages render: never a reason to purge the page cache (portal/pagecache).
-    page_cache_purge = False
 
     class Meta:
         verbose_name = verbose_name_plural = _("Phần lưu sẵn của bài viết")
-
-    def __str__(self):
-        return f"{self.page_id}: {self.key}"
 
 
 def build(page, request, branding):

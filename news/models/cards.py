@@ -24,6 +24,8 @@ from django.utils.translation import gettext_lazy as _
 
 from home.cards import with_renditions
 
+from .stored import StoredForArticle
+
 __all__ = [
     "CARD_IMAGE_SPEC",
     "CARD_ROW",
@@ -57,7 +59,7 @@ def card_queryset(queryset, tags=True):
     return queryset.prefetch_related("tags") if tags else queryset
 
 
-class ArticleCard(models.Model):
+class ArticleCard(StoredForArticle):
     """An article's card as the news lists show it (`html`) and what it was built for (`key`:
     its format, the site, the site's content version, the language)."""
 
@@ -67,17 +69,10 @@ class ArticleCard(models.Model):
         primary_key=True,
         related_name="stored_card",
     )
-    key = models.JSONField()
     html = models.TextField()
-
-    # Written while pages render: never a reason to purge the page cache (portal/pagecache).
-    page_cache_purge = False
 
     class Meta:
         verbose_name = verbose_name_plural = _("Thẻ bài viết lưu sẵn")
-
-    def __str__(self):
-        return f"{self.page_id}: {self.key}"
 
 
 # What a list reads of each of its articles (listing_cards).

@@ -14,7 +14,7 @@ PORT ?= 8000
 # Test processes (pytest-xdist): one per CPU core; PYTEST_WORKERS=0 runs the suite in one process.
 PYTEST_WORKERS ?= auto
 
-.PHONY: run test lint format bench prod-check restore-drill venv dev-deps check-python clean messages lock
+.PHONY: run test lint format bench prod-check restore-drill venv dev-deps check-python print-python clean messages lock
 
 check-python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -50,6 +50,10 @@ lock: | check-python
 	@$(VENV)/bin/pip-compile --version 2>/dev/null | grep -q ' 7.6.2$$' || $(PY) -m pip install --quiet '$(PIP_TOOLS)'
 	$(PIP_COMPILE) -o requirements.txt requirements.in
 	$(PIP_COMPILE) -o requirements-dev.txt requirements-dev.in
+
+# The interpreter the virtualenv is made with (.ci/run keys its cached virtualenv by it).
+print-python: check-python
+	@echo $(PYTHON)
 
 venv: $(VENV)/.stamp-runtime
 dev-deps: $(VENV)/.stamp-dev

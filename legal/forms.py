@@ -6,14 +6,15 @@ import unicodedata
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from webforms.forms import HONEYPOT, STARTED, check_form_token, new_form_token
+from portal.form_guard import honeypot_field, token_field
+from webforms.forms import TimestampedForm
 
 
 def _nfc(value):
     return unicodedata.normalize("NFC", value or "").strip()
 
 
-class AskForm(forms.Form):
+class AskForm(TimestampedForm):
     full_name = forms.CharField(
         label=_("Họ và tên"),
         max_length=200,
@@ -41,12 +42,8 @@ class AskForm(forms.Form):
     consent = forms.BooleanField(
         error_messages={"required": _("Cần đánh dấu ô đồng ý này để chúng tôi có thể tiếp nhận.")}
     )
-    website = forms.CharField(
-        label=_("Để trống ô này"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-    form_started = forms.CharField(widget=forms.HiddenInput, required=False)
+    website = honeypot_field()
+    form_started = token_field()
 
     def __init__(self, *args, topics=(), consent_text="", **kwargs):
         super().__init__(*args, **kwargs)
@@ -54,17 +51,6 @@ class AskForm(forms.Form):
 
         self.fields["topic"].queryset = LegalTopicPage.objects.filter(pk__in=[t.pk for t in topics])
         self.fields["consent"].label = consent_text
-        if not self.is_bound:
-            self.initial[STARTED] = new_form_token()
-
-    @property
-    def is_bot(self):
-        return bool(self.data.get(HONEYPOT))
-
-    def clean_form_started(self):
-        token = self.cleaned_data.get(STARTED) or ""
-        check_form_token(token)
-        return token
 
     def clean_full_name(self):
         return _nfc(self.cleaned_data["full_name"])
@@ -74,10 +60,3 @@ class AskForm(forms.Form):
 
     def clean_question(self):
         return _nfc(self.cleaned_data["question"])
-
-    def refresh_token(self):
-        self.errors  # noqa: B018 - validate first so the errors belong to what was sent
-        data = self.data.copy()
-        data[STARTED] = new_form_token()
-        data[HONEYPOT] = ""
-        self.data = data

@@ -2,7 +2,6 @@ from django.apps import AppConfig
 
 # The form's signed timestamp (webforms.forms.new_form_token), as rendered by
 # `{{ form.form_started }}`: the page cache keeps a hole there and fills each hit with a fresh one.
-STARTED_PATTERN = rb'<input type="hidden" name="form_started" value="([A-Za-z0-9_:.-]+)"'
 STARTED_HOLE = "webform_started"
 
 
@@ -13,6 +12,6 @@ class WebformsConfig(AppConfig):
     def ready(self):
         from portal.pagecache import holes
 
-        from .forms import new_form_token
+        from .forms import STARTED, new_form_token
 
-        holes.register(STARTED_HOLE, STARTED_PATTERN, lambda request: new_form_token())
+        holes.register(STARTED_HOLE, holes.hidden_input(STARTED), lambda request: new_form_token())

@@ -10,16 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
+from portal.form_guard import HONEYPOT, TOKEN_MESSAGES, GuardedForm, honeypot_field, token_field
+
 TIMESTAMP_SALT = "webforms.started"
-HONEYPOT = "website"
 STARTED = "form_started"
 CONSENT = "consent"
 RESERVED_NAMES = frozenset({HONEYPOT, STARTED, CONSENT, "csrfmiddlewaretoken"})
-TOKEN_ERRORS = {
-    "expired": _("Biểu mẫu đã mở quá lâu. Vui lòng kiểm tra lại thông tin và bấm Gửi lần nữa."),
-    "bad_token": _("Biểu mẫu không hợp lệ. Vui lòng kiểm tra lại thông tin và bấm Gửi lần nữa."),
-    "too_fast": _("Bạn gửi nhanh quá. Vui lòng kiểm tra lại thông tin và bấm Gửi lần nữa."),
-}
 
 
 def new_form_token():
@@ -34,11 +30,11 @@ def check_form_token(token):
     try:
         started = float(signing.loads(token or "", salt=TIMESTAMP_SALT, max_age=max_age))
     except signing.SignatureExpired:
-        raise forms.ValidationError(TOKEN_ERRORS["expired"], code="expired") from None
+        raise forms.ValidationError(TOKEN_MESSAGES["expired"], code="expired") from None
     except (signing.BadSignature, TypeError, ValueError):
-        raise forms.ValidationError(TOKEN_ERRORS["bad_token"], code="bad_token") from None
+        raise forms.ValidationError(TOKEN_MESSAGES["bad"], code="bad_token") from None
     if timezone.now().timestamp() - started < getattr(settings, "WEBFORMS_MIN_FILL_SECONDS", 2):
-        raise forms.ValidationError(TOKEN_ERRORS["too_fast"], code="too_fast")
+        raise forms.ValidationError(TOKEN_MESSAGES["too_fast"], code="too_fast")
 
 
 DEFAULT_CONSENT = _(
@@ -47,7 +43,22 @@ DEFAULT_CONSENT = _(
 )
 
 
-class ProtectedForm(BaseForm):
+class TimestampedForm(GuardedForm):
+    """A form guarded by a honeypot and a signed timestamp (`form_started`): the editor-built
+    forms and the legal ask form."""
+
+    started_name = STARTED
+
+    def new_token(self):
+        return new_form_token()
+
+    def clean_form_started(self):
+        token = self.cleaned_data.get(STARTED) or ""
+        check_form_token(token)
+        return token
+
+
+class ProtectedForm(TimestampedForm, BaseForm):
     """Base class of the form builder's generated forms (FormPage.get_form_class)."""
 
     def __init__(self, *args, **kwargs):
@@ -58,15 +69,8 @@ class ProtectedForm(BaseForm):
                 "required": _("Cần đánh dấu ô đồng ý này để chúng tôi có thể tiếp nhận.")
             },
         )
-        # Honeypot: hidden from people by CSS (class honeypot), filled in by naive bots.
-        self.fields[HONEYPOT] = forms.CharField(
-            label=_("Để trống ô này"),
-            required=False,
-            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-        )
-        self.fields[STARTED] = forms.CharField(widget=forms.HiddenInput, required=False)
-        if not self.is_bound:
-            self.initial[STARTED] = new_form_token()
+        self.fields[HONEYPOT] = honeypot_field()
+        self.fields[STARTED] = token_field()
         for field in self.fields.values():
             if field.required and not isinstance(field, forms.BooleanField):
                 field.error_messages["required"] = _("Vui lòng điền ô này.")
@@ -88,15 +92,6 @@ class ProtectedForm(BaseForm):
             parts.append((self[name], kind))
         return parts
 
-    @property
-    def is_bot(self):
-        return bool(self.data.get(self.add_prefix(HONEYPOT)))
-
-    def clean_form_started(self):
-        token = self.cleaned_data.get(STARTED) or ""
-        check_form_token(token)
-        return token
-
     def clean(self):
         cleaned = super().clean()
         for name, value in list(cleaned.items()):
@@ -110,14 +105,6 @@ class ProtectedForm(BaseForm):
         return {
             name: value for name, value in self.cleaned_data.items() if name not in RESERVED_NAMES
         }
-
-    def refresh_token(self):
-        """After an error, give the re-shown form a new timestamp (the errors stay)."""
-        self.errors  # noqa: B018 - validate first so the errors belong to what was sent
-        data = self.data.copy()
-        data[self.add_prefix(STARTED)] = new_form_token()
-        data[self.add_prefix(HONEYPOT)] = ""
-        self.data = data
 
 
 class ProtectedFormBuilder(FormBuilder):

@@ -2,7 +2,6 @@ from django.apps import AppConfig
 
 # The sign-up form's signed timestamp (forms.new_form_token), as rendered by
 # `{{ form.started }}`: the page cache keeps a hole there and fills each hit with a fresh one.
-SIGNUP_STARTED_PATTERN = rb'<input type="hidden" name="started" value="([A-Za-z0-9_:.-]+)"'
 SIGNUP_STARTED_HOLE = "signup_started"
 
 
@@ -34,8 +33,10 @@ class RegistryConfig(AppConfig):
 
         from portal.pagecache import holes
 
-        from .forms import new_form_token
+        from .forms import SignupForm, new_form_token
 
         holes.register(
-            SIGNUP_STARTED_HOLE, SIGNUP_STARTED_PATTERN, lambda request: new_form_token()
+            SIGNUP_STARTED_HOLE,
+            holes.hidden_input(SignupForm.started_name),
+            lambda request: new_form_token(),
         )

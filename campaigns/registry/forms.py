@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.provinces import province_choices
 from portal import limits
+from portal.form_guard import TOKEN_MESSAGES, GuardedForm, honeypot_field, token_field
 
 from . import normalise
 from .models import MemberSignup
@@ -21,13 +22,6 @@ VIETNAM = "VN"
 OTHER = "other"
 FREELANCE_LABEL = "Lao động tự do"
 FORM_PURPOSE = "signup"
-
-
-TOKEN_MESSAGES = {
-    "expired": _("Biểu mẫu đã mở quá lâu. Vui lòng kiểm tra lại thông tin và bấm Gửi lần nữa."),
-    "bad": _("Biểu mẫu không hợp lệ. Vui lòng kiểm tra lại thông tin và bấm Gửi lần nữa."),
-    "too_fast": _("Bạn gửi nhanh quá. Vui lòng kiểm tra lại thông tin và bấm Gửi lần nữa."),
-}
 
 
 # Choices as callables: Django deep-copies every field for each form, and copies a list of
@@ -74,7 +68,7 @@ class NormalisedPersonMixin:
             raise forms.ValidationError(str(error)) from None
 
 
-class SignupForm(NormalisedPersonMixin, forms.Form):
+class SignupForm(NormalisedPersonMixin, GuardedForm):
     # Tells the page's serve() that this POST is the sign-up form.
     form_name = "dang-ky-doan-vien"
 
@@ -173,22 +167,17 @@ class SignupForm(NormalisedPersonMixin, forms.Form):
         label=_("Tôi muốn nhận tin hoạt động công đoàn qua SMS/thư điện tử (không bắt buộc)."),
         required=False,
     )
-    # Honeypot: hidden from people by CSS, filled in by naive bots.
-    website = forms.CharField(
-        label=_("Để trống ô này"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-    started = forms.CharField(widget=forms.HiddenInput, required=False)
+    website = honeypot_field()
+    started = token_field()
 
-    honeypot_field = "website"
+    started_name = "started"
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial["started"] = new_form_token()
-        self.is_bot = False
         self.token = None  # set by clean_started: the form's single-use token
+
+    def new_token(self) -> str:
+        return new_form_token()
 
     # --- field rules -----------------------------------------------------------------------
     def clean_date_of_birth(self) -> datetime.date:
@@ -236,8 +225,6 @@ class SignupForm(NormalisedPersonMixin, forms.Form):
     def clean(self) -> dict[str, Any]:
         super().clean()
         cleaned = self.cleaned_data
-        if self.data.get(self.add_prefix(self.honeypot_field)):
-            self.is_bot = True
         if not cleaned.get("workplace"):
             if cleaned.get("freelance"):
                 cleaned["workplace"] = FREELANCE_LABEL
@@ -294,14 +281,6 @@ class SignupForm(NormalisedPersonMixin, forms.Form):
         """A keyed hash of what was typed: a replay of the same content is told apart from new
         content sent with a used token."""
         return limits.fingerprint(json.dumps(self.typed_data(), sort_keys=True))
-
-    def refresh_token(self) -> None:
-        """After an error, give the re-shown form a new timestamp (the errors stay)."""
-        self.errors  # noqa: B018 - validate first so the errors belong to what was sent
-        data = self.data.copy()  # type: ignore[attr-defined]  # a QueryDict
-        data[self.add_prefix("started")] = new_form_token()
-        data[self.add_prefix(self.honeypot_field)] = ""
-        self.data = data
 
 
 # The fields whose raw input a submission keeps, in the form's order (never the CSRF token, the

@@ -7,7 +7,8 @@ stores the page with a marker in place of each value and fills every hit with a 
 no visitor ever gets another visitor's value (the response stays `Cache-Control: private` for
 browsers and CDNs). A marked page where a declared value cannot be found is not stored.
 
-The campaigns app registers the sign-up form's signed timestamp (campaigns/apps.py).
+The registry and webforms apps register their forms' tokens (campaigns/registry/apps.py,
+webforms/apps.py), each found by `hidden_input(name)`.
 """
 
 import re
@@ -60,6 +61,12 @@ def register(
     if compiled.groups < 1:
         raise ValueError("The pattern needs a group for the value.")
     _registry[name] = Hole(name, compiled, fill)
+
+
+def hidden_input(name: str) -> bytes:
+    """The pattern of a form's hidden input `name` as Django renders it, its value (a signed
+    token: letters, digits and `_:.-`) as group 1."""
+    return b'<input type="hidden" name="%s" value="([A-Za-z0-9_:.-]+)"' % re.escape(name).encode()
 
 
 def get(name: str) -> Hole | None:

@@ -192,11 +192,9 @@ class SiteSearch(HitBuilder, Ranking):
         """The id below which matching pages are left out: that of the newest match past the
         first SEARCH_CANDIDATES (one query that stops there), or None when fewer match. Only on
         the database backends, which filter on it with the primary key's index."""
-        if not getattr(self.backend, "bounded_candidates", False):
-            return None
-        if getattr(self.backend, "bounds_itself", False):
-            # SQLite keeps only the newest SEARCH_CANDIDATES matching index rows
-            # (search.sqlite_backend): no match is ever past them, the floor would be None.
+        if not bounds.needs_id_floor(self.backend):
+            # Elsewhere, or on SQLite, which keeps only the newest SEARCH_CANDIDATES matching
+            # index rows (search.sqlite_backend): no match is ever past them.
             return None
         bound = bounds.SEARCH_CANDIDATES
         newest_first = pages.order_by("-id")  # Page.search_fields filters on "id"
@@ -212,9 +210,7 @@ class SiteSearch(HitBuilder, Ranking):
         ids and types (at 10,000 articles the floor and a facet query each joined the same 1,000
         candidates to their index entries: ~4 ms apiece). None elsewhere: _candidate_floor and
         a facet query."""
-        if not getattr(self.backend, "bounded_candidates", False) or getattr(
-            self.backend, "bounds_itself", False
-        ):
+        if not bounds.needs_id_floor(self.backend):
             return None
         bound = bounds.SEARCH_CANDIDATES
         results = self.backend.search(

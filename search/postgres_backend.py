@@ -30,6 +30,7 @@ from modelsearch.backends.database.postgres import postgres as upstream
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
 from modelsearch.query import SearchQuery as SearchQueryNode
 
+from .bounds import BoundedBackend
 from .summaries import SummarisingIndex
 
 LEXEMES_COLUMN = "search_lexemes"  # created by migration search/0003, unknown to the model
@@ -156,8 +157,7 @@ class SummarisingPostgresIndex(SummarisingIndex, upstream.PostgresIndex):
     pass
 
 
-class FastPostgresSearchBackend(upstream.PostgresSearchBackend):
-    # search.engine answers a query from its newest matches past a bound (an id floor).
-    bounded_candidates = True
+class FastPostgresSearchBackend(BoundedBackend, upstream.PostgresSearchBackend):
+    # search.engine answers a query from its newest matches past an id floor (search.bounds).
     query_compiler_class = FastPostgresSearchQueryCompiler
     index_class = SummarisingPostgresIndex

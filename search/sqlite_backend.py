@@ -26,6 +26,7 @@ from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page
 
 from . import bounds, recent
+from .bounds import BoundedBackend
 from .mirror import MIRROR_TABLE, mirrored
 from .models import RecentFTSEntry, SiteModelFTSEntry
 from .summaries import SummarisingIndex
@@ -281,10 +282,8 @@ class SummarisingSQLiteIndex(SummarisingIndex, upstream.SQLiteIndex):
     pass
 
 
-class RankedSQLiteSearchBackend(upstream.SQLiteSearchBackend):
-    # search.engine answers a query from its newest matches past a bound (an id floor).
-    bounded_candidates = True
-    # ... and keeps only the newest SEARCH_CANDIDATES matching FTS5 rows itself: no id floor.
+class RankedSQLiteSearchBackend(BoundedBackend, upstream.SQLiteSearchBackend):
+    # Keeps only the newest SEARCH_CANDIDATES matching FTS5 rows itself: no id floor.
     bounds_itself = True
     query_compiler_class = RankedSQLiteSearchQueryCompiler
     autocomplete_query_compiler_class = RankedSQLiteAutocompleteQueryCompiler

@@ -6,6 +6,7 @@ run changes nothing and an editor's changes to demo pages survive a re-run.
 
 import math
 import random
+import uuid
 
 import factory
 from wagtail.images import get_image_model
@@ -28,6 +29,21 @@ def ensure_child_page(parent, page_type, slug, **fields):
     if not (isinstance(page_type, type) and issubclass(page_type, factory.base.BaseFactory)):
         page_type = page_factory(page_type)
     return page_type(parent=parent, slug=slug, log_action=False, **fields), True
+
+
+def paragraph(html):
+    """A rich-text paragraph block as a StreamField stores it, with the id Wagtail would give it."""
+    return {"type": "paragraph", "value": html, "id": str(uuid.uuid4())}
+
+
+def p(text):
+    """A paragraph of one line of plain text."""
+    return paragraph(f"<p>{text}</p>")
+
+
+def h(text):
+    """A section heading (H2) block."""
+    return {"type": "heading", "value": {"text": text, "level": "h2"}, "id": str(uuid.uuid4())}
 
 
 # The demo's contact page (pages.demo), the last item of the main menu.

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
 
-from home.demo_utils import draw_scene, ensure_child_page, ensure_image
+from home.demo_utils import draw_scene, ensure_child_page, ensure_image, h, p
 from search.text import fold
 
 from .factories import NewsArticlePageFactory, NewsCategoryFactory, NewsIndexPageFactory
@@ -64,14 +64,6 @@ def ensure_news_index(home):
         search_description="Tin tức, sự kiện và hoạt động của Công đoàn Viên chức Việt Nam.",
     )
     return index
-
-
-def p(text):
-    return {"type": "paragraph", "value": f"<p>{text}</p>", "id": str(uuid.uuid4())}
-
-
-def h(text):
-    return {"type": "heading", "value": {"text": text, "level": "h2"}, "id": str(uuid.uuid4())}
 
 
 def load(home, stdout=None):

@@ -1,21 +1,11 @@
 """Demo content of the pages app: "Giới thiệu" and its children, written in our own words from
 the facts of the product brief. Idempotent: a page that exists (by slug) is left as it is."""
 
-import uuid
-
-from home.demo_utils import CONTACT_SLUG, ensure_child_page, ensure_image
+from home.demo_utils import CONTACT_SLUG, ensure_child_page, ensure_image, h, p
 
 from .models import ContactPage, ContentPage, Leader, LeadershipPage, Term
 
 ABOUT_SLUG = "gioi-thieu"
-
-
-def p(text):
-    return {"type": "paragraph", "value": f"<p>{text}</p>", "id": str(uuid.uuid4())}
-
-
-def h(text):
-    return {"type": "heading", "value": {"text": text, "level": "h2"}, "id": str(uuid.uuid4())}
 
 
 ABOUT = {

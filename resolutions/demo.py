@@ -10,7 +10,7 @@ from datetime import date
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
-from home.demo_utils import ensure_child_page
+from home.demo_utils import ensure_child_page, paragraph
 
 from .factories import CongressPageFactory, DocumentLibraryPageFactory, ResolutionPageFactory
 from .models import (
@@ -60,10 +60,6 @@ def section(kind, number, heading, body, articles=()):
             ],
         },
     }
-
-
-def paragraph(html):
-    return {"type": "paragraph", "value": html}
 
 
 RESOLUTION_02_BODY = [

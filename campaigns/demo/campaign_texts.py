@@ -4,10 +4,6 @@ facts) as the fields and StreamField blocks of a campaign page."""
 from datetime import date
 
 
-def _paragraph(html):
-    return {"type": "paragraph", "value": html}
-
-
 def campaign_95_years(image_ids, partner_ids):
     return {
         "title": "Kỷ niệm 95 năm Ngày thành lập Công đoàn Việt Nam",

@@ -5,7 +5,6 @@ exactly once (also with duplicate tasks and two workers), the periodic jobs run 
 These tests commit (the hand-off is enqueued when the sign-up commits, and the worker commits and
 closes connections as in production), so they are transactional."""
 
-import socket
 import threading
 import time
 from datetime import timedelta
@@ -21,6 +20,7 @@ from django_tasks_db.models import DBTaskResult
 from campaigns.registry.models import Forwarding, MemberSignup, ProvinceForwardAddress
 from campaigns.registry.tasks import forward_signup
 from tests.conftest import ensure_root_site
+from tests.smtp_relay import free_port, hanging_relay, use_smtp
 
 from .registry_helpers import form_data, make_notice, make_signup_page, run_worker
 
@@ -36,51 +36,10 @@ def page(transactional_db, settings):
     return make_signup_page(home)
 
 
-def free_port():
-    for port in PORTS:
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    pytest.fail("no free port in 17000-17099")
-
-
 @pytest.fixture
 def silent_smtp():
-    """A server that accepts SMTP connections and never says a word (not even the greeting)."""
-    server = socket.socket()
-    server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    server.bind(("127.0.0.1", free_port()))
-    server.listen(16)
-    held = []
-    stop = threading.Event()
-
-    def accept():
-        server.settimeout(0.2)
-        while not stop.is_set():
-            try:
-                held.append(server.accept()[0])
-            except OSError:
-                continue
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield server.getsockname()[1]
-    stop.set()
-    thread.join(timeout=5)
-    for conn in held:
-        conn.close()
-    server.close()
-
-
-def use_smtp(settings, port, timeout):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = port
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_TIMEOUT = timeout
+    with hanging_relay(PORTS) as (port, _accepted):
+        yield port
 
 
 def forwarding_tasks():
@@ -120,7 +79,7 @@ def test_a_silent_smtp_server_never_delays_the_sign_up(page, settings, silent_sm
 def test_a_failed_hand_off_is_retried_with_back_off_and_delivered_exactly_once(page, settings):
     settings.REGISTRY_FORWARD_RETRY_DELAY = 60
     # First attempt: the mail relay refuses connections (nothing listens on this port).
-    use_smtp(settings, free_port(), 5)
+    use_smtp(settings, free_port(PORTS), 5)
     response = Client().post(page.url, form_data())
     assert response.status_code == 303
     signup = MemberSignup.objects.get()
@@ -156,7 +115,7 @@ def test_a_failed_hand_off_is_retried_with_back_off_and_delivered_exactly_once(p
 def test_retries_stop_after_the_last_attempt_and_leave_the_entry_for_the_sweep(page, settings):
     settings.REGISTRY_FORWARD_RETRY_DELAY = 0
     settings.REGISTRY_FORWARD_MAX_ATTEMPTS = 3
-    use_smtp(settings, free_port(), 5)
+    use_smtp(settings, free_port(PORTS), 5)
     Client().post(page.url, form_data())
     run_worker()  # a zero delay: every retry is due at once
     assert Forwarding.objects.filter(outcome="failed").count() == 3

@@ -7,8 +7,6 @@ These tests commit (the task is enqueued when the submission commits; the worker
 closes connections as in production), so they are transactional."""
 
 import io
-import socket
-import threading
 import time
 
 import pytest
@@ -19,6 +17,7 @@ from django_tasks_db.models import DBTaskResult
 
 from tests.campaigns.registry_helpers import run_worker
 from tests.conftest import ensure_root_site
+from tests.smtp_relay import hanging_relay, use_smtp
 from webforms.models import FormEntry
 
 from .conftest import valid_data
@@ -29,37 +28,10 @@ TASK_PATH = "webforms.tasks.notify_new_submission"
 
 
 @pytest.fixture
-def hanging_relay():
-    """An SMTP "relay" on 127.0.0.1 that accepts every connection and never says a word (not
-    even the greeting). Yields (port, accepted connections)."""
-    server = socket.socket()
-    for port in PORTS:
-        try:
-            server.bind(("127.0.0.1", port))
-            break
-        except OSError:
-            continue
-    else:
-        pytest.fail(f"no free port in {PORTS.start}-{PORTS.stop - 1}")
-    server.listen(16)
-    server.settimeout(0.2)
-    accepted, stop = [], threading.Event()
-
-    def accept():
-        while not stop.is_set():
-            try:
-                accepted.append(server.accept()[0])
-            except OSError:
-                continue
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield server.getsockname()[1], accepted
-    stop.set()
-    thread.join(timeout=5)
-    for connection in accepted:
-        connection.close()
-    server.close()
+def relay():
+    """(port, accepted connections) of a relay that never answers (tests.smtp_relay)."""
+    with hanging_relay(PORTS) as port_and_accepted:
+        yield port_and_accepted
 
 
 def notices():
@@ -67,13 +39,11 @@ def notices():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_hanging_mail_relay_does_not_hold_the_response(settings, hanging_relay):
-    port, accepted = hanging_relay
+def test_a_hanging_mail_relay_does_not_hold_the_response(settings, relay):
+    port, accepted = relay
     timeout = 6
     settings.WEBFORMS_RATE_LIMIT = 0
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
-    settings.EMAIL_USE_TLS, settings.EMAIL_TIMEOUT = False, timeout
+    use_smtp(settings, port, timeout)
     form_page = three_field_form(ensure_root_site(), slug="dang-ky-hoi-thi")
     client = Client()
 

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.fields import optional_datetime, optional_text
 
+from .private import PrivateRecord
+
 
 class ExportStorage(FileSystemStorage):
     """Private storage of export files: a folder outside MEDIA_ROOT (`REGISTRY_EXPORT_ROOT`) with
@@ -34,14 +36,11 @@ def export_storage() -> ExportStorage:
     return ExportStorage()
 
 
-class RegistryExport(models.Model):
+class RegistryExport(PrivateRecord):
     """One export of the registry list, made in the background: who asked, when, which format
     and filters, its progress, and the file (in private storage, deleted after
     REGISTRY_EXPORT_RETENTION_DAYS). The search text is kept only until the file is written (it
     may be a name or a phone number)."""
-
-    # A sign-up changes no public page (progress counts are cached briefly on their own).
-    page_cache_purge = False
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Đang chờ")

@@ -11,15 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from portal.fields import optional_datetime, optional_link, optional_text, text
 
 from .notice import PrivacyNotice
+from .private import PrivateRecord
 from .signup import MemberSignup
 
 
-class SignupSubmission(models.Model):
+class SignupSubmission(PrivateRecord):
     """Every accepted submission, exactly as typed, with when, where and which notice version
     was shown. Append-only: only the staff review fields (and erasure) may change later."""
-
-    # A sign-up changes no public page (progress counts are cached briefly on their own).
-    page_cache_purge = False
 
     class Review(models.TextChoices):
         NONE = "", _("Lần đầu")
@@ -80,12 +78,9 @@ class SignupSubmission(models.Model):
         raise ValueError("SignupSubmission is append-only; erase the entry instead.")
 
 
-class ConsentRecord(models.Model):
+class ConsentRecord(PrivateRecord):
     """Proof of one consent: purpose, the notice version shown, when, through which page, and any
     later withdrawal."""
-
-    # A sign-up changes no public page (progress counts are cached briefly on their own).
-    page_cache_purge = False
 
     class Purpose(models.TextChoices):
         REGISTRATION = "registration", _("Xử lý dữ liệu để đăng ký đoàn viên")
@@ -118,11 +113,8 @@ class ConsentRecord(models.Model):
         return f"{self.get_purpose_display()} ({self.granted_at:%d/%m/%Y})"
 
 
-class StatusChange(models.Model):
+class StatusChange(PrivateRecord):
     """Who moved an entry from one status to another, and when."""
-
-    # A sign-up changes no public page (progress counts are cached briefly on their own).
-    page_cache_purge = False
 
     signup = models.ForeignKey(
         MemberSignup, on_delete=models.CASCADE, related_name="status_changes"
@@ -145,11 +137,8 @@ class StatusChange(models.Model):
         return f"{self.from_status} → {self.to_status}"
 
 
-class Forwarding(models.Model):
+class Forwarding(PrivateRecord):
     """One hand-off attempt to the competent union: what was sent, to whom, and the outcome."""
-
-    # A sign-up changes no public page (progress counts are cached briefly on their own).
-    page_cache_purge = False
 
     class Outcome(models.TextChoices):
         SENT = "sent", _("Đã gửi")

@@ -14,15 +14,13 @@ from portal.fields import optional_date, optional_datetime, optional_link, optio
 
 from ..labels import PERSON_HEADINGS
 from ..normalise import display_phone
+from .private import PrivateRecord
 
 
-class MemberSignup(models.Model):
+class MemberSignup(PrivateRecord):
     """One person in the registry. The normalised (E.164) phone number is the key: a database
     unique constraint makes one person one entry even under concurrent submissions. Erasure
     clears every personal field and keeps the row, anonymous, for the counts."""
-
-    # A sign-up changes no public page (progress counts are cached briefly on their own).
-    page_cache_purge = False
 
     class Status(models.TextChoices):
         NEW = "new", _("Mới")

@@ -8,11 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.provinces import province_choices, province_name
 from portal.fields import optional_date, optional_text, switch, text
 
+from .private import PrivateRecord
 
-class ProvinceForwardAddress(models.Model):
+
+class ProvinceForwardAddress(PrivateRecord):
     """Where the default forwarder e-mails new entries for one province."""
-
-    page_cache_purge = False  # never shown on a public page
 
     province = models.CharField(
         _("Tỉnh, thành phố"),

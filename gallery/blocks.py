@@ -23,16 +23,11 @@ class MediaPageChooserBlock(blocks.PageChooserBlock):
         ids = list({value for value in values if value is not None})
         if not ids:
             return [None for _value in values]
-        found = {}
-        for kind, cards in (
-            ("album", album_cards(AlbumPage.objects.filter(pk__in=ids), len(ids))),
-            ("video", video_cards(VideoPage.objects.filter(pk__in=ids), len(ids))),
-        ):
-            for page in cards:
-                page.media_kind = kind
-                if kind == "video":
-                    page.card_image = page.poster
-                found[page.pk] = page
+        found = {
+            page.pk: page
+            for page in album_cards(AlbumPage.objects.filter(pk__in=ids), len(ids))
+            + video_cards(VideoPage.objects.filter(pk__in=ids), len(ids))
+        }
         missing = [pk for pk in ids if pk not in found]
         if missing:
             found.update((page.pk, page) for page in Page.objects.filter(pk__in=missing).specific())

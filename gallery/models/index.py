@@ -33,7 +33,8 @@ def _own_type(queryset):
 
 def album_cards(queryset, limit):
     """Live, public albums, newest first, each with `card_image` (its cover or first photo)
-    and that image's card renditions: three queries, however many albums and photos."""
+    and that image's card renditions, and `media_kind` "album" (the library's card,
+    gallery/includes/library_card.html): three queries, however many albums and photos."""
     albums = list(
         _own_type(queryset)
         .live()
@@ -61,12 +62,14 @@ def album_cards(queryset, limit):
             first_photos.setdefault(photo.page_id, photo.image)
     for album in albums:
         album.card_image = album.cover if album.cover_id else first_photos.get(album.pk)
+        album.media_kind = "album"
     return albums
 
 
 def video_cards(queryset, limit):
-    """Live, public videos, newest first, with their posters' card renditions (two queries)."""
-    return list(
+    """Live, public videos, newest first, with their posters' card renditions (two queries), as
+    `card_image`, and `media_kind` "video"."""
+    videos = list(
         _own_type(queryset)
         .live()
         .exclude(private_q())
@@ -76,6 +79,10 @@ def video_cards(queryset, limit):
             Prefetch("poster__renditions", queryset=_renditions(), to_attr="prefetched_renditions")
         )[:limit]
     )
+    for video in videos:
+        video.card_image = video.poster
+        video.media_kind = "video"
+    return videos
 
 
 class GalleryIndexPage(FoldedSearchMixin, Page):

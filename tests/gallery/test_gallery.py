@@ -111,6 +111,21 @@ def test_the_home_page_shows_the_library_only_when_there_is_something(client, in
 
 
 @pytest.mark.django_db
+def test_the_library_shows_each_album_and_video_as_a_card(client, index):
+    album = album_with_photos(index, 1, title="Hội diễn văn nghệ", slug="hoi-dien")
+    video = VideoPageFactory(parent=index, title="Phóng sự hội thao", slug="hoi-thao")
+    html = main(client.get(index.url).content.decode())
+    cards = re.findall(r'<article class="card media-card">.*?</article>', html, re.S)
+    album_card, video_card = cards
+    assert f'href="{album.url}"' in album_card and "Hội diễn văn nghệ" in album_card
+    assert "Album ảnh" in album_card and "<picture" in album_card  # its first photo
+    assert f'href="{video.url}"' in video_card and "Phóng sự hội thao" in video_card
+    # A video without a poster: the blank that says it is a video.
+    assert '<span class="badge">Video</span>' in video_card
+    assert "media-card__blank--video" in video_card
+
+
+@pytest.mark.django_db
 def test_an_editor_creates_an_album_found_in_search_and_the_sitemap(client, editor, index):
     from wagtail_factories import ImageFactory
 

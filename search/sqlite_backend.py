@@ -161,14 +161,15 @@ class RankedSQLiteSearchResults(upstream.SQLiteSearchResults):
 
 
 class RankedSQLiteSearchQueryCompilerMixin(_CompilerBase):
-    def matching_entries(self, config: Any, ranked: bool = False) -> QuerySet[Any]:
+    def matching_entries(self, config: Any) -> QuerySet[Any]:
         """The FTS5 rows that match, of the source model's types. For pages, only the newest
         SEARCH_CANDIDATES matching rows of any type (search.bounds): FTS5 reads its rows newest
-        first and stops, then one bound (an index entry id) limits the rest; to be `ranked`, the
-        same rows are read from the newest entries' table when it holds them all
-        (search/recent.py: bm25() there counts only its rows). Opted-in models (partners) are
-        read from their own FTS5 table (search/mirror.py): not crowded out by pages, and costing
-        the same whatever the number of pages."""
+        first and stops, then one bound (an index entry id) limits the rest; the same rows are
+        read from the newest entries' table when it holds them all (search/recent.py: bm25()
+        there counts only its rows, and neither the ranking nor the counts read the whole
+        index's doclists). Opted-in models (partners) are read from their own FTS5 table
+        (search/mirror.py): not crowded out by pages, and costing the same whatever the number
+        of pages."""
         columns = self.fields or self.FTS_TABLE_FIELDS
         search_query = self.build_search_query(normalize(self.query), config=config)
         self.rank_table = ""
@@ -181,11 +182,9 @@ class RankedSQLiteSearchQueryCompilerMixin(_CompilerBase):
                 MatchExpression(columns, search_query)
             )
         if issubclass(self.queryset.model, Page):
-            newest_first = entries.order_by("-pk").values_list("pk", flat=True)
-            bound = bounds.SEARCH_CANDIDATES
-            floor = self.candidate_floor(newest_first[bound : bound + 1])
+            floor, covered = self.candidates_bound(columns, search_query)
             if floor is not None:
-                if ranked and self.recent_covers(floor):
+                if covered:  # the same rows, read from the newest entries' table
                     self.rank_table = recent.RECENT_TABLE
                     entries = RecentFTSEntry.objects.filter(RecentMatch(columns, search_query))
                 entries = entries.filter(pk__gt=floor)
@@ -194,27 +193,49 @@ class RankedSQLiteSearchQueryCompilerMixin(_CompilerBase):
             index_entry__content_type__in=get_descendants_content_types_pks(model)
         )
 
-    def recent_covers(self, floor: int) -> bool:
-        """search.recent.covers, asked once per request like the candidates' bound."""
+    def candidates_bound(self, columns: Any, search_query: Any) -> tuple[int | None, bool]:
+        """(the id of the first matching row past the newest SEARCH_CANDIDATES, None when fewer
+        match; whether the newest entries' table holds every row above it). One statement: the
+        bound looked for among the newest entries first (found there, it is the whole index's:
+        the table holds every entry above its lowest id), in the whole index only when they hold
+        too few matches and not the whole index. A search page asks twice for the same match
+        (counts, then ranking): the backend's `candidate_bounds` keeps the answer for the rest
+        of its request."""
         remembered = getattr(self, "candidate_bounds", None)
-        if remembered is None:
-            return recent.covers(floor)
-        key = ("recent", floor)
-        if key not in remembered:
-            remembered[key] = recent.covers(floor)
-        return remembered[key]
+        # The MATCH text: columns, the query, prefix or not (autocomplete).
+        key = (type(self).__name__, tuple(columns), repr(normalize(self.query)))
+        if remembered is not None and key in remembered:
+            return remembered[key]
+        bound = bounds.SEARCH_CANDIDATES
 
-    def candidate_floor(self, beyond: QuerySet[Any]) -> int | None:
-        """The id of the first matching row past the newest SEARCH_CANDIDATES (None: fewer
-        match). A search page asks twice for the same match (counts, then ranking): the
-        backend's `candidate_bounds` keeps the answer for the rest of its request."""
-        remembered = getattr(self, "candidate_bounds", None)
-        if remembered is None:
-            return next(iter(beyond), None)
-        key = str(beyond.query)
-        if key not in remembered:
-            remembered[key] = next(iter(beyond), None)
-        return remembered[key]
+        def beyond(entries: QuerySet[Any]) -> tuple[str, Any]:
+            newest_first = entries.order_by("-pk").values_list("pk", flat=True)
+            return newest_first[bound : bound + 1].query.sql_with_params()
+
+        in_recent, recent_params = beyond(
+            RecentFTSEntry.objects.filter(RecentMatch(columns, search_query))
+        )
+        in_index, index_params = beyond(
+            upstream.SQLiteFTSIndexEntry.objects.filter(MatchExpression(columns, search_query))
+        )
+        # SQLite runs an uncorrelated scalar subquery at most once, and only when CASE reaches it.
+        sql = (
+            "SELECT r, n, CASE WHEN r IS NULL AND coalesce(n, 0) > %s"  # noqa: S608
+            f" THEN ({in_index}) END"
+            f" FROM (SELECT ({in_recent}) AS r, ({recent.NEWEST_ID_SQL}) AS n)"
+        )
+        with connections[self.queryset.db].cursor() as cursor:
+            cursor.execute(sql, [recent.RECENT_ENTRIES, *index_params, *recent_params])
+            found, newest_id, floor = cursor.fetchone()
+        if found is not None:
+            answer = (found, recent.covers(found, newest_id))
+        elif recent.holds_every_entry(newest_id):
+            answer = (None, False)
+        else:
+            answer = (floor, False)
+        if remembered is not None:
+            remembered[key] = answer
+        return answer
 
     def build_tsrank(self, vector: Any, query: Any, config: Any = None, boost: float = 1.0) -> Any:
         """bm25() of the table the rows are read from (search/mirror.py, search/recent.py)."""
@@ -249,7 +270,7 @@ class RankedSQLiteSearchQueryCompilerMixin(_CompilerBase):
         query = normalize(self.query)
         if isinstance(query, (MatchAll, Not)):
             return None
-        entries = self.matching_entries(config, ranked=True)  # picks the table bm25() reads
+        entries = self.matching_entries(config)  # picks the table bm25() reads
         rank = self._build_rank_expression(self.get_search_vectors(), config)
         model = self.queryset.model
         allowed = self.queryset.order_by().annotate(_oid=Cast("pk", TextField())).values("_oid")
@@ -292,6 +313,6 @@ class RankedSQLiteSearchBackend(BoundedBackend, upstream.SQLiteSearchBackend):
 
     def __init__(self, params: Any) -> None:
         super().__init__(params)
-        # The candidates' bound per match (RankedSQLiteSearchQueryCompilerMixin.candidate_floor):
+        # The candidates' bound per match (RankedSQLiteSearchQueryCompilerMixin.candidates_bound):
         # get_search_backend() builds a backend per call, so these live for one search request.
         self.candidate_bounds: dict[Any, Any] = {}

@@ -52,5 +52,6 @@ def test_a_cold_search_runs_as_many_queries_with_many_matches(client, add_page, 
     client.get("/tim-kiem/", {"q": "tuyen dung"})
     with CaptureQueriesContext(connection) as many:
         client.get("/tim-kiem/", {"q": "tuyen dung"})
-    # The bound's own query appears once a query reaches it; nothing grows with the matches.
-    assert len(many) <= len(few) + 1
+    # The bound is found by the same statement with few matches and with many (on SQLite with
+    # whether the newest entries hold the candidates); nothing grows with the matches.
+    assert len(many) <= len(few)

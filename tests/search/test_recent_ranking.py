@@ -90,3 +90,82 @@ def test_a_capped_search_ranks_the_same_hits_in_the_newest_entries(
     assert not any(recent.RECENT_TABLE in sql for sql in whole_ranking)
     assert whole_hits == hits
     assert len(hits) == BOUND
+
+
+def _one(sql):
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        return cursor.fetchone()[0]
+
+
+def segments():
+    """FTS5 segments of the newest entries' table (each holds rows or delete markers)."""
+    return _one(f"SELECT count(DISTINCT segid) FROM {recent.RECENT_TABLE}_idx")  # noqa: S608
+
+
+def stored_bytes():
+    return _one(f"SELECT sum(length(block)) FROM {recent.RECENT_TABLE}_data")  # noqa: S608
+
+
+def test_edits_never_pile_up_in_the_newest_entries_table(add_page):
+    """FTS5 keeps a delete marker for each edited or dropped row until a merge reaches its oldest
+    segment: unmerged, the markers grew with the archive's history (3x the rows at 10,000
+    articles). Every COMPACT_EVERY such writes the table is merged into one segment."""
+    page = add_page("Hội thao công nhân viên chức")
+    entry = entry_of(page)
+
+    def edit(times):
+        for n in range(times):
+            IndexEntry.objects.filter(pk=entry.pk).update(body=f"Lần sửa thứ {n} của bài")
+
+    edit(recent.COMPACT_EVERY - _one("SELECT writes FROM search_recent_state"))
+    assert _one("SELECT writes FROM search_recent_state") == 0
+    assert segments() == 1
+    merged = stored_bytes()
+    edit(recent.COMPACT_EVERY - 1)
+    assert _one("SELECT writes FROM search_recent_state") == recent.COMPACT_EVERY - 1
+    edit(1)
+    # Merged again, markers dropped: the table is the size of its rows, whatever its history.
+    assert segments() == 1
+    assert stored_bytes() <= merged * 1.1
+    assert any("Hội thao" in title for title in recent_titles())
+
+
+def test_a_capped_search_reads_its_candidates_only_among_the_newest_entries(
+    client, add_page, bound
+):
+    """The bound is found among the newest entries (then it is the whole index's), and the
+    counts and the ranking read its candidates there: nothing reads the whole index's FTS5
+    table, whose doclists grow with the archive."""
+    for n in range(BOUND * 3):
+        add_page(f"Thông báo tuyển dụng đợt {n}", revision=False)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/tim-kiem/", {"q": "tuyen dung"})
+    assert response.context["capped"]
+    matching = [q["sql"] for q in queries if " MATCH " in q["sql"]]
+    whole_index = [sql for sql in matching if "wagtailsearch_indexentry_fts MATCH" in sql]
+    # Only the bound's statement names it, in a fallback SQLite does not run here.
+    assert len(whole_index) == 1 and "CASE WHEN r IS NULL" in whole_index[0]
+    pages = [sql for sql in matching if "wagtailcore_page" in sql]
+    assert pages and all(f"{recent.RECENT_TABLE} MATCH" in sql for sql in pages)
+
+
+def test_a_bound_older_than_the_newest_entries_is_found_in_the_whole_index(
+    client, add_page, bound, monkeypatch
+):
+    """Too few matches among the newest entries, more in the whole index: the bound comes from
+    the whole index (same statement) and the hits are those of a search that found it among
+    the newest entries."""
+    for n in range(BOUND * 3):
+        add_page(f"Thông báo tuyển dụng đợt {n}", revision=False)
+    newest_hits, _ = ranked(client)
+    for n in range(3):
+        add_page(f"Lịch công tác tuần {n}", revision=False)
+    # The table keeps only the 3 newest entries (none matches): as if the window were 3.
+    newest_id = _one(recent.NEWEST_ID_SQL)
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {recent.RECENT_TABLE} WHERE rowid <= %s", [newest_id - 3])  # noqa: S608
+    monkeypatch.setattr(recent, "RECENT_ENTRIES", 3)
+    hits, ranking = ranked(client)
+    assert not any(recent.RECENT_TABLE in sql for sql in ranking)
+    assert hits == newest_hits

@@ -25,11 +25,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # such a burst and equals nginx's proxy_read_timeout (deploy/): a longer wait serves no one.
     # The connection is kept like PostgreSQL's (DB_CONN_MAX_AGE): opening the file, setting the
     # pragmas and reading the schema again cost every request about 1.5 ms of CPU.
+    # The database file is read through a memory map (up to 256 MB), not copied into each
+    # connection's page cache (2 MB by default): at 10,000 articles a cold search's pages no
+    # longer fit that cache, and re-reading them cost 2.2 ms of system CPU per request (0.1 ms
+    # at 100 articles; 0.2 ms mapped). The map shares the operating system's file cache between
+    # the workers; writes and the write-ahead log are unchanged.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "timeout": 60,
             "transaction_mode": "IMMEDIATE",
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA mmap_size=268435456;"
+            ),
         }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

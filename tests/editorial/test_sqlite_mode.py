@@ -29,3 +29,10 @@ def test_the_embedded_sqlite_default_uses_immediate_transactions_and_wal():
     assert options["transaction_mode"] == "IMMEDIATE"
     assert "journal_mode=WAL" in options["init_command"]
     assert options["timeout"] >= 20
+
+
+def test_the_embedded_sqlite_default_reads_the_file_through_a_memory_map():
+    """A connection's own page cache (2 MB) no longer holds a search's pages at 10,000 articles:
+    they were copied in again on every request (docs/performance.md)."""
+    options = embedded_database_settings()
+    assert "mmap_size=268435456" in options["init_command"]

@@ -161,3 +161,24 @@ def test_title_match_first_with_more_hits_than_ranking_candidates(client, add_ar
     found = hit_titles(client, "lục bình")
     assert set(found[:3]) == {f"Lục bình số {i}" for i in range(3)}
     assert len(found) == 10 and hit_titles(client, "lục bình", page=2)[0] not in found
+
+
+def test_restricted_pages_among_the_best_matches_are_skipped_not_shown(client, add_page):
+    """SQLite checks a slice's pages against the live, public ones after ranking (the best
+    candidates and a few more, search.sqlite_backend.CHECKED_SLACK), and checks every candidate
+    when those hold too few: with more restricted pages than that among the best, every public
+    match is still listed, once, and no restricted one."""
+    from wagtail.models import PageViewRestriction
+
+    section = add_page("Khu nội bộ")
+    PageViewRestriction.objects.create(page=section, restriction_type="password", password="x")
+    for n in range(70):  # short titles: the best matches
+        add_page(f"Hội thao {n}", parent=section, revision=False)
+    public = {
+        add_page(f"Kết quả hội thao cấp cơ sở năm 2024 tại Hà Nội, đợt {n}", revision=False).title
+        for n in range(25)
+    }
+    shown = []
+    for page in (1, 2, 3):
+        shown += hit_titles(client, "hoi thao", page=page)
+    assert len(shown) == len(public) and set(shown) == public

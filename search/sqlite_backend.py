@@ -38,6 +38,12 @@ else:
     _CompilerBase = object
 
 
+def in_ranked_order(rows: list[Any]) -> list[Any]:
+    """(object id, score, …) rows in the ranking's order (relevance, then newest), which a join
+    need not keep."""
+    return sorted(rows, key=lambda row: (row[1], -int(row[0])))
+
+
 class MirrorMatch(MatchExpression):
     """MATCH on the opted-in models' own FTS5 table (search/mirror.py)."""
 
@@ -147,37 +153,41 @@ class RankedSQLiteSearchResults(upstream.SQLiteSearchResults):
             .values("pk")
         )
         allowed_sql, allowed_params = allowed.query.sql_with_params()
-        with connections[top.db].cursor() as cursor:
-            cursor.execute(
-                "SELECT r.index_entry__object_id, r.score, p.title, p.content_type_id,"  # noqa: S608
-                f" EXISTS({allowed_sql}) FROM ({top_sql}) r LEFT JOIN wagtailcore_page p"
-                " ON p.id = CAST(r.index_entry__object_id AS integer)",
-                [*allowed_params, *top_params],
-            )
-            read = cursor.fetchall()
+        read = self._with_pages(
+            top.db, top_sql, top_params, f", EXISTS({allowed_sql})", allowed_params, "LEFT"
+        )
         found = [row[:4] for row in read if row[4] and row[2] is not None]
         if len(found) < stop and len(read) == stop + CHECKED_SLACK:
             return None
-        # The ranking's order (relevance, then newest), which a join need not keep.
-        found.sort(key=lambda row: (row[1], -int(row[0])))
-        return self._pages_of(top.db, found[self.start : stop])
+        return self._pages_of(top.db, in_ranked_order(found)[self.start : stop])
 
     def _base_pages(self, rows: QuerySet[Any]) -> list[Any]:
         """The base pages of the ranked slice, with only their title and type (what the
         engine's page sources read, search.engine.BASE_PAGE_FIELDS), read in the same query:
         the slice joined to the page table (checked against the source queryset already)."""
         sql, params = rows.query.sql_with_params()
-        with connections[rows.db].cursor() as cursor:
+        found = self._with_pages(rows.db, sql, params)
+        return self._pages_of(rows.db, in_ranked_order(found))
+
+    @staticmethod
+    def _with_pages(
+        db: str,
+        sql: str,
+        params: Any,
+        extra: str = "",
+        extra_params: Any = (),
+        join: str = "INNER",
+    ) -> list[Any]:
+        """Rows (object id, score, title, type, *extra) of the ranked rows `sql` joined to the
+        page table in one query (`extra`: more selected columns, their params first)."""
+        with connections[db].cursor() as cursor:
             cursor.execute(
                 "SELECT r.index_entry__object_id, r.score, p.title, p.content_type_id"  # noqa: S608
-                f" FROM ({sql}) r INNER JOIN wagtailcore_page p"
+                f"{extra} FROM ({sql}) r {join} JOIN wagtailcore_page p"
                 " ON p.id = CAST(r.index_entry__object_id AS integer)",
-                params,
+                [*extra_params, *params],
             )
-            found = cursor.fetchall()
-        # The slice's order (relevance, then newest), which a join need not keep.
-        found.sort(key=lambda row: (row[1], -int(row[0])))
-        return self._pages_of(rows.db, found)
+            return cursor.fetchall()
 
     def _pages_of(self, db: str, found: list[Any]) -> list[Any]:
         """Base pages of (object id, score, title, type) rows, in their order."""

@@ -40,10 +40,11 @@ COMPACT_EVERY = 200
 
 # Run by the triggers after each write that leaves delete markers.
 _COMPACT = (
-    " UPDATE search_recent_state SET writes = writes + 1;"
+    " UPDATE search_recent_state SET writes = writes + 1;"  # noqa: S608 (constants only)
     " INSERT INTO search_recent_fts(search_recent_fts)"
-    " SELECT 'optimize' FROM search_recent_state WHERE writes >= 200;"
-    " UPDATE search_recent_state SET writes = 0 WHERE writes >= 200;"
+    " SELECT 'optimize' FROM search_recent_state"
+    f" WHERE writes >= {COMPACT_EVERY};"
+    f" UPDATE search_recent_state SET writes = 0 WHERE writes >= {COMPACT_EVERY};"
 )
 _TRIGGERS = [
     "CREATE TRIGGER IF NOT EXISTS search_recent_insert AFTER INSERT ON wagtailsearch_indexentry"

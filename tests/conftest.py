@@ -181,11 +181,28 @@ class DemoSite:
             try:
                 with open(os.devnull, "w") as devnull:
                     call_command("load_demo_content", stdout=devnull)
+                self._visit_every_page()
             except BaseException:
                 transaction.set_rollback(True)
                 atomic.__exit__(None, None, None)
                 raise
         self._atomic, self.media = atomic, media
+
+    @staticmethod
+    def _visit_every_page():
+        """Each live page requested once, as the first visitors after `make run` do: the
+        renditions its pictures need are made here, once a process, and belong to the loaded
+        site, instead of being made anew inside each test that shows them (the demo photos
+        in 3 formats × 2 widths: most of these tests' CPU)."""
+        from django.core.cache import cache
+        from django.test import Client
+
+        client = Client()
+        for page in Page.objects.live().public().specific().exclude(depth=1):
+            url = page.get_url()
+            if url:
+                client.get(url)
+        cache.clear()
 
     def unload(self):
         if self._atomic is None:

@@ -21,7 +21,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from .stored import StoredForArticle
+from .stored import StoredForArticle, article_key
 
 __all__ = ["ArticleParts", "article_parts"]
 
@@ -35,12 +35,7 @@ class ArticleParts(StoredForArticle):
     """An article's stored parts (`parts`) and what they were built for (`key`: their format,
     the site, the site's content version, the language)."""
 
-    page = models.OneToOneField(
-        "news.NewsArticlePage",
-        on_delete=models.CASCADE,
-        primary_key=True,
-        related_name="stored_parts",
-    )
+    page = article_key("stored_parts")
     parts = models.JSONField()
 
     class Meta:

@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.cards import with_renditions
 
-from .stored import StoredForArticle
+from .stored import StoredForArticle, article_key
 
 __all__ = [
     "CARD_IMAGE_SPEC",
@@ -63,12 +63,7 @@ class ArticleCard(StoredForArticle):
     """An article's card as the news lists show it (`html`) and what it was built for (`key`:
     its format, the site, the site's content version, the language)."""
 
-    page = models.OneToOneField(
-        "news.NewsArticlePage",
-        on_delete=models.CASCADE,
-        primary_key=True,
-        related_name="stored_card",
-    )
+    page = article_key("stored_card")
     html = models.TextField()
 
     class Meta:

@@ -7,8 +7,7 @@ from django.db import models
 class StoredForArticle(models.Model):
     """A row rendered from an article and stored beside it. `key` is what it was built for (its
     format, the site, the site's content version, the language): any other key makes it stale.
-    Subclasses add `page` (a one-to-one primary key to the article, with their own related name)
-    and what they store."""
+    Subclasses add `page` (`article_key`, with their own related name) and what they store."""
 
     key = models.JSONField()
 
@@ -20,3 +19,14 @@ class StoredForArticle(models.Model):
 
     def __str__(self):
         return f"{self.pk}: {self.key}"
+
+
+def article_key(related_name):
+    """The `page` of a stored row: its primary key, one-to-one to the article it was rendered
+    from and deleted with it; `related_name` is how the article reaches it."""
+    return models.OneToOneField(
+        "news.NewsArticlePage",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name=related_name,
+    )

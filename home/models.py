@@ -15,7 +15,7 @@ from portal.fields import (
     switch,
     text,
 )
-from portal.pagecache.memo import remember
+from portal.pagecache.memo import keep, recall
 
 
 class HomePage(Page):
@@ -71,12 +71,19 @@ class SiteBranding(BaseSiteSetting):
         site = Site.find_for_request(request)
         if site is None:
             return super().for_request(request)
-        # Read with the site when the middleware found it (home/site_lookup.py).
-        branding = remember(
-            "site-branding",
-            site.pk,
-            compute=lambda: getattr(site, "branding_row", None) or cls.for_site(site),
-        )
+        # Remembered once its header and footer are built (home/chrome.py): a copy remembered
+        # while they were stale (between a change and their rebuild on commit) would make every
+        # render until the next purge build them again (7 queries and a write each).
+        token, found = recall("site-branding", [(site.pk,)])
+        branding = found.get(0)
+        if branding is None:
+            # Read with the site when the middleware found it (home/site_lookup.py), unless
+            # that copy is stale: the site may have been remembered before the rebuild.
+            branding = getattr(site, "branding_row", None)
+            if branding is None or branding.chrome is None:
+                branding = cls.for_site(site)
+            if branding.chrome is not None:
+                keep(token, "site-branding", (site.pk,), branding)
         branding._request = request
         setattr(request, attr_name, branding)
         return branding

@@ -79,8 +79,9 @@ def test_head_has_canonical_open_graph_and_favicon(client, demo_content):
 
 
 @pytest.mark.django_db
-def test_home_query_count_does_not_grow_with_content(client, demo_content):
-    """Every home section filled; the count stays the same when the site grows.
+def test_home_query_count_does_not_grow_with_content(client, demo_content, settings):
+    """Every home section filled; the count of a first render (nothing remembered from the
+    render before) stays the same when the site grows.
 
     Roughly: site + root page + alias check, site setting, menu (+ its view restrictions), and
     per section (news, campaigns, documents, progress) its view restrictions, its items and their
@@ -88,6 +89,8 @@ def test_home_query_count_does_not_grow_with_content(client, demo_content):
     """
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
+
+    settings.FRAGMENT_CACHE_ENABLED = False
 
     def count():
         client.get("/")  # warm per-process caches (content types, site root paths)
@@ -100,6 +103,27 @@ def test_home_query_count_does_not_grow_with_content(client, demo_content):
     large = count()
     assert large == small
     assert small <= 20
+
+
+@pytest.mark.django_db
+def test_after_a_change_only_the_first_render_rebuilds_the_header_and_footer(client, demo_content):
+    """A change marks the stored header and footer stale; the first render after it builds
+    them again, and the renders after that read what it built: they write nothing and read
+    none of the menus and partners they are built from (until the next change). A copy of the
+    site setting remembered while it was stale made every render build them again."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    quiet_call("generate_content", articles=5, documents=5, partners=5)
+    assert client.get("/").status_code == 200
+    later = []
+    for _ in range(3):
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get("/").status_code == 200
+        later += [query["sql"] for query in ctx.captured_queries]
+    rebuilt = [sql[:60] for sql in later if not sql.startswith("SELECT") or "menus_" in sql]
+    assert rebuilt == []
+    assert len(later) <= 1  # the setting read once more, fresh, then remembered
 
 
 @pytest.mark.django_db

@@ -19,6 +19,8 @@ from PIL import ImageDraw
 from taggit.models import Tag
 from wagtail.images import get_image_model
 
+from portal.wagtail_tasks import coalesced
+
 __all__ = [
     "EditorPageFactory",
     "HomePageFactory",
@@ -54,6 +56,13 @@ class EditorPageFactory(wagtail_factories.PageFactory):
         tags = kwargs.pop("tags", ())
         # Live as given when added plainly; otherwise live only once its revision is published.
         kwargs.setdefault("live", publish is None)
+        with coalesced():
+            return cls._add_and_publish(model_class, parent, kwargs, publish, log_action, tags)
+
+    @staticmethod
+    def _add_and_publish(model_class, parent, kwargs, publish, log_action, tags):
+        """As the admin does (three saves: added, its revision, published); the search and
+        reference indexes are updated once, when the factory returns (portal.wagtail_tasks)."""
         instance = model_class(**kwargs)
         for name in tags:
             instance.tags.add(Tag.objects.filter(name=name).first() or name)

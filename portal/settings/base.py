@@ -76,6 +76,8 @@ MIDDLEWARE = [
     # stores the response with every inner layer's headers (docs/performance.md).
     "portal.pagecache.middleware.PageCacheMiddleware",
     "portal.middleware.RememberedSiteMiddleware",
+    # A request's saves of one object update its search and reference index once, after the view.
+    "portal.wagtail_tasks.CoalescedTasksMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's LocaleMiddleware under /admin/; Vietnamese (Content-Language: vi) everywhere else.
     "portal.middleware.PublicLanguageMiddleware",

@@ -32,8 +32,10 @@ class Command(BaseCommand):
     def handle(self, *args, host="", port="", **options):
         from home import demo as home_demo
         from home import site_address
+        from portal.wagtail_tasks import coalesced
 
-        with transaction.atomic():
+        # Each object's search and reference index updated once, at the end (not at each save).
+        with transaction.atomic(), coalesced():
             home = home_demo.load(self.stdout)
             for dotted in DEMO_LOADERS:
                 if find_spec(dotted) is None:

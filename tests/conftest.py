@@ -324,12 +324,15 @@ def pytest_collection_modifyitems(config, items):
         first.setdefault(package_of(item), position)
         first.setdefault(item.nodeid.split("::")[0], position)
     # Transactional tests still run after all the others (as pytest-django orders them): their
-    # teardown flushes the database, root page and default site included.
+    # teardown flushes the database, root page and default site included. Among tests of one
+    # kind the slow ones (marked `slow`) come first: the last tests handed to the test processes
+    # are short, so neither waits long for the other at the end.
     items[:] = sorted(
         items,
         key=lambda item: (
             is_transactional(item),
             uses_demo(item),
+            item.get_closest_marker("slow") is None,
             first[package_of(item)],
             first[item.nodeid.split("::")[0]],
         ),

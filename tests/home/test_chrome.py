@@ -5,7 +5,7 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction, Site
@@ -141,3 +141,28 @@ def test_saving_the_branding_form_builds_it_again(home_page, django_capture_on_c
         stale_copy.save()  # the admin form's copy, read before the menu changed
     stored = SiteBranding.objects.get(pk=stale_copy.pk)
     assert stored.chrome["main"][0]["text"] == "Giới thiệu"
+
+
+@pytest.mark.django_db
+def test_a_transaction_of_many_changes_builds_it_once_with_all_of_them(
+    home_page, django_capture_on_commit_callbacks
+):
+    pages = [
+        ContentPageFactory(parent=home_page, title=title, slug=slug)
+        for title, slug in [("Giới thiệu", "gioi-thieu"), ("Liên hệ", "lien-he")]
+    ]
+    chrome.chrome_of(branding())
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        MenuItem.objects.create(page=pages[0])
+        try:
+            with transaction.atomic():  # a change given up: its rebuild is dropped with it
+                MenuItem.objects.create(page=pages[1], label="Bỏ dở")
+                raise RuntimeError
+        except RuntimeError:
+            pass
+        MenuItem.objects.create(page=pages[1])
+        PartnerFactory(name="Đối tác B")
+    assert callbacks.count(chrome.rebuild) == 1
+    stored = branding().chrome
+    assert [item["text"] for item in stored["main"]] == ["Giới thiệu", "Liên hệ"]
+    assert [partner["name"] for partner in stored["partners"]] == ["Đối tác B"]

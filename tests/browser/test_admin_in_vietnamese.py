@@ -2,13 +2,20 @@
 issue's list (tests/editorial/screens.py), opened as the role that uses it, is checked:
 its visible text holds none of Wagtail's English msgids. Visible text: what the page renders
 (`innerText`, so dialogs, menus and everything the admin's scripts draw) and the placeholders,
-labels, tooltips and titles of rendered elements. The dialogs and choosers are opened the way an
-editor opens them: the schedule dialog, and the page, link (all its tabs), image, document and
-snippet choosers of the article form.
+labels, tooltips and titles of rendered elements. Each role also opens its dashboard, every screen
+of its own menu and the menu's submenus. The dialogs and choosers are opened the way an editor
+opens them: the page, link (all its tabs), image, document and snippet choosers of the article
+form; the approver opens the status panel of an article's edit screen and its schedule dialog.
+The text of every screen as served to every role is checked without a browser by
+tests/editorial/test_admin_screens.py.
+
+Each role's screens are cut into parts (PARTS), one test each that logs in itself, so that
+pytest-xdist spreads them over its processes.
 
 With $ADMIN_SCREENSHOTS set, each screen is also photographed into that folder (never the
-repository); without it (CI) nothing is photographed: the superuser's 72 screens took 69 s of CPU
-with their photos and 64 s without (side by side, load 22), and nobody looked at them."""
+repository); without it (CI) nothing is photographed: when the superuser opened all 72 screens,
+they took 69 s of CPU with their photos and 64 s without (side by side, load 22), and nobody
+looked at them."""
 
 import os
 import re
@@ -26,6 +33,17 @@ pytestmark = pytest.mark.browser
 PASSWORD = "mat-khau-man-hinh-2024"
 # Chooser URLs answer JSON for the modal: they are opened from the form instead.
 MODAL_ONLY = ("/admin/choose-", "/admin/images/chooser/", "/admin/documents/chooser/")
+# How many tests each role's screens are cut into (the others: one), each logging in itself (about
+# 2 s of each): parts of 7-13 s (this file on 2 processes), which pytest-xdist spreads over its
+# processes. When the three opened every screen, one test each took 37-47 s (superuser), 33-44 s
+# (editor) and 33-37 s (approver).
+PARTS = {"superuser": 2, "editor": 3, "approver": 2}
+ROLE_PARTS = [
+    pytest.param(role, part, parts, id=role if parts == 1 else f"{role}-{part}of{parts}")
+    for role in ROLES
+    for parts in [PARTS.get(role, 1)]
+    for part in range(1, parts + 1)
+]
 VISIBLE_WORDS = """() => {
   const names = ["placeholder", "aria-label", "title", "alt", "data-w-tooltip-content-value"];
   const words = document.body.innerText.split("\\n");
@@ -87,10 +105,23 @@ class Screens:
         response = self.page.goto(url, wait_until="commit")
         path = url.split("?")[0]
         refused = response is None or response.status in (403, 404)
-        if refused or not self.page.url.split("?")[0].endswith(path):
+        # A menu entry may open its first item (site settings: the default site's).
+        if refused or not urlsplit(self.page.url).path.startswith(path):
             return False
         self.check(url)
         return True
+
+
+def role_screens(role, values, menu):
+    """Every screen role opens, in order: the screens of SCREENS it uses, then the rest of its
+    menu (menu: the addresses of its sidebar). Without the dashboard (checked after the log-in)
+    and the choosers (opened from the article form)."""
+    mine = [url.format(**values) for url, user in SCREENS.items() if user == role]
+    return [
+        url
+        for url in dict.fromkeys(mine + menu)
+        if url != "/admin/" and not url.startswith(MODAL_ONLY)
+    ]
 
 
 def log_in(page, role):
@@ -129,37 +160,54 @@ def close_modal(page):
     expect(page.locator(".modal-backdrop")).to_have_count(0, timeout=20_000)
 
 
-@pytest.mark.parametrize("role", list(ROLES))
-def test_every_screen_of_each_role_shows_no_english(page, shots, values, role):
-    screens = Screens(page, role, shots)
-    page.goto("/admin/login/")
-    screens.check("login")
+def test_each_screen_is_given_to_a_role():
+    assert set(SCREENS.values()) <= set(ROLES), set(SCREENS.values()) - set(ROLES)
+    # The choosers are opened from the article form, by the editor (the test below).
+    assert {SCREENS[url] for url in SCREENS if url.startswith(MODAL_ONLY)} == {"editor"}
+
+
+@pytest.mark.parametrize("role, part, parts", ROLE_PARTS)
+def test_every_screen_of_each_role_shows_no_english(page, shots, values, role, part, parts):
+    """Part `part` of `parts` of role's screens; the first also checks the log-in screen, the
+    dashboard and the menu's submenus."""
+    screens = Screens(page, role if parts == 1 else f"{role}-{part}", shots)
+    if part == 1:
+        page.goto("/admin/login/")
+        screens.check("login")
     log_in(page, role)
-    screens.check("dashboard")
-    urls = sidebar_urls(page.content())
-    if role in ("superuser", "editor", "approver"):
-        urls += [url.format(**values) for url in SCREENS]
-    for url in dict.fromkeys(urls):
-        if not url.startswith(MODAL_ONLY):
-            screens.visit(url)
-    # The sidebar's submenus, open.
-    for button in page.locator("nav [aria-haspopup], nav button[aria-expanded]").all()[:8]:
-        if button.is_visible():
-            button.click()
-            screens.check(f"menu {button.inner_text()[:30]}")
-            page.keyboard.press("Escape")
+    page.wait_for_load_state("load")
+    if part == 1:
+        screens.check("dashboard")
+    # Every part reads the same menu, so the parts together open each screen once.
+    menu = sidebar_urls(page.content())
+    assert menu, f"{role}: no menu on the dashboard"
+    urls = role_screens(role, values, menu)[part - 1 :: parts]
+    for url in urls:
+        screens.visit(url)
+    if part == 1:
+        # The sidebar's submenus, open.
+        page.wait_for_load_state("load")
+        for button in page.locator("nav [aria-haspopup], nav button[aria-expanded]").all()[:8]:
+            if button.is_visible():
+                button.click()
+                screens.check(f"menu {button.inner_text()[:30]}")
+                page.keyboard.press("Escape")
     assert screens.english == {}, f"{role}: English on {len(screens.english)} screens: " + str(
         screens.english
     )
-    assert len(screens.seen) >= 4, (role, screens.seen)
-    if role == "superuser":
-        assert len(screens.seen) > len(SCREENS) // 2, screens.seen
+    # The role that uses a screen is not refused it: a screen given to the wrong role fails
+    # here instead of being checked by nobody.
+    given = {url.format(**values) for url, user in SCREENS.items() if user == role}
+    refused = [url for url in urls if url in given and url not in screens.seen]
+    assert not refused, f"{role} is refused its screens {refused}"
+    if part == 1:
+        assert len(screens.seen) >= 4, (role, screens.seen)
 
 
-@pytest.mark.parametrize("role", ["editor", "approver"])
-def test_the_dialogs_and_choosers_of_the_article_form_show_no_english(page, shots, values, role):
-    screens = Screens(page, f"{role}-dialogs", shots)
-    log_in(page, role)
+def test_the_dialogs_and_choosers_of_the_article_form_show_no_english(page, shots, values):
+    """As the editor, who writes the articles (the choosers of SCREENS)."""
+    screens = Screens(page, "editor-dialogs", shots)
+    log_in(page, "editor")
     # The choosers, on a new article's form (every chooser empty).
     page.goto(f"/admin/pages/add/news/newsarticlepage/{values['news']}/")
     modal = open_modal(page, page.locator("#id_hero_image-chooser [data-chooser-action-choose]"))
@@ -201,13 +249,19 @@ def test_the_dialogs_and_choosers_of_the_article_form_show_no_english(page, shot
     screens.check("document chooser")
     close_modal(page)
 
-    if role == "approver":
-        # The status side panel and its schedule dialog ("Đặt lịch").
-        page.goto(f"/admin/pages/{values['article']}/edit/")
-        page.locator("[data-side-panel-toggle=status]").click()
-        screens.check("status panel")
-        page.locator("[data-side-panel=status] [data-a11y-dialog-show]").first.click()
-        expect(page.locator("[role=dialog]:visible, dialog[open]").first).to_be_visible()
-        screens.check("schedule dialog")
-        page.keyboard.press("Escape")
-    assert screens.english == {}, f"{role}: English in {screens.english}"
+    assert screens.english == {}, f"editor: English in {screens.english}"
+
+
+def test_the_status_panel_and_schedule_dialog_show_no_english_to_the_approver(page, shots, values):
+    """An article's edit screen as the approver has it (publish, schedule): its status side panel
+    and the schedule dialog ("Đặt lịch")."""
+    screens = Screens(page, "approver-dialogs", shots)
+    log_in(page, "approver")
+    page.goto(f"/admin/pages/{values['article']}/edit/")
+    page.locator("[data-side-panel-toggle=status]").click()
+    screens.check("status panel")
+    page.locator("[data-side-panel=status] [data-a11y-dialog-show]").first.click()
+    expect(page.locator("[role=dialog]:visible, dialog[open]").first).to_be_visible()
+    screens.check("schedule dialog")
+    page.keyboard.press("Escape")
+    assert screens.english == {}, f"approver: English in {screens.english}"

@@ -1,5 +1,5 @@
-"""The admin screens of issue 18's point 1 (and issue 21's), the roles that use them, and how to
-read a role's menu: shared by the rendered-screen test and the browser test."""
+"""The admin screens of issue 18's point 1 (and issue 21's), the role that uses each, the roles,
+and how to read a role's menu: shared by the rendered-screen test and the browser test."""
 
 import json
 
@@ -24,72 +24,80 @@ ROLES = {
     "superuser": None,
 }
 
-# The screens of point 1 of issue 18; {placeholders} filled from the demo content.
-SCREENS = [
-    "/admin/",
-    "/admin/account/",
-    "/admin/pages/",
-    "/admin/pages/{news}/",
-    "/admin/pages/add/news/newsarticlepage/{news}/",
-    "/admin/pages/{article}/edit/",
-    "/admin/pages/{article}/history/",
-    "/admin/pages/{article}/revisions/compare/earliest...{revision}/",
-    "/admin/pages/{article}/move/",
-    "/admin/pages/{article}/delete/",
-    "/admin/pages/{article}/unpublish/",
-    "/admin/pages/{article}/copy/",
-    "/admin/pages/search/?q=c%C3%B4ng+%C4%91o%C3%A0n",
-    "/admin/choose-page/",
-    "/admin/choose-page/{news}/",
-    "/admin/choose-external-link/",
-    "/admin/choose-email-link/",
-    "/admin/choose-phone-link/",
-    "/admin/choose-anchor-link/",
-    "/admin/images/",
-    "/admin/images/{image}/",
-    "/admin/images/multiple/add/",
-    "/admin/images/chooser/",
-    "/admin/documents/",
-    "/admin/documents/edit/{document}/",
-    "/admin/documents/multiple/add/",
-    "/admin/documents/chooser/",
-    "/admin/snippets/",
-    "/admin/snippets/news/newscategory/",
-    "/admin/collections/",
-    "/admin/redirects/",
-    "/admin/redirects/add/",
-    "/admin/searchpicks/",
-    "/admin/searchpicks/add/",
-    "/admin/workflows/list/",
-    "/admin/workflows/tasks/index/",
-    "/admin/reports/locked/",
-    "/admin/reports/site-history/",
-    "/admin/reports/aging-pages/",
-    "/admin/reports/workflow/",
-    "/admin/reports/workflow_tasks/",
-    "/admin/users/",
-    "/admin/users/new/",
-    "/admin/groups/",
-    "/admin/groups/edit/{editors_group}/",
+# The screens of point 1 of issue 18; {placeholders} filled from the demo content. Each names the
+# role that uses it: the browser test opens it once, as that role (and fails if that role is
+# refused it); the rendered-screen test opens every screen as every role.
+SCREENS = {
+    "/admin/": "editor",  # every role's dashboard is checked too, after its login
+    "/admin/account/": "editor",  # in every role's menu
+    "/admin/pages/": "editor",
+    "/admin/pages/{news}/": "editor",
+    "/admin/pages/add/news/newsarticlepage/{news}/": "editor",
+    # The approver's edit screen of the article (its action menu: publish, schedule) is opened
+    # by the browser test of its status panel and schedule dialog.
+    "/admin/pages/{article}/edit/": "editor",
+    "/admin/pages/{article}/history/": "editor",
+    "/admin/pages/{article}/revisions/compare/earliest...{revision}/": "editor",
+    # Moving, deleting and unpublishing a live page take the right to publish: approvers'.
+    "/admin/pages/{article}/move/": "approver",
+    "/admin/pages/{article}/delete/": "approver",
+    "/admin/pages/{article}/unpublish/": "approver",
+    "/admin/pages/{article}/copy/": "editor",
+    "/admin/pages/search/?q=c%C3%B4ng+%C4%91o%C3%A0n": "editor",
+    # The choosers, opened from the article form as the editor does.
+    "/admin/choose-page/": "editor",
+    "/admin/choose-page/{news}/": "editor",
+    "/admin/choose-external-link/": "editor",
+    "/admin/choose-email-link/": "editor",
+    "/admin/choose-phone-link/": "editor",
+    "/admin/choose-anchor-link/": "editor",
+    "/admin/images/": "editor",
+    "/admin/images/{image}/": "editor",
+    "/admin/images/multiple/add/": "editor",
+    "/admin/images/chooser/": "editor",
+    "/admin/documents/": "editor",
+    "/admin/documents/edit/{document}/": "editor",
+    "/admin/documents/multiple/add/": "editor",
+    "/admin/documents/chooser/": "editor",
+    "/admin/snippets/": "editor",
+    # Editors choose the categories; approvers add and change them.
+    "/admin/snippets/news/newscategory/": "approver",
+    "/admin/collections/": "superuser",
+    "/admin/redirects/": "superuser",
+    "/admin/redirects/add/": "superuser",
+    "/admin/searchpicks/": "superuser",
+    "/admin/searchpicks/add/": "superuser",
+    "/admin/workflows/list/": "superuser",
+    "/admin/workflows/tasks/index/": "superuser",
+    "/admin/reports/locked/": "approver",
+    "/admin/reports/site-history/": "superuser",
+    "/admin/reports/aging-pages/": "editor",
+    "/admin/reports/workflow/": "approver",
+    "/admin/reports/workflow_tasks/": "approver",
+    "/admin/users/": "superuser",
+    "/admin/users/new/": "superuser",
+    "/admin/groups/": "superuser",
+    "/admin/groups/edit/{editors_group}/": "superuser",
     # Issue 21's screens: its page types, snippets, form submissions and legal questions.
-    "/admin/pages/{content_page}/edit/",
-    "/admin/pages/add/pages/contentpage/{content_page}/",
-    "/admin/pages/{leadership}/edit/",
-    "/admin/pages/{contact}/edit/",
-    "/admin/pages/{form_page}/edit/",
-    "/admin/pages/{album}/edit/",
-    "/admin/pages/add/gallery/videopage/{gallery}/",
-    "/admin/pages/{legal_topic}/edit/",
-    "/admin/snippets/menus/menuitem/",
-    "/admin/snippets/menus/menuitem/add/",
-    "/admin/snippets/pages/leader/",
-    "/admin/snippets/pages/term/",
-    "/admin/forms/",
-    "/admin/forms/submissions/{form_page}/",
-    "/admin/cau-hoi-phap-luat/",
-    "/admin/cau-hoi-phap-luat/inspect/{question}/",
-    "/admin/cau-hoi-phap-luat/edit/{question}/",
-]
+    "/admin/pages/{content_page}/edit/": "editor",
+    "/admin/pages/add/pages/contentpage/{content_page}/": "editor",
+    "/admin/pages/{leadership}/edit/": "editor",
+    "/admin/pages/{contact}/edit/": "editor",
+    "/admin/pages/{form_page}/edit/": "editor",
+    "/admin/pages/{album}/edit/": "editor",
+    "/admin/pages/add/gallery/videopage/{gallery}/": "editor",
+    "/admin/pages/{legal_topic}/edit/": "editor",
+    # Menu items, people and terms are public once saved: approvers write them, editors read.
+    "/admin/snippets/menus/menuitem/": "approver",
+    "/admin/snippets/menus/menuitem/add/": "approver",
+    "/admin/snippets/pages/leader/": "approver",
+    "/admin/snippets/pages/term/": "approver",
+    "/admin/forms/": "editor",
+    "/admin/forms/submissions/{form_page}/": "form_staff",
+    "/admin/cau-hoi-phap-luat/": "legal_staff",
+    "/admin/cau-hoi-phap-luat/inspect/{question}/": "legal_staff",
+    "/admin/cau-hoi-phap-luat/edit/{question}/": "legal_staff",
+}
 
 
 def screen_values():

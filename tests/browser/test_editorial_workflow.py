@@ -132,6 +132,10 @@ def test_editor_submits_approver_publishes(browser, site_server, context, page):
     submit = page.locator("button[name=action-submit]")
     page.keyboard.press("Control+s")
     expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/"), timeout=30_000)
+    # The save's own answer (its message), not the address alone: an autosave made while the
+    # body was being written turns the address into the draft's edit address before the save
+    # is answered (on a busy machine the article was then submitted without its quote block).
+    expect(page.locator(".messages li.success").first).to_be_visible(timeout=30_000)
     no_wagtail_english(page)
     article = NewsArticlePage.objects.get(title=title)
     assert article.slug == "tap-huan-nghiep-vu-doan-vien-o-dak-lak" and not article.live

@@ -276,18 +276,12 @@ def _clear_cache():
 
 def ensure_root_site():
     """Recreate the root page, default site and locale that transactional tests flush."""
-    from django.contrib.auth.models import Permission
     from django.contrib.contenttypes.models import ContentType
-    from django.core.management.sql import emit_post_migrate_signal
     from wagtail.models import Locale
 
     # A flush recreates the content types under new ids; this process's cache still holds the
     # old ones (a page built with them fails validation: "content type id 1 is not valid").
     ContentType.objects.clear_cache()
-    if not Permission.objects.filter(codename="access_admin").exists():
-        # The content types and permissions a flush's post_migrate should have made again (on a
-        # test process some earlier transactional test's flush left none): made as it makes them.
-        emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
     Locale.objects.get_or_create(language_code="vi")
     root = Page.get_first_root_node()
     if root is None:
@@ -330,15 +324,12 @@ def pytest_collection_modifyitems(config, items):
         first.setdefault(package_of(item), position)
         first.setdefault(item.nodeid.split("::")[0], position)
     # Transactional tests still run after all the others (as pytest-django orders them): their
-    # teardown flushes the database, root page and default site included. Among tests of one
-    # kind the slow ones (marked `slow`) come first: the last tests handed to the test processes
-    # are short, so neither waits long for the other at the end.
+    # teardown flushes the database, root page and default site included.
     items[:] = sorted(
         items,
         key=lambda item: (
             is_transactional(item),
             uses_demo(item),
-            item.get_closest_marker("slow") is None,
             first[package_of(item)],
             first[item.nodeid.split("::")[0]],
         ),

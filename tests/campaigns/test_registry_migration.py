@@ -104,7 +104,6 @@ def test_the_migrated_test_database_gives_the_staff_group_the_registry_permissio
     assert not ContentType.objects.filter(app_label="campaigns", model__in=REGISTRY_MODELS)
 
 
-@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_moving_the_registry_keeps_every_row_relation_and_permission():
     ensure_root_site()  # an earlier transactional test may have flushed the page tree

@@ -131,7 +131,6 @@ class Server:
         return pids
 
 
-@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_limits_hold_across_two_gunicorn_workers(tmp_path):
     from tests.conftest import ensure_root_site

@@ -124,7 +124,6 @@ def run_two_processes(database_url):
     return seen
 
 
-@pytest.mark.slow
 def test_two_processes_count_in_one_store(shared_database):
     first, second = run_two_processes(shared_database)
     # Every event got its own number: no count was lost to a race, none counted twice, and

@@ -43,7 +43,6 @@ def submit(base_url, path, n):
     assert response.status == 200 and "da-gui=1" in response.url
 
 
-@pytest.mark.slow
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only: real concurrency")
 @pytest.mark.django_db(transaction=True)
 def test_200_concurrent_submissions_are_all_stored(live_server, settings):

@@ -38,7 +38,6 @@ def notices():
     return DBTaskResult.objects.filter(task_path=TASK_PATH)
 
 
-@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_a_hanging_mail_relay_does_not_hold_the_response(settings, relay):
     port, accepted = relay

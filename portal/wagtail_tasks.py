@@ -37,8 +37,12 @@ BACKPORT_TASKS = {"default": {"BACKEND": "portal.wagtail_tasks.CoalescingBackend
 _state = Local()
 
 
-def _pending() -> dict[str, tuple[Task[Any, Any], tuple[Any, ...], dict[str, Any]]]:
-    return getattr(_state, "pending", None)  # type: ignore[no-any-return]
+Pending = dict[str, tuple[Task[Any, Any], tuple[Any, ...], dict[str, Any]]]
+
+
+def _pending() -> Pending | None:
+    pending: Pending | None = getattr(_state, "pending", None)
+    return pending
 
 
 @contextmanager
@@ -104,6 +108,8 @@ def use_for_wagtail_tasks() -> None:
     from django_tasks import task_backends
 
     task_backends.configure_settings = lambda settings: BACKPORT_TASKS  # type: ignore[method-assign]
-    task_backends._settings = BACKPORT_TASKS
+    # The handler's own attributes (django.utils.connection.BaseConnectionHandler): the settings
+    # it read and the backends it made from them, made again from ours.
+    task_backends._settings = BACKPORT_TASKS  # type: ignore[attr-defined]
     task_backends.__dict__["settings"] = BACKPORT_TASKS
-    task_backends._connections = Local()
+    task_backends._connections = Local()  # type: ignore[attr-defined]

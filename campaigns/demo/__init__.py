@@ -23,17 +23,6 @@ def _say(stdout, message):
         stdout.write(message)
 
 
-def ensure_campaign(index_page, slug, build, image_ids, partner_ids, hero):
-    existing = index_page.get_children().filter(slug=slug).first()
-    if existing is not None:
-        return existing.specific, False
-    data = build(image_ids, partner_ids)
-    page = CampaignPageFactory(
-        parent=index_page, slug=slug, hero_image=hero, log_action=False, **data
-    )
-    return page, True
-
-
 def load(home, stdout=None):
     Province.ensure_all()
 
@@ -98,8 +87,12 @@ def load(home, stdout=None):
     image_ids = [image.pk for image in images]
     heroes = {95: images[0], 5: images[1], 30: images[2]}
     for slug, build, key in CAMPAIGNS:
-        _page, created = ensure_campaign(
-            index_page, slug, build, image_ids, partner_ids, heroes[key]
+        _page, created = ensure_child_page(
+            index_page,
+            CampaignPageFactory,
+            slug,
+            hero_image=heroes[key],
+            **build(image_ids, partner_ids),
         )
         if created:
             _say(stdout, f"Chiến dịch {slug}: đã tạo.")

@@ -6,6 +6,7 @@ import unicodedata
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.form_fields import full_name_field
 from portal.form_guard import honeypot_field, token_field
 from webforms.forms import TimestampedForm
 
@@ -15,12 +16,7 @@ def _nfc(value):
 
 
 class AskForm(TimestampedForm):
-    full_name = forms.CharField(
-        label=_("Họ và tên"),
-        max_length=200,
-        error_messages={"required": _("Vui lòng nhập họ và tên.")},
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
+    full_name = full_name_field()
     contact = forms.CharField(
         label=_("Số điện thoại hoặc thư điện tử"),
         help_text=_("Chỉ để cán bộ tư vấn trả lời riêng cho bạn; không bao giờ được đăng."),

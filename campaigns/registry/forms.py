@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.provinces import province_choices
 from portal import limits
+from portal.form_fields import full_name_field
 from portal.form_guard import TOKEN_MESSAGES, GuardedForm, honeypot_field, token_field
 
 from . import normalise
@@ -72,12 +73,7 @@ class SignupForm(NormalisedPersonMixin, GuardedForm):
     # Tells the page's serve() that this POST is the sign-up form.
     form_name = "dang-ky-doan-vien"
 
-    full_name = forms.CharField(
-        label=_("Họ và tên"),
-        max_length=200,
-        error_messages={"required": _("Vui lòng nhập họ và tên.")},
-        widget=forms.TextInput(attrs={"autocomplete": "name", "maxlength": 100}),
-    )
+    full_name = full_name_field()
     date_of_birth = forms.CharField(
         label=_("Ngày sinh"),
         help_text=_("Dạng ngày/tháng/năm, ví dụ 05/09/1990. Từ 16 tuổi trở lên."),

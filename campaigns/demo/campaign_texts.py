@@ -3,6 +3,30 @@ facts) as the fields and StreamField blocks of a campaign page."""
 
 from datetime import date
 
+# The StreamField blocks the campaigns use more than once, as the page stores them.
+
+
+def countdown(heading, target_date, past_text=""):
+    value = {"heading": heading, "target_date": target_date, "past_text": past_text}
+    return {"type": "countdown", "value": value}
+
+
+def timeline(heading, *milestones):
+    return {"type": "timeline", "value": {"heading": heading, "milestones": list(milestones)}}
+
+
+def milestone(day, title, text, image=None):
+    return {"date": day, "title": title, "text": text, "image": image}
+
+
+def call_to_action(text, url, note="", style="primary"):
+    value = {"text": text, "page": None, "url": url, "note": note, "style": style}
+    return {"type": "call_to_action", "value": value}
+
+
+def signup(heading, intro):
+    return {"type": "signup", "value": {"heading": heading, "intro": intro}}
+
 
 def campaign_95_years(image_ids, partner_ids):
     return {
@@ -20,50 +44,37 @@ def campaign_95_years(image_ids, partner_ids):
         ),
         "tags": ["95 năm Công đoàn Việt Nam", "Công đoàn Việt Nam", "phát triển đoàn viên"],
         "body": [
-            {
-                "type": "countdown",
-                "value": {
-                    "heading": "Lễ kỷ niệm 95 năm Ngày thành lập Công đoàn Việt Nam",
-                    "target_date": "2024-07-28",
-                    "past_text": "Lễ kỷ niệm đã diễn ra ngày 28/7/2024.",
-                },
-            },
-            {
-                "type": "timeline",
-                "value": {
-                    "heading": "Những mốc đáng nhớ",
-                    "milestones": [
-                        {
-                            "date": "1929-07-28",
-                            "title": "Công đoàn Việt Nam ra đời",
-                            "text": "Tổ chức công đoàn đầu tiên của giai cấp công nhân Việt Nam "
-                            "được thành lập tại Hà Nội.",
-                            "image": image_ids[0],
-                        },
-                        {
-                            "date": "2023-12-01",
-                            "title": "Đại hội XIII Công đoàn Việt Nam",
-                            "text": "Đại hội họp từ ngày 1 đến 3/12/2023 tại Hà Nội, mở ra "
-                            "nhiệm kỳ 2023–2028.",
-                            "image": None,
-                        },
-                        {
-                            "date": "2024-03-15",
-                            "title": "Hội nghị lần thứ 4 Ban Chấp hành khóa XIII",
-                            "text": "Bàn các hoạt động kỷ niệm 95 năm và Tháng Công nhân 2024, "
-                            "đặt mục tiêu thêm một triệu đoàn viên trong năm.",
-                            "image": None,
-                        },
-                        {
-                            "date": "2024-07-28",
-                            "title": "Kỷ niệm 95 năm",
-                            "text": "Các cấp công đoàn tổ chức lễ kỷ niệm và tôn vinh đoàn viên "
-                            "tiêu biểu.",
-                            "image": None,
-                        },
-                    ],
-                },
-            },
+            countdown(
+                "Lễ kỷ niệm 95 năm Ngày thành lập Công đoàn Việt Nam",
+                "2024-07-28",
+                "Lễ kỷ niệm đã diễn ra ngày 28/7/2024.",
+            ),
+            timeline(
+                "Những mốc đáng nhớ",
+                milestone(
+                    "1929-07-28",
+                    "Công đoàn Việt Nam ra đời",
+                    "Tổ chức công đoàn đầu tiên của giai cấp công nhân Việt Nam "
+                    "được thành lập tại Hà Nội.",
+                    image_ids[0],
+                ),
+                milestone(
+                    "2023-12-01",
+                    "Đại hội XIII Công đoàn Việt Nam",
+                    "Đại hội họp từ ngày 1 đến 3/12/2023 tại Hà Nội, mở ra nhiệm kỳ 2023–2028.",
+                ),
+                milestone(
+                    "2024-03-15",
+                    "Hội nghị lần thứ 4 Ban Chấp hành khóa XIII",
+                    "Bàn các hoạt động kỷ niệm 95 năm và Tháng Công nhân 2024, "
+                    "đặt mục tiêu thêm một triệu đoàn viên trong năm.",
+                ),
+                milestone(
+                    "2024-07-28",
+                    "Kỷ niệm 95 năm",
+                    "Các cấp công đoàn tổ chức lễ kỷ niệm và tôn vinh đoàn viên tiêu biểu.",
+                ),
+            ),
             {
                 "type": "figures",
                 "value": {
@@ -90,16 +101,11 @@ def campaign_95_years(image_ids, partner_ids):
                     "attribution": "Lời kêu gọi của chiến dịch (nội dung mẫu)",
                 },
             },
-            {
-                "type": "call_to_action",
-                "value": {
-                    "text": "Đăng ký tham gia Công đoàn",
-                    "page": None,
-                    "url": "#dang-ky",
-                    "note": "Chỉ mất khoảng hai phút trên điện thoại.",
-                    "style": "primary",
-                },
-            },
+            call_to_action(
+                "Đăng ký tham gia Công đoàn",
+                "#dang-ky",
+                note="Chỉ mất khoảng hai phút trên điện thoại.",
+            ),
             {
                 "type": "partner_strip",
                 "value": {
@@ -107,14 +113,11 @@ def campaign_95_years(image_ids, partner_ids):
                     "partners": partner_ids[:3],
                 },
             },
-            {
-                "type": "signup",
-                "value": {
-                    "heading": "Đăng ký tham gia Công đoàn",
-                    "intro": "Người lao động từ đủ 16 tuổi có thể đăng ký trực tuyến; công đoàn "
-                    "cơ sở nơi bạn làm việc sẽ liên hệ để xét kết nạp.",
-                },
-            },
+            signup(
+                "Đăng ký tham gia Công đoàn",
+                "Người lao động từ đủ 16 tuổi có thể đăng ký trực tuyến; công đoàn "
+                "cơ sở nơi bạn làm việc sẽ liên hệ để xét kết nạp.",
+            ),
         ],
     }
 
@@ -134,40 +137,21 @@ def campaign_workers_month(image_ids, partner_ids):
         ),
         "tags": ["Tháng Công nhân", "Công đoàn Việt Nam"],
         "body": [
-            {
-                "type": "countdown",
-                "value": {
-                    "heading": "Khai mạc Tháng Công nhân 2024",
-                    "target_date": "2024-05-01",
-                    "past_text": "",
-                },
-            },
-            {
-                "type": "timeline",
-                "value": {
-                    "heading": "Lịch hoạt động",
-                    "milestones": [
-                        {
-                            "date": "2024-05-01",
-                            "title": "Phát động Tháng Công nhân",
-                            "text": "Công đoàn các cấp đồng loạt ra quân.",
-                            "image": None,
-                        },
-                        {
-                            "date": "2024-05-15",
-                            "title": "Đối thoại với người lao động",
-                            "text": "Lắng nghe ý kiến về việc làm, thu nhập, an toàn lao động.",
-                            "image": None,
-                        },
-                        {
-                            "date": "2024-05-31",
-                            "title": "Tổng kết",
-                            "text": "Biểu dương tập thể, cá nhân tiêu biểu.",
-                            "image": None,
-                        },
-                    ],
-                },
-            },
+            countdown("Khai mạc Tháng Công nhân 2024", "2024-05-01"),
+            timeline(
+                "Lịch hoạt động",
+                milestone(
+                    "2024-05-01",
+                    "Phát động Tháng Công nhân",
+                    "Công đoàn các cấp đồng loạt ra quân.",
+                ),
+                milestone(
+                    "2024-05-15",
+                    "Đối thoại với người lao động",
+                    "Lắng nghe ý kiến về việc làm, thu nhập, an toàn lao động.",
+                ),
+                milestone("2024-05-31", "Tổng kết", "Biểu dương tập thể, cá nhân tiêu biểu."),
+            ),
             {
                 "type": "gallery",
                 "value": {
@@ -178,16 +162,9 @@ def campaign_workers_month(image_ids, partner_ids):
                     ],
                 },
             },
-            {
-                "type": "call_to_action",
-                "value": {
-                    "text": "Xem ưu đãi cho đoàn viên",
-                    "page": None,
-                    "url": "/vi-phuc-loi-doan-vien/",
-                    "note": "",
-                    "style": "secondary",
-                },
-            },
+            call_to_action(
+                "Xem ưu đãi cho đoàn viên", "/vi-phuc-loi-doan-vien/", style="secondary"
+            ),
         ],
     }
 
@@ -207,41 +184,25 @@ def campaign_30_years(image_ids, partner_ids):
         ),
         "tags": ["30 năm Công đoàn Viên chức Việt Nam", "Công đoàn Viên chức"],
         "body": [
-            {
-                "type": "countdown",
-                "value": {
-                    "heading": "Lễ kỷ niệm 30 năm Ngày thành lập",
-                    "target_date": "2024-07-02",
-                    "past_text": "",
-                },
-            },
-            {
-                "type": "timeline",
-                "value": {
-                    "heading": "Ba mươi năm",
-                    "milestones": [
-                        {
-                            "date": "1994-07-02",
-                            "title": "Thành lập Công đoàn Viên chức Việt Nam",
-                            "text": "Tổ chức công đoàn của cán bộ, công chức, viên chức ra đời.",
-                            "image": image_ids[2],
-                        },
-                        {
-                            "date": "2024-07-02",
-                            "title": "Kỷ niệm 30 năm",
-                            "text": "Lễ kỷ niệm và tôn vinh những tập thể, cá nhân tiêu biểu.",
-                            "image": None,
-                        },
-                    ],
-                },
-            },
-            {
-                "type": "signup",
-                "value": {
-                    "heading": "Trở thành đoàn viên",
-                    "intro": "Đăng ký để công đoàn cơ sở nơi bạn công tác liên hệ kết nạp.",
-                },
-            },
+            countdown("Lễ kỷ niệm 30 năm Ngày thành lập", "2024-07-02"),
+            timeline(
+                "Ba mươi năm",
+                milestone(
+                    "1994-07-02",
+                    "Thành lập Công đoàn Viên chức Việt Nam",
+                    "Tổ chức công đoàn của cán bộ, công chức, viên chức ra đời.",
+                    image_ids[2],
+                ),
+                milestone(
+                    "2024-07-02",
+                    "Kỷ niệm 30 năm",
+                    "Lễ kỷ niệm và tôn vinh những tập thể, cá nhân tiêu biểu.",
+                ),
+            ),
+            signup(
+                "Trở thành đoàn viên",
+                "Đăng ký để công đoàn cơ sở nơi bạn công tác liên hệ kết nạp.",
+            ),
         ],
     }
 

@@ -2,10 +2,8 @@
 timeout, BEGIN IMMEDIATE), so a read-then-write transaction waits instead of failing."""
 
 import json
-import subprocess
-import sys
 
-from django.conf import settings
+from tests.processes import run_python
 
 
 def embedded_database_settings():
@@ -13,15 +11,7 @@ def embedded_database_settings():
         "import json, os; os.environ.pop('DATABASE_URL', None);"
         "from portal.settings import base; print(json.dumps(base.DATABASES['default']['OPTIONS']))"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        check=True,
-        env={"PATH": "/usr/bin:/bin"},
-    )
-    return json.loads(out.stdout)
+    return json.loads(run_python(code, {"PATH": "/usr/bin:/bin"}, check=True).stdout)
 
 
 def test_the_embedded_sqlite_default_uses_immediate_transactions_and_wal():

@@ -1,34 +1,20 @@
 """Settings come from the environment; production refuses to start without a secret key."""
 
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.db_independent  # CI runs it once, in the SQLite phase
+from tests.processes import ROOT, run_python
 
-ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.db_independent  # CI runs it once, in the SQLite phase
 
 
 def run_settings(module, env_extra, code):
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY"}}
     env.update(env_extra)
     env["DJANGO_SETTINGS_MODULE"] = module
-    return subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            # The settings module alone (no app loading: a second instead of several).
-            f"from django.conf import settings; settings.INSTALLED_APPS; {code}",
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    # The settings module alone (no app loading: a second instead of several).
+    return run_python(f"from django.conf import settings; settings.INSTALLED_APPS; {code}", env)
 
 
 def test_sqlite_file_when_database_url_is_absent():

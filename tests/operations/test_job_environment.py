@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from portal import cache_identity
+from tests.processes import run_python
 
 pytestmark = pytest.mark.db_independent  # CI runs it once, in the SQLite phase
 
@@ -42,7 +43,7 @@ def server_env(tmp_path_factory):
     start_worker = (
         "import runpy, portal.wsgi; runpy.run_path('gunicorn.conf.py')['post_worker_init'](None)"
     )
-    subprocess.run([sys.executable, "-c", start_worker], cwd=ROOT, env=env, check=True)
+    run_python(start_worker, env, check=True)
     return env
 
 
@@ -80,7 +81,7 @@ def test_runserver_records_nothing(tmp_path):
     """Only gunicorn records: a development server must not make the production checks warn."""
     env = dict(os.environ, CACHE_IDENTITY_FILE=str(tmp_path / "identity"))
     env["DJANGO_SETTINGS_MODULE"] = "portal.settings.dev"
-    subprocess.run([sys.executable, "-c", "import portal.wsgi"], cwd=ROOT, env=env, check=True)
+    run_python("import portal.wsgi", env, check=True)
     assert not (tmp_path / "identity").exists()
 
 

@@ -4,12 +4,8 @@ Every page that shows the article is served fresh (a miss, with the change) on t
 after the publish; the rest of the site is still answered from the cache (a hit)."""
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
-from django.conf import settings as django_settings
 from django.db import transaction
 from django.test import Client
 from wagtail.models import Page
@@ -18,7 +14,7 @@ from news.factories import NewsArticlePageFactory
 from news.models import NewsArticlePage, NewsArticleRelatedArticle
 from portal.pagecache import generation
 
-from .conftest import cache_status
+from .conftest import cache_status, in_another_process
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
@@ -216,17 +212,7 @@ def test_a_narrow_purge_from_another_process_reaches_this_one(page_cache):
         "from portal.pagecache import generation as g; "
         f"g.bump_tags({{g.path_tag({article_path!r})}})"
     )
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
-        "PAGE_CACHE_GENERATION_FILE": page_cache.PAGE_CACHE_GENERATION_FILE,
-    }
-    subprocess.run(
-        [sys.executable, "-c", f"import django; django.setup(); {code}"],
-        env=env,
-        check=True,
-        cwd=django_settings.BASE_DIR,
-    )
+    in_another_process(page_cache, code)
     assert generation.page_token(article_path) != before
     assert generation.page_token(document_path) == untouched
     generation.bump_tags({generation.tree_tag("/van-ban/")})

@@ -1,8 +1,6 @@
 """Every change a reader could see purges the page cache; drafts and sign-ups do not."""
 
 import os
-import subprocess
-import sys
 from datetime import timedelta
 from io import StringIO
 from pathlib import Path
@@ -20,7 +18,7 @@ from home.models import SiteBranding
 from portal.pagecache import generation
 from portal.pagecache.frontend import frontend_cache_settings
 
-from .conftest import cache_status
+from .conftest import cache_status, in_another_process
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
@@ -141,15 +139,7 @@ def test_a_purge_from_another_process_reaches_this_one(client, home_page, page_c
     """`publish_scheduled` from cron, or another gunicorn worker, purges this worker's pages."""
     cached_home(client)
     code = "from portal.pagecache import generation; generation.bump()"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
-        "PAGE_CACHE_GENERATION_FILE": page_cache.PAGE_CACHE_GENERATION_FILE,
-    }
-    script = f"import django; django.setup(); {code}"
-    subprocess.run(
-        [sys.executable, "-c", script], env=env, check=True, cwd=django_settings.BASE_DIR
-    )
+    in_another_process(page_cache, code)
     fresh_home(client)
 
 

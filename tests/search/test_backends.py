@@ -9,8 +9,6 @@ an OpenSearch 2.x/3.x server.
 
 import json
 import os
-import subprocess
-import sys
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -26,6 +24,7 @@ from search.es_settings import (
     elasticsearch_backend,
     opensearch_backend,
 )
+from tests.processes import run_python
 
 ES_URL = os.environ.get("ELASTICSEARCH_URL", "")
 OS_URL = os.environ.get("OPENSEARCH_URL", "")
@@ -71,12 +70,12 @@ def test_settings_pick_elasticsearch_9_only_when_the_url_is_set():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test"}
     for name in ("ELASTICSEARCH_URL", "OPENSEARCH_URL", "SEARCH_TIMEOUT", "DATABASE_URL"):
         env.pop(name, None)
-    plain = json.loads(subprocess.check_output([sys.executable, "-c", code], env=env, text=True))
+    plain = json.loads(run_python(code, env, check=True).stdout)
     assert plain == {"BACKEND": "search.backends"}
 
     env["ELASTICSEARCH_URL"] = "https://user:secret@search.example.org:9243"
     env["ELASTICSEARCH_INDEX_PREFIX"] = "cdvc_prod_"
-    es = json.loads(subprocess.check_output([sys.executable, "-c", code], env=env, text=True))
+    es = json.loads(run_python(code, env, check=True).stdout)
     # The server's backend behind the database fallback (search/resilient.py).
     assert es["BACKEND"] == "search.resilient"
     assert es["SERVER_BACKEND"] == "wagtail.search.backends.elasticsearch9"
@@ -87,19 +86,19 @@ def test_settings_pick_elasticsearch_9_only_when_the_url_is_set():
     assert es["OPTIONS"] == {"max_retries": 0, "retry_on_timeout": False}
 
     env["OPENSEARCH_URL"] = "https://search.example.org:9200"
-    both = subprocess.run([sys.executable, "-c", code], env=env, text=True, capture_output=True)
+    both = run_python(code, env)
     assert both.returncode != 0 and "not both" in both.stderr
 
     env.pop("ELASTICSEARCH_URL")
     env["SEARCH_TIMEOUT"] = "1.5"
-    os_ = json.loads(subprocess.check_output([sys.executable, "-c", code], env=env, text=True))
+    os_ = json.loads(run_python(code, env, check=True).stdout)
     assert os_["BACKEND"] == "search.resilient"
     assert os_["SERVER_BACKEND"] == "wagtail.search.backends.opensearch3"
     assert os_["URLS"] == ["https://search.example.org:9200"]
     assert os_["TIMEOUT"] == 1.5
     env.pop("OPENSEARCH_URL")
     env["DATABASE_URL"] = "postgres://u@db.invalid:5432/x"
-    pg = json.loads(subprocess.check_output([sys.executable, "-c", code], env=env, text=True))
+    pg = json.loads(run_python(code, env, check=True).stdout)
     assert pg["SEARCH_CONFIG"] == pg["AUTOCOMPLETE_SEARCH_CONFIG"] == "vietnamese_unaccent"
 
 

@@ -22,6 +22,18 @@ def assert_shown(html, *texts):
     assert not missing, f"not on the page: {missing}"
 
 
+def input_tag(html, name):
+    """The first `<input>` tag named `name` in `html`, as written (fails when there is none)."""
+    match = re.search(rf'<input[^>]*name="{re.escape(name)}"[^>]*>', html)
+    assert match, f"no input named {name!r} on the page"
+    return match.group(0)
+
+
+def ticked(html, name):
+    """Whether the checkbox named `name` comes ticked (its tag carries `checked`)."""
+    return "checked" in input_tag(html, name)
+
+
 def json_ld_blocks(html):
     """The page's JSON-LD blocks that carry a CSP nonce, in order, as (nonce, text as written)."""
     return JSON_LD.findall(html)

@@ -11,6 +11,7 @@ from django.test import Client
 
 from campaigns.registry.models import ConsentRecord, MemberSignup, SignupSubmission
 from portal.limits.models import Counter
+from tests.public_pages import assert_shown, ticked
 
 from .registry_helpers import form_data, make_notice, make_signup_page, token
 
@@ -37,10 +38,8 @@ def test_form_page_renders_the_form_privately_with_unticked_consents(client, pag
     assert 'name="full_name"' in html and 'name="phone"' in html
     assert "csrfmiddlewaretoken" in html
     assert "Thông báo dữ liệu cá nhân" in html and "Phiên bản thông báo: 1" in html
-    consent = re.search(r'<input[^>]*name="consent_registration"[^>]*>', html).group(0)
-    assert "checked" not in consent
-    news = re.search(r'<input[^>]*name="consent_news"[^>]*>', html).group(0)
-    assert "checked" not in news
+    assert not ticked(html, "consent_registration")
+    assert not ticked(html, "consent_news")
     cache_control = response["Cache-Control"]
     assert "private" in cache_control and "no-store" in cache_control
     # Every option of the province list is one of the 34 (plus the empty prompt).
@@ -227,10 +226,8 @@ def test_an_error_keeps_what_the_person_typed(client, page):
     html = post(
         client, page, full_name="Lê Minh Châu", phone="12", commune="Phường Cửa Nam"
     ).content.decode()
-    assert 'value="Lê Minh Châu"' in html
-    assert 'value="Phường Cửa Nam"' in html
-    assert 'value="12"' in html
-    assert re.search(r'<input[^>]*name="consent_registration"[^>]*checked', html)
+    assert_shown(html, 'value="Lê Minh Châu"', 'value="Phường Cửa Nam"', 'value="12"')
+    assert ticked(html, "consent_registration")
 
 
 @pytest.mark.django_db

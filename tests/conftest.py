@@ -96,29 +96,21 @@ def site(db):
 
 
 # Sections and snippets the tests of several apps build on, one fixture each, made by the apps'
-# factories: {fixture name: (factory, its fields)}. A section is published under the home page.
+# factories: {factory: {fixture name: its fields}}. A section is published under the home page.
 SHARED_SECTIONS = {
-    "news_index": ("news.factories.NewsIndexPageFactory", {"page_size": 10}),
-    "library": ("resolutions.factories.DocumentLibraryPageFactory", {}),
+    "news.factories.NewsIndexPageFactory": {"news_index": {"page_size": 10}},
+    "resolutions.factories.DocumentLibraryPageFactory": {"library": {}},
 }
 SHARED_SNIPPETS = {
-    "union_category": (
-        "news.factories.NewsCategoryFactory",
-        {"name": "Hoạt động Công đoàn", "slug": "hoat-dong-cong-doan"},
-    ),
-    "policy_category": (
-        "news.factories.NewsCategoryFactory",
-        {"name": "Chính sách – Pháp luật", "slug": "chinh-sach-phap-luat"},
-    ),
-    "politburo": (
-        "resolutions.factories.IssuingBodyFactory",
-        {"name": "Bộ Chính trị", "short_name": "BCT"},
-    ),
-    # Made by the migration resolutions/0004: found, not created (get or create by name).
-    "confederation": (
-        "resolutions.factories.IssuingBodyFactory",
-        {"name": "Tổng Liên đoàn Lao động Việt Nam", "short_name": "TLĐ"},
-    ),
+    "news.factories.NewsCategoryFactory": {
+        "union_category": {"name": "Hoạt động Công đoàn", "slug": "hoat-dong-cong-doan"},
+        "policy_category": {"name": "Chính sách – Pháp luật", "slug": "chinh-sach-phap-luat"},
+    },
+    "resolutions.factories.IssuingBodyFactory": {
+        "politburo": {"name": "Bộ Chính trị", "short_name": "BCT"},
+        # Made by the migration resolutions/0004: found, not created (get or create by name).
+        "confederation": {"name": "Tổng Liên đoàn Lao động Việt Nam", "short_name": "TLĐ"},
+    },
 }
 
 
@@ -132,10 +124,10 @@ def _built_by(dotted_factory, fields, under_home):
     return pytest.fixture(build)
 
 
-for _name, (_factory, _fields) in SHARED_SECTIONS.items():
-    globals()[_name] = _built_by(_factory, _fields, under_home=True)
-for _name, (_factory, _fields) in SHARED_SNIPPETS.items():
-    globals()[_name] = _built_by(_factory, _fields, under_home=False)
+for _shared, _under_home in ((SHARED_SECTIONS, True), (SHARED_SNIPPETS, False)):
+    for _factory, _fixtures in _shared.items():
+        for _name, _fields in _fixtures.items():
+            globals()[_name] = _built_by(_factory, _fields, under_home=_under_home)
 
 
 @pytest.fixture

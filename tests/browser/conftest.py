@@ -51,6 +51,31 @@ VIEWPORTS = {
     },
     "desktop": {"viewport": {"width": 1280, "height": 800}},
 }
+# One page of each public type in the demo site, by name; the video page is added by the
+# `sample_video` fixture (the demo has none).
+DEMO_PAGES = {
+    "home": "/",
+    "news index": "/tin-tuc/",
+    "article": "/tin-tuc/hoi-nghi-lan-thu-4-ban-chap-hanh-tong-lien-doan-khoa-xiii/",
+    "library": "/van-ban/",
+    "document": "/van-ban/nghi-quyet-02-nq-tw/",
+    "congress": "/van-ban/dai-hoi-xiii/",
+    "campaign index": "/chien-dich/",
+    "campaign": "/chien-dich/95-nam-cong-doan-viet-nam/",
+    "partner programme": "/vi-phuc-loi-doan-vien/",
+    "sign-up": "/dang-ky-doan-vien/",
+    "search": "/tim-kiem/?q=cong+doan",
+    "content": "/gioi-thieu/",
+    "content-child": "/gioi-thieu/lich-su/",
+    "leadership": "/gioi-thieu/ban-chap-hanh/",
+    "contact": "/lien-he/",
+    "form": "/dang-ky-cuoc-thi-truc-tuyen/",
+    "gallery": "/thu-vien-anh-video/",
+    "album": "/thu-vien-anh-video/dai-hoi-vi-cong-doan-vien-chuc-viet-nam/",
+    "video": "/thu-vien-anh-video/video-hoi-thao-mau/",
+    "legal": "/tu-van-phap-luat/",
+    "legal-topic": "/tu-van-phap-luat/bao-hiem-xa-hoi/",
+}
 
 # The forms' time trap (WEBFORMS_MIN_FILL_SECONDS, REGISTRY_MIN_FILL_SECONDS: 2 s) is on in the
 # browser tests' server, shorter: each form sent waits it out (wait_out_the_time_trap); 11
@@ -185,6 +210,24 @@ def _browser_db_access(django_db_blocker):
     """The live server's threads and the test itself may use the (committed) test database."""
     with django_db_blocker.unblock():
         yield
+
+
+@pytest.fixture
+def sample_video():
+    """A YouTube video page in the demo library (the demo itself has none)."""
+    from gallery.models import GalleryIndexPage, VideoPage
+
+    index = GalleryIndexPage.objects.get(slug="thu-vien-anh-video")
+    if not VideoPage.objects.filter(slug="video-hoi-thao-mau").exists():
+        video = VideoPage(
+            title="Video hội thao (mẫu)",
+            slug="video-hoi-thao-mau",
+            intro="Video mẫu để kiểm thử.",
+            youtube_url="https://www.youtube.com/watch?v=abcdefghijk",
+        )
+        index.add_child(instance=video)
+        video.save_revision().publish()
+    return DEMO_PAGES["video"]
 
 
 @pytest.fixture(params=list(VIEWPORTS))

@@ -8,52 +8,35 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import wait_out_the_time_trap
+from .conftest import DEMO_PAGES, wait_out_the_time_trap
 
 pytestmark = pytest.mark.browser
 
-PAGES = {
-    "content": "/gioi-thieu/",
-    "content-child": "/gioi-thieu/lich-su/",
-    "leadership": "/gioi-thieu/ban-chap-hanh/",
-    "contact": "/lien-he/",
-    "form": "/dang-ky-cuoc-thi-truc-tuyen/",
-    "gallery": "/thu-vien-anh-video/",
-    "album": "/thu-vien-anh-video/dai-hoi-vi-cong-doan-vien-chuc-viet-nam/",
-    "video": "/thu-vien-anh-video/video-hoi-thao-mau/",
-    "legal": "/tu-van-phap-luat/",
-    "legal-topic": "/tu-van-phap-luat/bao-hiem-xa-hoi/",
-}
+# The union's ordinary pages among the demo's pages.
+UNION_PAGES = (
+    "content",
+    "content-child",
+    "leadership",
+    "contact",
+    "form",
+    "gallery",
+    "album",
+    "video",
+    "legal",
+    "legal-topic",
+)
 
 
-@pytest.fixture
-def sample_video():
-    """A YouTube video page in the demo library (the demo itself has none)."""
-    from gallery.models import GalleryIndexPage, VideoPage
-
-    index = GalleryIndexPage.objects.get(slug="thu-vien-anh-video")
-    if not VideoPage.objects.filter(slug="video-hoi-thao-mau").exists():
-        video = VideoPage(
-            title="Video hội thao (mẫu)",
-            slug="video-hoi-thao-mau",
-            intro="Video mẫu để kiểm thử.",
-            youtube_url="https://www.youtube.com/watch?v=abcdefghijk",
-        )
-        index.add_child(instance=video)
-        video.save_revision().publish()
-    return PAGES["video"]
-
-
-@pytest.mark.parametrize("name", list(PAGES))
+@pytest.mark.parametrize("name", UNION_PAGES)
 def test_union_pages_are_accessible(page, axe, viewport, name, sample_video):
-    response = page.goto(PAGES[name])
+    response = page.goto(DEMO_PAGES[name])
     assert response.status == 200, name
     expect(page.locator("h1")).to_be_visible()
     axe(page, f"the {name} page ({viewport})")
 
 
 def test_the_album_viewer_works_with_the_keyboard(page, viewport):
-    page.goto(PAGES["album"])
+    page.goto(DEMO_PAGES["album"])
     links = page.locator("[data-album-photo]")
     count = links.count()
     assert count >= 2
@@ -101,7 +84,7 @@ def test_a_video_asks_youtube_for_nothing_before_the_click(page, viewport, sampl
 
 
 def test_a_visitor_sends_the_quiz_registration(page, viewport):
-    page.goto(PAGES["form"])
+    page.goto(DEMO_PAGES["form"])
     page.get_by_role("textbox", name="Họ và tên").fill("Hoàng Thị Mai")
     page.get_by_role("textbox", name="Thư điện tử").fill("mai@example.vn")
     page.get_by_role("textbox", name="Đơn vị công tác").fill("Trường Tiểu học Kim Đồng")

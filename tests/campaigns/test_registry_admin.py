@@ -81,16 +81,18 @@ def test_the_group_sees_the_menu_and_the_list(client, staff, entries, rf):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    ("query", "found", "missing"),
+    ("query", "found"),
     [
-        ("0912 345 678", "Nguyễn Thị Lan", "Trần Văn Bình"),
-        ("84-987-654-321", "Trần Văn Bình", "Nguyễn Thị Lan"),
-        ("+84987654321", "Trần Văn Bình", "Nguyễn Thị Lan"),
-        ("tran van binh", "Trần Văn Bình", "Nguyễn Thị Lan"),
-        ("Thị Lan", "Nguyễn Thị Lan", "Trần Văn Bình"),
+        ("0912 345 678", "Nguyễn Thị Lan"),
+        ("84-987-654-321", "Trần Văn Bình"),
+        ("+84987654321", "Trần Văn Bình"),
+        ("tran van binh", "Trần Văn Bình"),
+        ("Thị Lan", "Nguyễn Thị Lan"),
     ],
 )
-def test_search_by_name_or_phone_in_any_format(client, staff, entries, query, found, missing):
+def test_search_by_name_or_phone_in_any_format(client, staff, entries, query, found):
+    """Each query finds one of the two people and not the other."""
+    (missing,) = {"Nguyễn Thị Lan", "Trần Văn Bình"} - {found}
     html = client.get(reverse(INDEX), {"q": query}).content.decode()
     assert found in html and missing not in html
 

@@ -36,6 +36,9 @@ def pytest_configure(config):
     """The admin's Vietnamese is compiled from locale/*.po (`make messages`); a test run started
     without make compiles the stale catalogues itself, once, before any worker starts."""
     fastest_image_encoders()
+    from tests import demo_template
+
+    demo_template.configure(config)
     if hasattr(config, "workerinput"):
         return
     from django.conf import settings
@@ -152,14 +155,17 @@ class DemoSite:
         self.tmp_path_factory = tmp_path_factory
         self.media = None  # the demo's media folder while it is loaded
         self._atomic = None
+        self._kept = None  # this process's own database while the built demo's copy stands in
 
     def load(self):
         if self._atomic is not None:
             return
-        from django.core.management import call_command
         from django.db import connection, transaction
         from django.test import override_settings
 
+        from tests import demo_template
+
+        built = demo_template.built()  # the run's shared demo site, built once (or None)
         media = self.tmp_path_factory.mktemp("demo-media")
         generation = self.tmp_path_factory.mktemp("demo-generation") / "page-cache-generation"
         atomic = transaction.atomic()
@@ -169,19 +175,40 @@ class DemoSite:
         ):
             if connection.settings_dict["NAME"] != connection.creation._get_test_db_name():
                 pytest.fail("The demo site would be loaded into a non-test database; refusing.")
+            if built:
+                self._kept = demo_template.kept_name()
+                demo_template.replace_database(built["database"], keep_as=self._kept)
+                demo_template.link_media(built["media"], media)
+                self.forget_cached_rows()
             atomic.__enter__()
-            try:
-                with open(os.devnull, "w") as devnull:
-                    call_command("load_demo_content", stdout=devnull)
-                self._visit_every_page()
-            except BaseException:
-                transaction.set_rollback(True)
-                atomic.__exit__(None, None, None)
-                raise
+            if not built:
+                try:
+                    self._load_here()
+                except BaseException:
+                    transaction.set_rollback(True)
+                    atomic.__exit__(None, None, None)
+                    raise
         self._atomic, self.media = atomic, media
 
+    def _load_here(self):
+        from django.core.management import call_command
+
+        with open(os.devnull, "w") as devnull:
+            call_command("load_demo_content", stdout=devnull)
+        self.visit_every_page()
+
     @staticmethod
-    def _visit_every_page():
+    def forget_cached_rows():
+        """This process's caches of rows that another database now stands in for."""
+        from django.contrib.contenttypes.models import ContentType
+        from django.core.cache import cache
+
+        ContentType.objects.clear_cache()
+        Site.clear_site_root_paths_cache()
+        cache.clear()
+
+    @staticmethod
+    def visit_every_page():
         """Each live page requested once, as the first visitors after `make run` do: the
         renditions its pictures need are made here, once a process, and belong to the loaded
         site, instead of being made anew inside each test that shows them (the demo photos
@@ -201,10 +228,16 @@ class DemoSite:
             return
         from django.db import transaction
 
+        from tests import demo_template
+
         atomic, self._atomic, self.media = self._atomic, None, None
+        kept, self._kept = self._kept, None
         with self.blocker.unblock():
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
+            if kept:
+                demo_template.restore(kept)
+                self.forget_cached_rows()
         Site.clear_site_root_paths_cache()
 
 
@@ -317,6 +350,10 @@ def pytest_collection_modifyitems(config, items):
         first.setdefault(item.nodeid.split("::")[0], position)
     # Transactional tests still run after all the others (as pytest-django orders them): their
     # teardown flushes the database, root page and default site included.
+    if any(uses_demo(item) or "site_server" in item.fixturenames for item in items):
+        from tests import demo_template
+
+        demo_template.start()  # the run's shared demo site, built while the other tests run
     items[:] = sorted(
         items,
         key=lambda item: (

@@ -139,7 +139,7 @@ def site_server(request, django_db_setup, django_db_blocker, tmp_path_factory):
             REGISTRY_MIN_FILL_SECONDS=TIME_TRAP_SECONDS,
         ):
             with django_db_blocker.unblock():
-                prepare_demo_site()
+                prepare_demo_site(media_root)
             server = LiveServer("localhost:0")
             with django_db_blocker.unblock():
                 match_site_to(server)
@@ -172,19 +172,28 @@ def ensure_test_database(request):
     return created
 
 
-def prepare_demo_site():
-    """Recreate what earlier transactional tests flushed, then the demo content and an editor."""
+def prepare_demo_site(media_root):
+    """The demo content and an editor: a copy of the run's built demo site (tests/demo_template)
+    where there is one, else loaded here after recreating what earlier transactional tests
+    flushed."""
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
     from wagtail.models import Collection
 
-    from tests.conftest import ensure_root_site
+    from tests import demo_template
+    from tests.conftest import DemoSite, ensure_root_site
 
-    ensure_root_site()
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    with open(os.devnull, "w") as devnull:
-        call_command("load_demo_content", stdout=devnull)
+    built = demo_template.built()
+    if built:
+        demo_template.replace_database(built["database"])
+        demo_template.link_media(built["media"], media_root)
+        DemoSite.forget_cached_rows()
+    else:
+        ensure_root_site()
+        if Collection.get_first_root_node() is None:
+            Collection.add_root(name="Root")
+        with open(os.devnull, "w") as devnull:
+            call_command("load_demo_content", stdout=devnull)
     User = get_user_model()
     if not User.objects.filter(username=EDITOR_USERNAME).exists():
         User.objects.create_superuser(EDITOR_USERNAME, "bientap@example.vn", EDITOR_PASSWORD)

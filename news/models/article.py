@@ -263,19 +263,20 @@ class NewsArticlePage(ArticleLinksMixin, HeroImageMixin, FoldedSearchMixin, Page
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        branding = SiteBranding.for_request(request)
         if getattr(request, "is_preview", False):
-            parts = article_parts(self, request, branding)  # built, never stored
+            # Built, never stored.
+            parts = article_parts(self, request, SiteBranding.for_request(request))
         else:
             # With FRAGMENT_CACHE on, routing may hand over a copy of the page remembered with
             # older parts: the ones read (or built) first in this generation are remembered.
+            # The branding (their key's content version) is read only to build or check them.
             site = Site.find_for_request(request)
             parts = memo.remember(
                 "article-parts",
                 self.pk,
                 getattr(site, "pk", None),
                 translation.get_language(),
-                compute=lambda: article_parts(self, request, branding),
+                compute=lambda: article_parts(self, request, SiteBranding.for_request(request)),
             )
         context.update(parts)
         context["news_index"] = self.news_index

@@ -158,6 +158,9 @@ class NewsArticlePage(ArticleLinksMixin, HeroImageMixin, FoldedSearchMixin, Page
     remembered_with_route = ("category", "hero_image", "news_index")
     # The stored parts (article_parts.py) come with the page: no query of their own.
     routed_select_related = ("category", "hero_image", "stored_parts")
+    # ...but not remembered with the route: its parts are remembered on their own
+    # ("article-parts", get_context), and every uncached render would unpickle a second copy.
+    not_remembered_with_route = ("stored_parts",)
     # Narrow page cache purges: news/purges.py says which pages show an article.
     page_cache_precise = True
 

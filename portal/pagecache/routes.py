@@ -16,11 +16,13 @@ real pages are ever stored, never what a visitor typed.
 
 A page type may list, in `remembered_with_route`, attributes read while it renders that come from
 other tables (its category, its hero image, its tags); they are read once, before the page is
-stored, and travel with it. Their changes purge like everything else.
+stored, and travel with it. Their changes purge like everything else. It may list in
+`not_remembered_with_route` related rows routing read with it that are remembered on their own.
 
 Off with FRAGMENT_CACHE=0 (and with Wagtail's i18n, whose `localized` routing this does not do).
 """
 
+import copy
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -48,8 +50,21 @@ def _remember(token: str, site: Site, components: list[str], page: Page) -> list
         getattr(page, name)
     # Routing may have answered them already (portal/routing.py: no query for a public page).
     restriction_ids = list(page.get_view_restrictions().values_list("pk", flat=True))
-    memo.keep(token, "route", (site.pk, "/".join(own)), (page, restriction_ids))
+    memo.keep(token, "route", (site.pk, "/".join(own)), (_kept(page), restriction_ids))
     return restriction_ids
+
+
+def _kept(page: Page) -> Page:
+    """`page` as it is remembered: without the related rows its type lists in
+    `not_remembered_with_route` (read with it by routing, but remembered on their own; every
+    render would unpickle them for nothing). This request keeps them on its own copy."""
+    names = getattr(page, "not_remembered_with_route", ())
+    if not names:
+        return page
+    kept = copy.copy(page)  # a model's copy has its own field cache
+    for name in names:
+        kept._state.fields_cache.pop(name, None)
+    return kept
 
 
 def route_for_request(request: HttpRequest, path: str) -> Any:

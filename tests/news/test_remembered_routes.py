@@ -118,3 +118,77 @@ def test_article_cards_follow_edits_on_every_list(client, make_article):
     for url in ("/tin-tuc/", f"/tin-tuc/chuyen-muc/{article.category.slug}/"):
         html = client.get(url).content.decode()
         assert ">Tiêu đề đã sửa</a>" in html and ">Tiêu đề đầu tiên</a>" not in html
+
+
+def cache_reads(monkeypatch):
+    """The keys every cache read of the request asks for (get and get_many)."""
+    from django.core.cache import caches
+
+    cache = caches["default"]
+    keys = []
+    inside_get_many = []
+    real_get, real_get_many = cache.get, cache.get_many
+
+    def get(key, *args, **kwargs):
+        if not inside_get_many:
+            keys.append(key)
+        return real_get(key, *args, **kwargs)
+
+    def get_many(many, *args, **kwargs):
+        keys.extend(many)
+        inside_get_many.append(True)
+        try:
+            return real_get_many(many, *args, **kwargs)
+        finally:
+            inside_get_many.pop()
+
+    monkeypatch.setattr(cache, "get", get)
+    monkeypatch.setattr(cache, "get_many", get_many)
+    return keys
+
+
+def test_a_second_render_of_an_article_reads_only_what_it_shows(
+    client, make_article, image, monkeypatch
+):
+    """An uncached article read again takes its route, its stored parts and its two fragments
+    from the cache: not the site's branding (header, footer and home sections, ~40 KB), neither
+    on its own nor inside the remembered site, and not a second copy of its parts inside the
+    remembered page (every one of them was unpickled for every render)."""
+    article = make_article("Hội nghị Ban Chấp hành", tags=["đại hội xiii"], hero_image=image)
+    client.get("/")  # creates the site settings row (a purge)
+    client.get(article.url)
+    keys = cache_reads(monkeypatch)
+    html = client.get(article.url).content.decode()
+    assert "Hội nghị Ban Chấp hành" in html and "<picture>" in html
+    assert not [key for key in keys if ":site-branding:" in key]
+    # The site, the route's prefixes (one lookup), the parts and the two fragments.
+    assert len(keys) <= 8, keys
+
+    site = Site.objects.get(is_default_site=True)
+    _token, found = memo.recall("site", [("testserver", "80")])
+    remembered_site = found[0]
+    assert remembered_site.pk == site.pk and remembered_site.root_page.pk == site.root_page_id
+    assert not hasattr(remembered_site, "branding_row")
+    assert "sitebranding" not in remembered_site._state.fields_cache
+    _token, found = memo.recall("route", [(site.pk, article.url.strip("/"))])
+    page, _restriction_ids = found[0]
+    assert page.pk == article.pk and "stored_parts" not in page._state.fields_cache
+    assert page.category == article.category and page.hero_image == image
+
+
+def test_a_remembered_route_without_its_stored_parts_still_renders_them(
+    client, make_article, image, settings, django_assert_max_num_queries
+):
+    """The parts are remembered on their own; when they are gone from the cache (evicted) but
+    the route is not, they are read from their row: one query, the same page."""
+    from django.core.cache import caches
+
+    article = make_article("Tin có ảnh", tags=["đại hội xiii"], hero_image=image)
+    client.get("/")
+    first = client.get(article.url).content.decode()
+    for key in list(caches["default"]._cache):
+        if ":article-parts:" in key or "template.cache." in key:
+            caches["default"].delete(key.split(":", 2)[2])
+    with django_assert_max_num_queries(1):  # the article's ArticleParts row
+        again = client.get(article.url).content.decode()
+    assert without_nonces(again) == without_nonces(first)

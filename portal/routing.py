@@ -47,11 +47,13 @@ def routed_site(request: HttpRequest) -> Site | None:
 
 
 def _restrictions(restriction_ids: tuple[int, ...]) -> QuerySet[PageViewRestriction]:
-    restrictions = PageViewRestriction.objects.filter(pk__in=restriction_ids)
-    if not restriction_ids:
-        # A public page: an already evaluated, empty QuerySet, so iterating it (as Wagtail's hook
-        # does on every render) does not even compile SQL.
-        restrictions._result_cache = []
+    if restriction_ids:
+        return PageViewRestriction.objects.filter(pk__in=restriction_ids)
+    # A public page: an already evaluated, empty QuerySet, so iterating it (as Wagtail's hook
+    # does on every render) does not even compile SQL; `none()`, not `filter(pk__in=())`, whose
+    # lookup alone cost ~85 µs of every uncached render.
+    restrictions = PageViewRestriction.objects.none()
+    restrictions._result_cache = []
     return restrictions
 
 

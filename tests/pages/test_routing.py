@@ -85,3 +85,19 @@ def test_restrictions_still_apply(client, tree):
     assert "/noi-bo/mat/" in response["Location"]
     assert client.get("/tin-tuc/da-dang/").status_code == 200
     assert client.get("/tin-tuc/ban-nhap/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_public_pages_restrictions_are_an_empty_queryset_that_runs_no_query(
+    tree, django_assert_num_queries
+):
+    page = tree["published"]
+    routing.unrestricted(page)
+    with django_assert_num_queries(0):
+        restrictions = page.get_view_restrictions()
+        assert list(restrictions) == []
+        assert list(restrictions.values_list("pk", flat=True)) == []
+        assert not restrictions.filter(restriction_type="login").exists()
+    known = PageViewRestriction.objects.create(page=tree["secret"], restriction_type="password")
+    routing.unrestricted(page, [known.pk])
+    assert list(page.get_view_restrictions()) == [known]

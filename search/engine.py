@@ -59,6 +59,29 @@ type Pinned = tuple[str, Any, str]
 type Source = tuple[str, Any, int]
 
 
+# The title part of a hit's score, read with the newest matches (search.postgres_backend).
+TITLE_SCORE = "_title_score"
+
+
+def best_by_title(rows: Sequence[tuple[Any, ...]]) -> list[int]:
+    """The ids of the RANK_CANDIDATES best of `rows` (pk, content type, title score) in the
+    order PostgreSQL's `ORDER BY title score DESC, pk DESC` gives (no score first, as NULLS
+    FIRST): the candidates the ranking scores in full (search.postgres_backend)."""
+    from .postgres_backend import RANK_CANDIDATES
+
+    ranked = sorted(rows, key=lambda row: (row[2] is None, row[2] or 0.0, row[0]), reverse=True)
+    return [row[0] for row in ranked[:RANK_CANDIDATES]]
+
+
+def with_candidates(results: Any, rank_candidates: list[int] | None) -> Any:
+    """`results` ranked with the candidates the counts already chose, when its backend takes
+    them (PostgreSQL); unchanged elsewhere."""
+    compiler: Any = getattr(results, "query_compiler", None)
+    if rank_candidates is not None and hasattr(compiler, "known_candidates"):
+        compiler.known_candidates = rank_candidates
+    return results
+
+
 class _Deferred:
     """Backend results built on first use: a search answered from remembered values never
     builds its querysets. `read`: every result, when the counts read them already."""
@@ -204,12 +227,15 @@ class SiteSearch(HitBuilder, Ranking):
         beyond = list(results[bound : bound + 1])
         return beyond[0].pk if beyond else None
 
-    def _newest_matches(self, pages: Any) -> tuple[int | None, dict[int, int]] | None:
-        """On a backend bounded by an id floor that gives its SQL (PostgreSQL): the floor and the
-        hits per content type above it from one query, the newest SEARCH_CANDIDATES + 1 matches'
-        ids and types (at 10,000 articles the floor and a facet query each joined the same 1,000
-        candidates to their index entries: ~4 ms apiece). None elsewhere: _candidate_floor and
-        a facet query."""
+    def _newest_matches(
+        self, pages: Any
+    ) -> tuple[int | None, dict[int, int], list[int] | None] | None:
+        """On a backend bounded by an id floor that gives its SQL (PostgreSQL): the floor, the
+        hits per content type above it and the ids of the RANK_CANDIDATES best of them by the
+        title part of their score, from one query: the newest SEARCH_CANDIDATES + 1 matches'
+        ids, types and title scores (at 10,000 articles the floor, a facet query and the
+        ranking's choice of candidates each joined the same 1,000 matches to their index
+        entries: ~4-5 ms apiece). None elsewhere: _candidate_floor and a facet query."""
         if not bounds.needs_id_floor(self.backend):
             return None
         bound = bounds.SEARCH_CANDIDATES
@@ -219,22 +245,29 @@ class SiteSearch(HitBuilder, Ranking):
         get_queryset = getattr(results, "get_queryset", None)
         if get_queryset is None:
             return None
-        rows = list(get_queryset().values_list("pk", "content_type_id"))
+        compiler: Any = getattr(results, "query_compiler", None)
+        scored = hasattr(compiler, "title_score_field")
+        if scored:
+            compiler.title_score_field = TITLE_SCORE
+        fields = ("pk", "content_type_id", TITLE_SCORE) if scored else ("pk", "content_type_id")
+        rows = list(get_queryset().values_list(*fields))
         floor = rows[bound][0] if len(rows) > bound else None
-        return floor, dict(Counter(content_type for _pk, content_type in rows[:bound]))
+        facets = dict(Counter(row[1] for row in rows[:bound]))
+        return floor, facets, best_by_title(rows[:bound]) if scored else None
 
     def _counts(
         self, unpinned: Callable[[], Any]
-    ) -> tuple[int | None, dict[int, int], dict[str, int]]:
+    ) -> tuple[int | None, dict[int, int], dict[str, int], list[int] | None]:
         """(the candidates' floor, hits per content type of the unpinned pages above it, hits per
-        opted-in model label)."""
+        opted-in model label, the ids of the pages the ranking scores in full, when known)."""
         newest = self._newest_matches(unpinned())
+        rank_candidates = None
         if newest is None:
             floor = self._candidate_floor(unpinned())
             pages = unpinned() if floor is None else unpinned().filter(pk__gt=floor)
             facets = dict(self._search(pages).facet("content_type_id"))
         else:
-            floor, facets = newest
+            floor, facets, rank_candidates = newest
         models = {}
         for model in self.models:
             # An opted-in model has few rows: its ranked window is read (the search page shows
@@ -246,7 +279,7 @@ class SiteSearch(HitBuilder, Ranking):
                 models[model._meta.label] = len(window)
             else:
                 models[model._meta.label] = results.count()
-        return floor, facets, models
+        return floor, facets, models, rank_candidates
 
     def _prepare(self, type_key: str) -> None:
         pinned = self._pinned()
@@ -278,8 +311,8 @@ class SiteSearch(HitBuilder, Ranking):
             # Results of the database fallback are not remembered as the search server's.
             getattr(self.backend, "answering", ""),
         )
-        floor, page_facets, model_counts = remember(
-            "search-counts", *memo_key, compute=lambda: self._counts(unpinned)
+        floor, page_facets, model_counts, rank_candidates = remember(
+            "search-counts-ranked", *memo_key, compute=lambda: self._counts(unpinned)
         )
         # SQLite bounds the matches itself (search.sqlite_backend); PostgreSQL by the id floor
         # found here.
@@ -311,7 +344,11 @@ class SiteSearch(HitBuilder, Ranking):
         if not key:
             self.pinned = pinned
             # The window reads titles, the tail makes its hits specific: nothing else of a row.
-            pages = _Deferred(lambda: self._search(candidates().only(*BASE_PAGE_FIELDS)))
+            pages = _Deferred(
+                lambda: with_candidates(
+                    self._search(candidates().only(*BASE_PAGE_FIELDS)), rank_candidates
+                )
+            )
             self.sources = [("page", pages, sum(page_facets.values()))]
             self.sources += [
                 ("model", model_results[registry.type_key(m)], model_counts.get(m._meta.label, 0))

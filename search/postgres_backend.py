@@ -88,6 +88,15 @@ class IndexEntryLexemes(Expression):
 
 
 class FastPostgresSearchQueryCompiler(upstream.PostgresSearchQueryCompiler):
+    # Set by search.engine on a query it runs newest first: annotate each hit with the title
+    # part of its score (the candidates' order) under this name.
+    title_score_field: str | None = None
+    # Set by search.engine on the ranking of the same hits: the ids of the RANK_CANDIDATES best
+    # by that score, which it read with the newest hits, instead of the subquery that finds them
+    # again (at 10,000 articles it joined the 1,000 newest matches to their index entries a
+    # second time: ~5 ms of the search's ~8 ms of ranking).
+    known_candidates: list[int] | None = None
+
     def _lexeme_tsquery(self, query: SearchQueryNode, config: Any) -> Any:
         """A tsquery whose matches on the stripped lexemes include every match of `query` on the
         full vectors: the same query without phrases, a phrase becoming "all of its words"."""
@@ -130,14 +139,18 @@ class FastPostgresSearchQueryCompiler(upstream.PostgresSearchQueryCompiler):
                 _vector_=search_query
             )
         rank_expression = self._build_rank_expression(vectors, config)
+        cheap_rank = self._build_rank_expression(vectors[:1], config)
         if not self.order_by_relevance:
+            if self.title_score_field:
+                queryset = queryset.annotate(**{self.title_score_field: cheap_rank})
             return self._apply_ordering_and_scoring(
                 queryset, rank_expression, start, stop, score_field
             )
 
         start = start or 0
-        cheap_rank = self._build_rank_expression(vectors[:1], config)
-        candidates = queryset.order_by(cheap_rank.desc(), "-pk").values("pk")[:RANK_CANDIDATES]
+        candidates: Any = self.known_candidates
+        if candidates is None:
+            candidates = queryset.order_by(cheap_rank.desc(), "-pk").values("pk")[:RANK_CANDIDATES]
         if stop is not None and stop <= RANK_CANDIDATES:
             ordered = queryset.filter(pk__in=candidates).order_by(rank_expression.desc(), "-pk")
         else:

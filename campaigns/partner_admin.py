@@ -4,10 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from campaigns.models import Partner
+from editorial.edit_view import EditorialSnippetEditView
 
 
 class PartnerViewSet(SnippetViewSet):
     model = Partner
+    edit_view_class = EditorialSnippetEditView  # a save never overwrites the autosave's revision
     icon = "group"
     menu_label = _("Đối tác phúc lợi")
     menu_name = "partners"

@@ -30,6 +30,7 @@ from django.utils.translation import gettext
 from wagtail.admin.views.pages.create import CreateView
 from wagtail.admin.viewsets.pages import PageViewSet
 
+from .edit_view import EditorialEditView
 from .models import PageCreation
 
 KEY_FIELD = "create_form_key"
@@ -85,6 +86,7 @@ class EditorialCreateView(CreateView):
 
 class EditorialPageViewSet(PageViewSet):
     """Wagtail's default page viewset (every page type without a viewset of its own) with the
-    create view above."""
+    create view above and the edit view of editorial/edit_view.py."""
 
     add_view_class = EditorialCreateView
+    edit_view_class = EditorialEditView

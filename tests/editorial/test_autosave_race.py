@@ -1,14 +1,19 @@
-"""An autosave that arrives after the editor's own "Lưu bản nháp" (a busy server, a slow network):
-it was composed before the save, so it holds less than the save did. It must never replace what
-the save stored (editorial/edit_view.py).
+"""An autosave handled beside the editor's own "Lưu bản nháp" (a busy server, a slow network): it
+was composed before the save, so it holds less than the save did. It must never replace what the
+save stored (editorial/edit_view.py).
 
-Seen in the browser test of the editorial workflow on a loaded machine: the article was
-submitted and published without the quote block the editor had added before pressing Ctrl+S,
-because an autosave sent while the image block was being filled in was answered after the save
-and wrote its older body into the same revision."""
+Seen in the browser test of the editorial workflow on a loaded machine: the autosave read the
+latest revision, the save stored the quote block in a new one, and the autosave then wrote its
+older body over its own revision and made it the latest again; the reloaded page warned "Bạn đã
+lưu một phiên bản mới ở cửa sổ khác" and the draft had lost the quote.
+
+The requests are the browser's: an autosave sends `overwrite_revision_id` (its window's autosave
+revision) with Accept: application/json; the buttons send the form without it."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
+from wagtail import hooks
 
 from news.models import NewsArticlePage
 from tests.news.admin_forms import article_form_data
@@ -49,28 +54,53 @@ def latest_blocks(page):
     return [block.block_type for block in page.get_latest_revision_as_object().body]
 
 
-def test_an_autosave_answered_after_the_save_does_not_undo_it(
-    admin_client, article, union_category
+def late_autosave(admin_client, admin_user, edit, early, autosaved, save):
+    """The window's next autosave (`early`, overwriting its revision `autosaved`), handled beside
+    the editor's save (`save`, the form as the buttons send it): the autosave has read the latest
+    revision when the save is handled and committed. Returns the two answers."""
+    answers = {}
+
+    def save_meanwhile(request, obj):
+        if request.headers.get("accept") == JSON["accept"] and "save" not in answers:
+            editor = Client()
+            editor.force_login(admin_user)
+            answers["save"] = editor.post(edit, save)
+
+    # Wagtail's page edit view runs this hook after it has read the latest revision.
+    with hooks.register_temporarily("before_edit_page", save_meanwhile):
+        late = admin_client.post(edit, {**early, "overwrite_revision_id": autosaved}, headers=JSON)
+    return late, answers["save"]
+
+
+def first_autosave(admin_client, edit, data):
+    answer = admin_client.post(edit, data, headers=JSON)
+    assert answer.status_code == 200 and answer.json()["success"], answer.content.decode()[:2000]
+    return answer.json()["revision_id"]
+
+
+def nothing_newer_than_latest(obj):
+    """What the reloaded page's editing session checks: a revision made after the one it loaded
+    is "Bạn đã lưu một phiên bản mới ở cửa sổ khác" when the editor next presses a button."""
+    latest = type(obj).objects.get(pk=obj.pk).latest_revision
+    return not obj.revisions.filter(created_at__gt=latest.created_at).exists()
+
+
+def test_an_autosave_handled_beside_the_save_does_not_undo_it(
+    admin_client, admin_user, article, union_category
 ):
     edit = reverse("wagtailadmin_pages:edit", args=(article.pk,))
-    first = admin_client.post(edit, form(union_category, EARLY), headers=JSON)
-    assert first.status_code == 200 and first.json()["success"]
-    autosaved = first.json()["revision_id"]
+    autosaved = first_autosave(admin_client, edit, form(union_category, EARLY))
 
-    # "Lưu bản nháp" (Ctrl+S) with the quote; the form carries the autosave's revision, as the
-    # browser's form does once an autosave has been answered.
-    saved = admin_client.post(edit, with_quote(union_category, overwrite_revision_id=autosaved))
+    late, saved = late_autosave(
+        admin_client, admin_user, edit, form(union_category, EARLY), autosaved,
+        with_quote(union_category),
+    )  # fmt: skip
+
     assert saved.status_code == 302
-    assert latest_blocks(article) == ["paragraph", "quote"]
-
-    # The autosave sent before the save (the quote not yet added) is answered now.
-    late = admin_client.post(
-        edit, form(union_category, EARLY, overwrite_revision_id=autosaved), headers=JSON
-    )
     assert late.status_code == 400 and late.json()["error_code"] == "invalid_revision"
     assert late.json()["error_message"] == "Nếu lưu, bạn sẽ ghi đè một phiên bản mới hơn."
     assert latest_blocks(article) == ["paragraph", "quote"]
-
+    assert nothing_newer_than_latest(article)
     # What the editor then submits for approval, and the approver publishes, keeps the quote.
     page = NewsArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
     assert QUOTE in str(page.body)
@@ -96,34 +126,32 @@ def test_autosaves_between_saves_still_keep_one_revision(admin_client, article, 
     )
 
 
-def test_a_submit_after_an_autosave_sends_what_the_form_holds(
-    admin_client, article, union_category
+def test_a_submit_handled_beside_an_autosave_sends_what_the_form_holds(
+    admin_client, admin_user, article, union_category
 ):
     edit = reverse("wagtailadmin_pages:edit", args=(article.pk,))
-    first = admin_client.post(edit, form(union_category, EARLY), headers=JSON).json()
-    submitted = admin_client.post(
-        edit,
-        with_quote(
-            union_category, overwrite_revision_id=first["revision_id"], **{"action-submit": "1"}
-        ),
-    )
+    autosaved = first_autosave(admin_client, edit, form(union_category, EARLY))
+
+    late, submitted = late_autosave(
+        admin_client, admin_user, edit, form(union_category, EARLY), autosaved,
+        with_quote(union_category, **{"action-submit": "1"}),
+    )  # fmt: skip
+
     assert submitted.status_code == 302
-    late = admin_client.post(
-        edit,
-        form(union_category, EARLY, overwrite_revision_id=first["revision_id"]),
-        headers=JSON,
-    )
-    assert late.status_code == 400
+    assert late.status_code == 400 and late.json()["error_code"] == "invalid_revision"
     article.refresh_from_db()
     assert article.current_workflow_state is not None
     assert [
         b.block_type
         for b in article.current_workflow_state.current_task_state.revision.as_object().body
     ] == ["paragraph", "quote"]
+    assert latest_blocks(article) == ["paragraph", "quote"]
 
 
 def test_a_partner_saved_after_an_autosave_keeps_what_the_save_sent(admin_client):
-    """The partners of "Vì phúc lợi đoàn viên" are snippets with revisions and the same autosave."""
+    """The partners of "Vì phúc lợi đoàn viên" are snippets with revisions and the same autosave
+    (editorial/edit_view.py locks and checks their edits too): the save makes a revision of its
+    own, and the autosave sent before it and answered after it is refused."""
     from campaigns.factories import PartnerFactory
     from campaigns.models import Partner
     from tests.admin_pages import edit_form_data
@@ -132,14 +160,10 @@ def test_a_partner_saved_after_an_autosave_keeps_what_the_save_sent(admin_client
     edit = reverse("wagtailsnippets_campaigns_partner:edit", args=(partner.pk,))
     data = edit_form_data(admin_client, edit)
     early = {**data, "offer_summary": ["Giảm giá"]}
-    first = admin_client.post(edit, early, headers=JSON)
-    assert first.status_code == 200 and first.json()["success"], first.content.decode()[:2000]
-    autosaved = first.json()["revision_id"]
+    autosaved = first_autosave(admin_client, edit, early)
 
     offer = "Giảm 15% cho đoàn viên khi xuất trình thẻ."
-    saved = admin_client.post(
-        edit, {**data, "offer_summary": [offer], "overwrite_revision_id": [str(autosaved)]}
-    )
+    saved = admin_client.post(edit, {**data, "offer_summary": [offer]})
     assert saved.status_code == 302, saved.content.decode()[:2000]
     late = admin_client.post(
         edit, {**early, "overwrite_revision_id": [str(autosaved)]}, headers=JSON
@@ -147,3 +171,4 @@ def test_a_partner_saved_after_an_autosave_keeps_what_the_save_sent(admin_client
     assert late.status_code == 400 and late.json()["error_code"] == "invalid_revision"
     latest = Partner.objects.get(pk=partner.pk).latest_revision.as_object()
     assert latest.offer_summary == offer
+    assert nothing_newer_than_latest(Partner.objects.get(pk=partner.pk))

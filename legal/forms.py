@@ -1,18 +1,12 @@
 """The ask form: name, a way to reach the person, topic, question, consent; a honeypot and the
 signed timestamp of the editor-built forms (webforms.forms) against bots."""
 
-import unicodedata
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from portal.form_fields import full_name_field
 from portal.form_guard import honeypot_field, token_field
 from webforms.forms import TimestampedForm
-
-
-def _nfc(value):
-    return unicodedata.normalize("NFC", value or "").strip()
 
 
 class AskForm(TimestampedForm):
@@ -47,12 +41,3 @@ class AskForm(TimestampedForm):
 
         self.fields["topic"].queryset = LegalTopicPage.objects.filter(pk__in=[t.pk for t in topics])
         self.fields["consent"].label = consent_text
-
-    def clean_full_name(self):
-        return _nfc(self.cleaned_data["full_name"])
-
-    def clean_contact(self):
-        return _nfc(self.cleaned_data["contact"])
-
-    def clean_question(self):
-        return _nfc(self.cleaned_data["question"])

@@ -1,4 +1,5 @@
-"""Vietnamese text normalisation shared by indexing, querying and highlighting.
+"""Vietnamese text normalisation shared by indexing, querying and highlighting, and by the
+public forms for what people type.
 
 Text arrives in NFC or NFD depending on the keyboard and input method. Everything we store or
 compare is NFC; everything we match accent-insensitively is *folded*: đ→d, then every combining
@@ -35,7 +36,7 @@ def fold(text: str | None) -> str:
 
 
 def squash(text: str | None) -> str:
-    """NFC, trimmed, inner whitespace collapsed."""
+    """NFC, trimmed, inner whitespace (non-breaking spaces included) collapsed to one space."""
     return _SPACES.sub(" ", nfc(text)).strip()
 
 

@@ -1,8 +1,6 @@
 """What every editor-built form gets on top of its fields: a required consent box with the
 page's consent text, a honeypot and a signed timestamp against bots (no captcha), and NFC text."""
 
-import unicodedata
-
 from django import forms
 from django.conf import settings
 from django.core import signing
@@ -11,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from portal.form_guard import HONEYPOT, TOKEN_MESSAGES, GuardedForm, honeypot_field, token_field
+from search.text import nfc
 
 TIMESTAMP_SALT = "webforms.started"
 STARTED = "form_started"
@@ -44,8 +43,8 @@ DEFAULT_CONSENT = _(
 
 
 class TimestampedForm(GuardedForm):
-    """A form guarded by a honeypot and a signed timestamp (`form_started`): the editor-built
-    forms and the legal ask form."""
+    """A form guarded by a honeypot and a signed timestamp (`form_started`), whose text answers
+    are kept in NFC: the editor-built forms and the legal ask form."""
 
     started_name = STARTED
 
@@ -56,6 +55,14 @@ class TimestampedForm(GuardedForm):
         token = self.cleaned_data.get(STARTED) or ""
         check_form_token(token)
         return token
+
+    def clean(self):
+        """Every text answer kept in NFC and trimmed, whichever keyboard typed it."""
+        cleaned = super().clean()
+        for name, value in list(cleaned.items()):
+            if isinstance(value, str):
+                cleaned[name] = nfc(value).strip()
+        return cleaned
 
 
 class ProtectedForm(TimestampedForm, BaseForm):
@@ -91,13 +98,6 @@ class ProtectedForm(TimestampedForm, BaseForm):
                 kind = ""
             parts.append((self[name], kind))
         return parts
-
-    def clean(self):
-        cleaned = super().clean()
-        for name, value in list(cleaned.items()):
-            if isinstance(value, str):
-                cleaned[name] = unicodedata.normalize("NFC", value).strip()
-        return cleaned
 
     def answers(self):
         """What the submission stores: the editor's fields only (never the consent box,

@@ -15,6 +15,7 @@ from campaigns.provinces import province_choices
 from portal import limits
 from portal.form_fields import full_name_field
 from portal.form_guard import TOKEN_MESSAGES, GuardedForm, honeypot_field, token_field
+from search.text import squash
 
 from . import normalise
 from .models import MemberSignup
@@ -185,10 +186,10 @@ class SignupForm(NormalisedPersonMixin, GuardedForm):
             raise forms.ValidationError(str(error)) from None
 
     def clean_email(self) -> str:
-        return normalise.clean_text(self.cleaned_data.get("email")).lower()
+        return squash(self.cleaned_data.get("email")).lower()
 
     def _clean_optional_text(self, name: str) -> str:
-        return normalise.clean_text(self.cleaned_data.get(name))
+        return squash(self.cleaned_data.get(name))
 
     def clean_commune(self) -> str:
         return self._clean_optional_text("commune")

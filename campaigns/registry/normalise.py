@@ -11,7 +11,8 @@ import unicodedata
 import phonenumbers
 from django.utils.translation import gettext as _
 
-_SPACES = re.compile(r"\s+")
+from search.text import squash
+
 _URL_LIKE = re.compile(r"(://|\bwww\b|\w\.\w{2,}|@)", re.IGNORECASE)
 _NAME_PUNCTUATION = set(" '’-.")
 MOBILE_FIRST_DIGITS = set("35789")
@@ -21,13 +22,8 @@ MOBILE_TYPES = (
 )
 
 
-def clean_text(value: str | None) -> str:
-    """NFC, trimmed, inner whitespace (including non-breaking spaces) collapsed."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", value or "")).strip()
-
-
 def normalise_name(value: str | None) -> str:
-    name = clean_text(value)
+    name = squash(value)
     if not name:
         raise ValueError(_("Vui lòng nhập họ và tên."))
     if any(ch.isdigit() for ch in name):
@@ -46,7 +42,7 @@ def normalise_name(value: str | None) -> str:
 
 def normalise_phone(value: str | None) -> str:
     """A Vietnamese mobile number in any common spelling → E.164 ('+84' + 9 digits)."""
-    raw = clean_text(value)
+    raw = squash(value)
     if not raw:
         raise ValueError(_("Vui lòng nhập số điện thoại di động."))
     if len(raw) > 30:
@@ -99,7 +95,7 @@ _DATE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 
 
 def parse_birth_date(value: str | None, today: datetime.date) -> datetime.date:
-    raw = clean_text(value).replace(" ", "")
+    raw = squash(value).replace(" ", "")
     if not raw:
         raise ValueError(_("Vui lòng nhập ngày sinh."))
     match = _DATE.match(raw)

@@ -3,6 +3,7 @@ with the permission; published questions and answers, reworded without personal 
 topic pages, searchable without accents, with FAQPage structured data."""
 
 import re
+import unicodedata
 
 import pytest
 from django.core.cache import cache
@@ -73,6 +74,18 @@ def test_a_member_asks_and_the_question_is_stored_privately(client, index, legal
     client.force_login(legal_staff)
     assert "14 tháng" in client.get(admin_list).content.decode()
     assert "0912 000 111" in client.get(f"{admin_list}inspect/{question.pk}/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_question_typed_in_decomposed_form_is_kept_in_nfc(client, index):
+    typed = {"full_name": "Đặng Văn Hỏi", "question": "Tôi làm việc 14 tháng, phải làm gì?"}
+    ask(
+        client,
+        index.url,
+        **{name: unicodedata.normalize("NFD", text) for name, text in typed.items()},
+    )
+    question = LegalQuestion.objects.get()
+    assert (question.full_name, question.question) == (typed["full_name"], typed["question"])
 
 
 @pytest.mark.django_db

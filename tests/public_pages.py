@@ -3,6 +3,8 @@
 import json
 import re
 
+# A card's title link, as the card templates write it.
+CARD_TITLE = re.compile(r'class="card__title"><a href="[^"]+">([^<]+)</a>')
 # A JSON-LD block as the pages write it: with the request's CSP nonce (one without is not matched).
 JSON_LD = re.compile(r'<script type="application/ld\+json" nonce="([^"]+)">(.*?)</script>', re.S)
 
@@ -32,6 +34,12 @@ def input_tag(html, name):
 def ticked(html, name):
     """Whether the checkbox named `name` comes ticked (its tag carries `checked`)."""
     return "checked" in input_tag(html, name)
+
+
+def card_titles(html):
+    """The titles of the cards in `html` (a listing, search results, a page's related items), in
+    order."""
+    return CARD_TITLE.findall(html)
 
 
 def json_ld_blocks(html):

@@ -10,7 +10,7 @@ from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 
 from campaigns.blocks import campaign_body_blocks
-from tests.public_pages import json_ld_blocks, page_html
+from tests.public_pages import card_titles, json_ld_blocks, page_html
 
 from .campaign_helpers import (
     date,
@@ -31,11 +31,11 @@ def index_page(home_page):
     return make_campaign_index(home_page)
 
 
-def card_titles(html, section_id):
+def titles_in_section(html, section_id):
     section = re.search(rf'id="{section_id}".*?</section>', html, re.S)
     if not section:
         return []
-    return re.findall(r'class="card__title"><a href="[^"]+">([^<]+)</a>', section.group(0))
+    return card_titles(section.group(0))
 
 
 @pytest.mark.django_db
@@ -49,8 +49,8 @@ def test_index_lists_current_campaigns_first_then_past(client, index_page):
     draft.unpublish()
 
     html = client.get("/chien-dich/").content.decode()
-    assert card_titles(html, "campaigns-current") == ["Đang chạy", "Không hạn", "Sắp tới"]
-    assert card_titles(html, "campaigns-past") == ["Đã qua gần đây", "Đã qua lâu"]
+    assert titles_in_section(html, "campaigns-current") == ["Đang chạy", "Không hạn", "Sắp tới"]
+    assert titles_in_section(html, "campaigns-past") == ["Đã qua gần đây", "Đã qua lâu"]
     assert html.index("Đang chạy") < html.index("Đã qua gần đây")
     assert "Bản nháp" not in html
     assert "Sắp diễn ra" in html and "Đang diễn ra" in html and "Đã kết thúc" in html
@@ -327,7 +327,7 @@ def test_home_shows_featured_campaigns_current_first(client, home_page, index_pa
     html = client.get("/").content.decode()
     section = re.search(r'class="section container home-campaigns".*?</section>', html, re.S)
     assert section, "the Chiến dịch section"
-    titles = re.findall(r'class="card__title"><a href="[^"]+">([^<]+)</a>', section.group(0))
+    titles = card_titles(section.group(0))
     assert titles == ["Nổi bật đang chạy", "Nổi bật đã qua"]
     assert 'href="/chien-dich/"' in section.group(0)
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 
 from campaigns.models import Partner, PartnerStatus, Scope, Sector
-from tests.public_pages import assert_shown, page_html, ticked
+from tests.public_pages import assert_shown, card_titles, page_html, ticked
 
 from .campaign_helpers import make_partner, make_programme, today
 
@@ -14,11 +14,6 @@ from .campaign_helpers import make_partner, make_programme, today
 @pytest.fixture
 def programme(home_page):
     return make_programme(home_page)
-
-
-def names_on(html):
-    """Partner names shown as directory cards, in order."""
-    return re.findall(r'class="card__title"><a href="[^"]+">([^<]+)</a>', html)
 
 
 def get(client, path="/vi-phuc-loi-doan-vien/", **params):
@@ -33,12 +28,12 @@ def test_directory_lists_current_partners_and_hides_expired_until_asked(client, 
     make_partner("Nhà sách Tạm Dừng", status=PartnerStatus.PAUSED)
 
     html = get(client)
-    assert names_on(html) == ["Siêu thị Hoa Sen"]
+    assert card_titles(html) == ["Siêu thị Hoa Sen"]
     assert "Tìm thấy 1 đối tác." in html
     assert "Chỉ hiện đối tác còn hiệu lực hôm nay." in html
 
     html = get(client, **{"het-han": "1"})
-    assert set(names_on(html)) == {
+    assert set(card_titles(html)) == {
         "Siêu thị Hoa Sen",
         "Du lịch Biển Xanh",
         "Rạp chiếu Ngày Mai",
@@ -52,15 +47,15 @@ def test_directory_lists_current_partners_and_hides_expired_until_asked(client, 
 @pytest.mark.django_db
 def test_agreement_valid_through_its_last_day(client, programme):
     make_partner("Hết hạn hôm nay", valid_to=today())
-    assert names_on(get(client)) == ["Hết hạn hôm nay"]
+    assert card_titles(get(client)) == ["Hết hạn hôm nay"]
 
 
 @pytest.mark.django_db
 def test_filter_by_sector(client, programme):
     make_partner("Siêu thị Hoa Sen", sector=Sector.RETAIL)
     make_partner("Bệnh viện Ánh Dương", sector=Sector.HEALTH)
-    assert names_on(get(client, **{"linh-vuc": "y-te"})) == ["Bệnh viện Ánh Dương"]
-    assert names_on(get(client, **{"linh-vuc": "sieu-thi"})) == ["Siêu thị Hoa Sen"]
+    assert card_titles(get(client, **{"linh-vuc": "y-te"})) == ["Bệnh viện Ánh Dương"]
+    assert card_titles(get(client, **{"linh-vuc": "sieu-thi"})) == ["Siêu thị Hoa Sen"]
 
 
 @pytest.mark.django_db
@@ -77,9 +72,9 @@ def test_filter_by_province_includes_nationwide_and_local_branches(client, progr
     make_partner("Ngành giáo dục E", scope=Scope.SECTOR, scope_sector="Ngành Giáo dục")
     make_partner("Ngành y tế F ở Huế", scope=Scope.SECTOR, provinces=["46"])
 
-    hanoi = names_on(get(client, tinh="01"))
+    hanoi = card_titles(get(client, tinh="01"))
     assert sorted(hanoi) == ["Chi nhánh D", "Hà Nội B", "Ngành giáo dục E", "Toàn quốc A"]
-    danang = names_on(get(client, tinh="48"))
+    danang = card_titles(get(client, tinh="48"))
     assert sorted(danang) == ["Ngành giáo dục E", "Toàn quốc A", "Đà Nẵng C"]
     # The province list offers exactly the 34 units (plus "Cả nước").
     html = get(client)
@@ -93,21 +88,21 @@ def test_filter_by_scope(client, programme):
     make_partner("Toàn quốc A", scope=Scope.NATIONWIDE)
     make_partner("Hà Nội B", scope=Scope.PROVINCE, provinces=["01"])
     make_partner("Ngành C", scope=Scope.SECTOR)
-    assert names_on(get(client, **{"pham-vi": "tinh"})) == ["Hà Nội B"]
-    assert names_on(get(client, **{"pham-vi": "toan-quoc"})) == ["Toàn quốc A"]
-    assert names_on(get(client, **{"pham-vi": "nganh"})) == ["Ngành C"]
+    assert card_titles(get(client, **{"pham-vi": "tinh"})) == ["Hà Nội B"]
+    assert card_titles(get(client, **{"pham-vi": "toan-quoc"})) == ["Toàn quốc A"]
+    assert card_titles(get(client, **{"pham-vi": "nganh"})) == ["Ngành C"]
 
 
 @pytest.mark.django_db
 def test_text_search_ignores_accents_and_case(client, programme):
     make_partner("Siêu thị Đồng Xanh", locations=[("Số 3 phố Tràng Tiền", "01")])
     make_partner("Nha khoa Nụ Cười", sector=Sector.HEALTH, locations=[("Số 9 đường Lê Lợi", "79")])
-    assert names_on(get(client, q="sieu thi")) == ["Siêu thị Đồng Xanh"]
-    assert names_on(get(client, q="DONG xanh")) == ["Siêu thị Đồng Xanh"]
-    assert names_on(get(client, q="ha noi")) == ["Siêu thị Đồng Xanh"]
-    assert names_on(get(client, q="Hồ Chí Minh")) == ["Nha khoa Nụ Cười"]
+    assert card_titles(get(client, q="sieu thi")) == ["Siêu thị Đồng Xanh"]
+    assert card_titles(get(client, q="DONG xanh")) == ["Siêu thị Đồng Xanh"]
+    assert card_titles(get(client, q="ha noi")) == ["Siêu thị Đồng Xanh"]
+    assert card_titles(get(client, q="Hồ Chí Minh")) == ["Nha khoa Nụ Cười"]
     html = get(client, q="khong co dau")
-    assert names_on(html) == []
+    assert card_titles(html) == []
     assert "Không có đối tác nào khớp với lựa chọn của bạn." in html
 
 
@@ -116,12 +111,12 @@ def test_filters_combine_and_bad_values_get_a_vietnamese_message(client, program
     make_partner("Bệnh viện Hà Nội", sector=Sector.HEALTH, scope=Scope.PROVINCE, provinces=["01"])
     make_partner("Bệnh viện Cần Thơ", sector=Sector.HEALTH, scope=Scope.PROVINCE, provinces=["92"])
     make_partner("Siêu thị Hà Nội", sector=Sector.RETAIL, scope=Scope.PROVINCE, provinces=["01"])
-    assert names_on(get(client, tinh="01", **{"linh-vuc": "y-te"})) == ["Bệnh viện Hà Nội"]
+    assert card_titles(get(client, tinh="01", **{"linh-vuc": "y-te"})) == ["Bệnh viện Hà Nội"]
 
     html = get(client, tinh="99", **{"linh-vuc": "y-te"})
     assert "Tỉnh/thành phố không có trong danh sách 34 tỉnh, thành phố." in html
     # The valid filter still applies; the bad one is ignored.
-    assert sorted(names_on(html)) == ["Bệnh viện Cần Thơ", "Bệnh viện Hà Nội"]
+    assert sorted(card_titles(html)) == ["Bệnh viện Cần Thơ", "Bệnh viện Hà Nội"]
 
 
 @pytest.mark.django_db
@@ -131,10 +126,10 @@ def test_pagination_keeps_the_filters(client, home_page):
         make_partner(f"Y tế {n:02d}", sector=Sector.HEALTH)
     make_partner("Siêu thị lẻ", sector=Sector.RETAIL)
     html = get(client, **{"linh-vuc": "y-te"})
-    assert len(names_on(html)) == 6
+    assert len(card_titles(html)) == 6
     assert 'href="?linh-vuc=y-te&amp;page=2"' in html
     page2 = get(client, **{"linh-vuc": "y-te", "page": "2"})
-    assert names_on(page2) == ["Y tế 06", "Y tế 07"]
+    assert card_titles(page2) == ["Y tế 06", "Y tế 07"]
     # Filtered or paginated listings are not indexed by search engines.
     assert '<meta name="robots" content="noindex, follow">' in page2
 

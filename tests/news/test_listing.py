@@ -1,19 +1,13 @@
 """The news index at /tin-tuc/: order, pagination, category/tag/month archives, canonical URLs."""
 
-import re
-
 import pytest
 from taggit.models import Tag
 
-from tests.public_pages import page_html
+from tests.public_pages import card_titles, page_html
 
 from .conftest import vn
 
 pytestmark = pytest.mark.django_db
-
-
-def titles_in(html):
-    return re.findall(r'class="card__title"><a href="[^"]+">([^<]+)</a>', html)
 
 
 def test_index_lists_newest_first_and_paginates(client, news_index, make_article):
@@ -26,12 +20,12 @@ def test_index_lists_newest_first_and_paginates(client, news_index, make_article
     first = client.get("/tin-tuc/")
     assert first.status_code == 200
     html = first.content.decode()
-    assert titles_in(html) == ["Bài mới nhất", "Bài ở giữa"]
+    assert card_titles(html) == ["Bài mới nhất", "Bài ở giữa"]
     assert "10:50 21/03/2024" in html
     assert 'href="/tin-tuc/?page=2"' in html
 
     second = client.get("/tin-tuc/?page=2").content.decode()
-    assert titles_in(second) == ["Bài cũ nhất"]
+    assert card_titles(second) == ["Bài cũ nhất"]
     assert '<link rel="canonical" href="http://localhost/tin-tuc/?page=2">' in second
 
 
@@ -54,7 +48,7 @@ def test_category_filter(client, news_index, make_article, policy_category):
     make_article("Tin hoạt động")
     make_article("Tin chính sách", category=policy_category)
     html = page_html(client, "/tin-tuc/chuyen-muc/chinh-sach-phap-luat/")
-    assert titles_in(html) == ["Tin chính sách"]
+    assert card_titles(html) == ["Tin chính sách"]
     assert "<h1>Chính sách – Pháp luật</h1>" in html
     assert (
         '<link rel="canonical" href="http://localhost/tin-tuc/chuyen-muc/chinh-sach-phap-luat/">'
@@ -75,22 +69,22 @@ def test_tag_filter_with_ascii_and_vietnamese_slugs(client, news_index, make_art
     make_article("Bài không thẻ")
 
     html = client.get("/tin-tuc/the/nghi-quyet-02/").content.decode()
-    assert titles_in(html) == ["Bài về Nghị quyết"]
+    assert card_titles(html) == ["Bài về Nghị quyết"]
     assert "Thẻ: Nghị quyết 02" in html
 
     assert Tag.objects.get(name="Đoàn viên mới").slug == "doan-vien-moi"
     response = client.get("/tin-tuc/the/doan-vien-moi/")
     assert response.status_code == 200
-    assert titles_in(response.content.decode()) == ["Bài về đoàn viên"]
+    assert card_titles(response.content.decode()) == ["Bài về đoàn viên"]
     # A tag made before slugs were ASCII keeps its Unicode address.
     Tag.objects.filter(name="Tập huấn").update(slug="tập-huấn")
     response = client.get("/tin-tuc/the/tập-huấn/")
     assert response.status_code == 200
-    assert titles_in(response.content.decode()) == ["Bài về tập huấn"]
+    assert card_titles(response.content.decode()) == ["Bài về tập huấn"]
     slug = "doan-vien-moi"
     response = client.get(f"/tin-tuc/the/{slug}/")
     assert response.status_code == 200
-    assert titles_in(response.content.decode()) == ["Bài về đoàn viên"]
+    assert card_titles(response.content.decode()) == ["Bài về đoàn viên"]
     assert client.get("/tin-tuc/the/khong-co-the-nay/").status_code == 404
 
 
@@ -102,9 +96,9 @@ def test_month_archive_uses_vietnam_time(client, news_index, make_article):
     make_article("Tháng Hai", published_at=vn(2024, 2, 29, 6, 35))
 
     march = client.get("/tin-tuc/2024/03/").content.decode()
-    assert titles_in(march) == ["Cuối tháng Ba"]
+    assert card_titles(march) == ["Cuối tháng Ba"]
     assert "Tin tháng 03/2024" in march
-    assert titles_in(client.get("/tin-tuc/2024/04/").content.decode()) == ["Đầu tháng Tư"]
+    assert card_titles(client.get("/tin-tuc/2024/04/").content.decode()) == ["Đầu tháng Tư"]
     # The archive list offers the months that have articles.
     index_html = client.get("/tin-tuc/").content.decode()
     for month in ("2024/04", "2024/03", "2024/02"):

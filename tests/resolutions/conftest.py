@@ -8,6 +8,7 @@ from resolutions.factories import (
     ResolutionPageFactory,
 )
 from resolutions.models import ResolutionAttachment
+from tests.public_pages import card_titles
 
 
 def make_pdf(title, lines, filename="van-ban.pdf"):
@@ -27,3 +28,9 @@ def make_document(parent, *, attachments=(), related=(), publish=True, **fields)
         publish=publish,
         **fields,
     )
+
+
+def titles(response):
+    """The titles of the documents a library page lists, in order (the page answered 200)."""
+    assert response.status_code == 200
+    return card_titles(response.content.decode())

@@ -1,8 +1,6 @@
 """Attached PDFs: their text is extracted on save and found by the library search; a file that
 cannot be read is stored anyway and the page says so."""
 
-import re
-
 import pytest
 from django.contrib.auth import get_user_model
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
@@ -10,13 +8,9 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from resolutions.models import ResolutionPage
 from tests.public_pages import page_html
 
-from .conftest import make_document, make_file, make_pdf
+from .conftest import make_document, make_file, make_pdf, titles
 
 PHRASE = "bang tong hop chi tieu phat trien doan vien khu cong nghiep"
-
-
-def titles(response):
-    return re.findall(r'class="card__title"><a href="[^"]+">([^<]+)</a>', response.content.decode())
 
 
 @pytest.mark.django_db

@@ -9,9 +9,7 @@ from resolutions.demo import PDF_ONLY_PHRASE
 from resolutions.models import CongressPage, ResolutionPage
 from tests.public_pages import assert_shown, page_html
 
-
-def titles(response):
-    return re.findall(r'class="card__title"><a href="[^"]+">([^<]+)</a>', response.content.decode())
+from .conftest import titles
 
 
 @pytest.mark.django_db

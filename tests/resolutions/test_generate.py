@@ -1,6 +1,5 @@
 """Bulk documents (`generate_content --documents`) and the home section's query budget."""
 
-import re
 import time
 
 import pytest
@@ -10,9 +9,7 @@ from wagtail.models import Page
 from resolutions.generate import generate_documents
 from resolutions.models import ResolutionPage
 
-
-def titles(response):
-    return re.findall(r'class="card__title"><a href="[^"]+">([^<]+)</a>', response.content.decode())
+from .conftest import titles
 
 
 @pytest.mark.django_db

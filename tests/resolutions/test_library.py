@@ -9,14 +9,9 @@ from resolutions.factories import CongressPageFactory
 from resolutions.generate import generate_documents
 from resolutions.models import DocumentStatus
 
-from .conftest import make_document
+from .conftest import make_document, titles
 
 NOINDEX = '<meta name="robots" content="noindex">'
-
-
-def titles(response):
-    assert response.status_code == 200
-    return re.findall(r'class="card__title"><a href="[^"]+">([^<]+)</a>', response.content.decode())
 
 
 @pytest.fixture

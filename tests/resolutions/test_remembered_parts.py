@@ -9,6 +9,7 @@ import pytest
 
 from resolutions.generate import generate_documents
 from resolutions.models import RelationType, ResolutionRelation
+from tests.public_pages import card_titles
 
 from .conftest import make_document
 
@@ -104,37 +105,33 @@ def test_kept_filter_fields_follow_a_new_issuing_body_and_cost_no_query(
     assert "Ban Bí thư" in filter_fields(client.get(library.url).content.decode())
 
 
-def cards(html):
-    return re.findall(r'class="card__title"><a href="[^"]+">([^<]+)</a>', html)
-
-
 def test_kept_list_of_results_follows_edits_and_each_visitors_filters_and_page(
     client, library, politburo
 ):
     plan = make_document(library, title="Kế hoạch cũ", doc_type="ke-hoach")
     make_document(library, title="Nghị quyết mới", doc_type="nghi-quyet", issuing_body=politburo)
     for _ in range(2):  # rendered, then kept
-        assert cards(client.get(library.url, {"loai": "ke-hoach"}).content.decode()) == [
+        assert card_titles(client.get(library.url, {"loai": "ke-hoach"}).content.decode()) == [
             "Kế hoạch cũ"
         ]
-        assert cards(client.get(library.url, {"loai": "nghi-quyet"}).content.decode()) == [
+        assert card_titles(client.get(library.url, {"loai": "nghi-quyet"}).content.decode()) == [
             "Nghị quyết mới"
         ]
     plan.title = "Kế hoạch đã sửa"
     plan.save_revision().publish()
-    assert cards(client.get(library.url, {"loai": "ke-hoach"}).content.decode()) == [
+    assert card_titles(client.get(library.url, {"loai": "ke-hoach"}).content.decode()) == [
         "Kế hoạch đã sửa"
     ]
     plan.unpublish()
     html = client.get(library.url, {"loai": "ke-hoach"}).content.decode()
-    assert cards(html) == [] and "Không tìm thấy văn bản phù hợp" in html
+    assert card_titles(html) == [] and "Không tìm thấy văn bản phù hợp" in html
 
 
 def test_kept_list_of_results_never_hands_a_visitors_search_or_link_to_another(client, library):
     generate_documents(25, seed=3)
     make_document(library, title="Hướng dẫn tiền lương", date_issued=date(2000, 1, 1))
     found = client.get(library.url, {"q": "tien luong"}).content.decode()
-    assert cards(found) == ["Hướng dẫn tiền lương"] and "cho “tien luong”" in found
+    assert card_titles(found) == ["Hướng dẫn tiền lương"] and "cho “tien luong”" in found
     assert "cho “" not in client.get(library.url).content.decode()
     # A shared link's click identifier is in its own pagination links, never in anyone else's.
     shared = client.get(library.url, {"fbclid": "abc"}).content.decode()
@@ -144,4 +141,4 @@ def test_kept_list_of_results_never_hands_a_visitors_search_or_link_to_another(c
         assert 'href="?page=2"' in plain and "fbclid" not in plain
         second = client.get(library.url, {"page": "2"}).content.decode()
         assert 'href="?page=1"' in second and "Trang 2/2" in second
-        assert len(cards(second)) == 6 and "Hướng dẫn tiền lương" in cards(second)
+        assert len(card_titles(second)) == 6 and "Hướng dẫn tiền lương" in card_titles(second)

@@ -1,5 +1,6 @@
-"""What every page-cache test of a form page checks: two anonymous visitors, the second served
-from the cache, never share the values that make a form theirs."""
+"""What the page-cache tests share: the cache turned on for a test, the answer's cache status, and
+what every test of a form page checks (two anonymous visitors, the second served from the cache,
+never share the values that make a form theirs)."""
 
 import re
 
@@ -8,7 +9,24 @@ from django.test import Client
 TOKEN_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
+def page_cache_on(settings, tmp_path):
+    """The page cache on, with its own generation file (other test runs may share the
+    checkout's default file). The default site's setting row, which Wagtail creates on the first
+    page view (a save, hence a purge), is created up front. Returns `settings`."""
+    from wagtail.models import Site
+
+    from home.models import SiteBranding
+
+    settings.PAGE_CACHE_ENABLED = True
+    settings.PAGE_CACHE_GENERATION_FILE = str(tmp_path / "page-cache-generation")
+    site = Site.objects.filter(is_default_site=True).first()
+    if site:
+        SiteBranding.for_site(site)
+    return settings
+
+
 def cache_status(response):
+    """What the page cache did with the request: "hit", "miss", or None when it stood aside."""
     return response.headers.get("X-Page-Cache")
 
 

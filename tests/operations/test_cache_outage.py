@@ -12,12 +12,9 @@ from campaigns.registry.models import MemberSignup
 from news.models import NewsArticlePage
 from portal.cache import outage
 from tests.campaigns.registry_helpers import form_data
+from tests.page_cache import cache_status
 
 pytestmark = pytest.mark.django_db
-
-
-def cache_status(response):
-    return response.headers.get("X-Page-Cache")
 
 
 def public_urls():

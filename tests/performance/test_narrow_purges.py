@@ -13,8 +13,9 @@ from wagtail.models import Page
 from news.factories import NewsArticlePageFactory
 from news.models import NewsArticlePage, NewsArticleRelatedArticle
 from portal.pagecache import generation
+from tests.page_cache import cache_status
 
-from .conftest import cache_status, in_another_process
+from .conftest import in_another_process
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 

@@ -7,9 +7,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from wagtail.models import Page
 
-from tests.page_cache import TOKEN_INPUT, two_visitors
-
-from .conftest import cache_status
+from tests.page_cache import TOKEN_INPUT, cache_status, two_visitors
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 

@@ -17,8 +17,9 @@ from wagtail.models import Page, PageViewRestriction, Site
 from home.models import SiteBranding
 from portal.pagecache import generation
 from portal.pagecache.frontend import frontend_cache_settings
+from tests.page_cache import cache_status
 
-from .conftest import cache_status, in_another_process
+from .conftest import in_another_process
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 

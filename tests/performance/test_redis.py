@@ -14,8 +14,7 @@ from django.test import Client
 from wagtail.models import Page
 
 from portal.pagecache import generation
-
-from .conftest import cache_status
+from tests.page_cache import cache_status
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 

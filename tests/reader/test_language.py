@@ -5,6 +5,8 @@ in their account (Wagtail's preferred language)."""
 
 import pytest
 
+from tests.page_cache import page_cache_on
+
 pytestmark = pytest.mark.django_db
 
 ENGLISH_FIRST = "en-US,en;q=0.9"
@@ -48,13 +50,7 @@ def test_the_admin_is_vietnamese_unless_the_editor_chose_otherwise(client, djang
 def test_the_page_cache_keeps_one_copy_for_every_browser_language(
     client, home_page, settings, tmp_path
 ):
-    from wagtail.models import Site
-
-    from home.models import SiteBranding
-
-    settings.PAGE_CACHE_ENABLED = True
-    settings.PAGE_CACHE_GENERATION_FILE = str(tmp_path / "page-cache-generation")
-    SiteBranding.for_site(Site.objects.get(is_default_site=True))
+    page_cache_on(settings, tmp_path)
     first = client.get("/", HTTP_ACCEPT_LANGUAGE="vi")
     assert first["X-Page-Cache"] == "miss"
     for accept in (ENGLISH_FIRST, "fr", ""):

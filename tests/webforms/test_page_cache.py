@@ -4,7 +4,7 @@ own CSRF token and timestamp; the confirmation and a form with errors are never 
 import pytest
 from django.test import Client
 
-from tests.page_cache import cache_status, two_visitors
+from tests.page_cache import cache_status, page_cache_on, two_visitors
 from webforms.models import FormEntry
 
 from .conftest import valid_data
@@ -12,12 +12,7 @@ from .conftest import valid_data
 
 @pytest.fixture
 def page_cache(settings, tmp_path, site):
-    from home.models import SiteBranding
-
-    settings.PAGE_CACHE_ENABLED = True
-    settings.PAGE_CACHE_GENERATION_FILE = str(tmp_path / "page-cache-generation")
-    SiteBranding.for_site(site)  # created up front: its creation purges
-    return settings
+    return page_cache_on(settings, tmp_path)
 
 
 @pytest.mark.django_db

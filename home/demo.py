@@ -4,7 +4,14 @@ from datetime import date
 
 from wagtail.models import Site
 
-from .demo_utils import draw_logo, ensure_image, update_missing
+from .demo_utils import (
+    OFFICE_ADDRESS,
+    OFFICE_EMAIL,
+    OFFICE_PHONE,
+    draw_logo,
+    ensure_image,
+    update_missing,
+)
 from .models import HomePage, SiteBranding
 
 
@@ -31,9 +38,9 @@ def load(stdout=None):
         banner_text="Ba mươi năm đồng hành cùng đội ngũ cán bộ, công chức, viên chức cả nước.",
         banner_start=date(1994, 7, 2),
         banner_end=date(2024, 7, 2),
-        contact_address="Số 14 Trần Bình Trọng, phường Cửa Nam, Hà Nội (địa chỉ mẫu)",
-        contact_phone="024 0000 0000",
-        contact_email="lienhe@example.vn",
+        contact_address=OFFICE_ADDRESS,
+        contact_phone=OFFICE_PHONE,
+        contact_email=OFFICE_EMAIL,
         footer_note=(
             "Trang thông tin mẫu dựng để trình diễn phần mềm. Khi trích dẫn thông tin, "
             "xin ghi rõ nguồn."

@@ -1,7 +1,16 @@
 """Demo content of the pages app: "Giới thiệu" and its children, written in our own words from
 the facts of the product brief. Idempotent: a page that exists (by slug) is left as it is."""
 
-from home.demo_utils import CONTACT_SLUG, ensure_child_page, ensure_image, h, p
+from home.demo_utils import (
+    CONTACT_SLUG,
+    OFFICE_ADDRESS,
+    OFFICE_EMAIL,
+    OFFICE_PHONE,
+    ensure_child_page,
+    ensure_image,
+    h,
+    p,
+)
 
 from .models import ContactPage, ContentPage, Leader, LeadershipPage, Term
 
@@ -200,9 +209,9 @@ def load(home, stdout=None):
         CONTACT_SLUG,
         title="Liên hệ",
         intro="Cơ quan thường trực Công đoàn Viên chức Việt Nam tiếp đoàn viên và bạn đọc.",
-        address="Số 14 Trần Bình Trọng, phường Cửa Nam, Hà Nội (địa chỉ mẫu)",
-        phone="024 0000 0000",
-        email="lienhe@example.vn",
+        address=OFFICE_ADDRESS,
+        phone=OFFICE_PHONE,
+        email=OFFICE_EMAIL,
         hours="Thứ Hai – Thứ Sáu: 8:00–12:00 và 13:30–17:00\nThứ Bảy, Chủ nhật, ngày lễ: nghỉ",
         show_in_menus=True,
     )

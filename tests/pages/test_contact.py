@@ -45,3 +45,19 @@ def test_an_editor_creates_the_contact_page(editor_client, client, home_page):
     assert sources and all(src.startswith("/static/") for src in sources), sources
     assert "/lien-he/</loc>" in client.get("/sitemap.xml").content.decode()
     assert "/lien-he/" in client.get("/tim-kiem/", {"q": "lien he"}).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_demo_gives_one_office_on_its_contact_page_and_in_every_footer(client, demo_content):
+    from home.models import SiteBranding
+
+    contact = ContactPage.objects.get(slug="lien-he")
+    branding = SiteBranding.objects.get()
+    assert (contact.address, contact.phone, contact.email) == (
+        branding.contact_address,
+        branding.contact_phone,
+        branding.contact_email,
+    )
+    html = client.get(contact.url).content.decode()
+    footer = html[html.index('<footer class="site-footer">') :]
+    assert contact.address in footer and contact.address in html[: html.index("<footer")]

@@ -6,7 +6,8 @@ Wagtail's English msgids (tests/editorial/screen_text.py).
 import json
 
 import pytest
-from django.contrib.auth.models import Group
+
+from tests.users import user_in
 
 from .screen_text import english_left, json_strings
 from .screens import ROLES, SCREENS, screen_values, sidebar_urls
@@ -23,8 +24,7 @@ def login_as(client, django_user_model, role):
     if ROLES[role] is None:
         user = django_user_model.objects.create_superuser(role, f"{role}@example.vn", "x")
     else:
-        user = django_user_model.objects.create_user(role, f"{role}@example.vn", "x")
-        user.groups.add(Group.objects.get(name=ROLES[role]))
+        user = user_in(role, ROLES[role])
     client.force_login(user)
     return user
 

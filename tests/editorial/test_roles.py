@@ -16,6 +16,7 @@ from editorial.sections import APPROVERS, EDITORS, WORKFLOW_NAME
 from gallery.models import GalleryIndexPage
 from legal.models import LegalIndexPage, LegalQuestion
 from pages.models import ContentPage
+from tests.users import user_in
 from webforms.models import FormPage
 
 pytestmark = pytest.mark.django_db
@@ -39,20 +40,14 @@ NEW_PAGE_TYPES = [
 PUBLIC_SNIPPETS = ["pages/leader", "pages/term", "menus/menuitem", "resolutions/issuingbody"]
 
 
-def user_in(django_user_model, username, *group_names):
-    user = django_user_model.objects.create_user(username, f"{username}@example.vn", "x")
-    user.groups.add(*[Group.objects.get(name=name) for name in group_names])
-    return user
-
-
 @pytest.fixture
 def editor(django_user_model):
-    return user_in(django_user_model, "bt", EDITORS)
+    return user_in("bt", EDITORS)
 
 
 @pytest.fixture
 def approver(django_user_model):
-    return user_in(django_user_model, "ld", APPROVERS)
+    return user_in("ld", APPROVERS)
 
 
 def parent_of(demo_content, parent_class):
@@ -74,8 +69,8 @@ def test_members_of_wagtails_groups_move_and_a_used_workflow_keeps_its_history(
     # A site that used Wagtail's defaults before this migration.
     old_editors = Group.objects.create(name="Editors")
     old_moderators = Group.objects.create(name="Moderators")
-    writer = user_in(django_user_model, "writer", "Editors")
-    chief = user_in(django_user_model, "chief", "Moderators")
+    writer = user_in("writer", "Editors")
+    chief = user_in("chief", "Moderators")
     workflow = Workflow.objects.create(name="Moderators approval")
     from wagtail.models import GroupApprovalTask
 
@@ -218,11 +213,11 @@ def test_personal_data_only_for_staff_with_the_permission(
         assert questions not in dashboard and "Hợp đồng lao động của tôi" not in dashboard
 
     # An editor who is also in a staff group reads what that group may, and only that.
-    form_staff = user_in(django_user_model, "bm", EDITORS, FORM_STAFF)
+    form_staff = user_in("bm", EDITORS, FORM_STAFF)
     client.force_login(form_staff)
     assert "Người Gửi Riêng Tư" in client.get(submissions).content.decode()
     assert client.get(questions).status_code in (302, 403)
-    legal_staff = user_in(django_user_model, "pl", EDITORS, LEGAL_STAFF)
+    legal_staff = user_in("pl", EDITORS, LEGAL_STAFF)
     client.force_login(legal_staff)
     assert "Hợp đồng lao động của tôi" in client.get(questions).content.decode()
     assert client.get(submissions).status_code == 302

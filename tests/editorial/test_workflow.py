@@ -13,18 +13,13 @@ from wagtail.models import GroupPagePermission, Workflow, WorkflowState
 
 from editorial.sections import APPROVERS, EDITORS, TASK_NAME, WORKFLOW_NAME
 from news.models import NewsArticlePage
+from tests.users import user_in
 
 from .test_slugs import add_url, article_form
 
 pytestmark = pytest.mark.django_db
 
 migration = __import__("editorial.migrations.0001_editorial_workflow", fromlist=["forwards"])
-
-
-def user_in(django_user_model, group_name, username):
-    user = django_user_model.objects.create_user(username, f"{username}@example.vn", "x")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 def test_the_migration_creates_the_groups_and_the_workflow():
@@ -74,8 +69,8 @@ def test_the_migration_is_idempotent_and_reversible(news_index):
 def test_an_editor_submits_and_an_approver_publishes(
     client, django_user_model, news_index, union_category
 ):
-    editor = user_in(django_user_model, EDITORS, "bientap")
-    approver = user_in(django_user_model, APPROVERS, "lanhdao")
+    editor = user_in("bientap", EDITORS)
+    approver = user_in("lanhdao", APPROVERS)
 
     client.force_login(editor)
     form = client.get(add_url(news_index)).content.decode()

@@ -1,7 +1,6 @@
 import pytest
-from django.contrib.auth.models import Group
 
-from tests.pages.conftest import editor, editor_client  # noqa: F401
+from tests.users import editor, editor_client, user_in  # noqa: F401
 
 
 @pytest.fixture(autouse=True)
@@ -10,7 +9,5 @@ def _no_minimum_fill_time(settings):
 
 
 @pytest.fixture
-def legal_staff(django_user_model):
-    user = django_user_model.objects.create_user("tuvan", "tuvan@example.vn", "x")
-    user.groups.add(Group.objects.get(name="Cán bộ tư vấn pháp luật"))
-    return user
+def legal_staff(db):
+    return user_in("tuvan", "Cán bộ tư vấn pháp luật")

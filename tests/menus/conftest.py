@@ -1,1 +1,1 @@
-from tests.pages.conftest import editor, editor_client  # noqa: F401
+from tests.users import editor, editor_client  # noqa: F401

@@ -1,23 +1,4 @@
-import pytest
-from django.contrib.auth.models import Group
-
-
-@pytest.fixture
-def editor(django_user_model):
-    """An editor who may publish (groups "Biên tập viên" and "Lãnh đạo duyệt"), not a
-    superuser and not staff of the Django admin."""
-    user = django_user_model.objects.create_user(
-        "bientap", "bientap@example.vn", "mat-khau-bien-tap", is_staff=False
-    )
-    user.groups.add(*Group.objects.filter(name__in=["Biên tập viên", "Lãnh đạo duyệt"]))
-    assert not user.is_superuser
-    return user
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
+from tests.users import editor, editor_client  # noqa: F401
 
 
 def count_queries(client, url):

@@ -1,7 +1,8 @@
 import re
 
 import pytest
-from django.contrib.auth.models import Group
+
+from tests.users import editor, user_in  # noqa: F401
 
 from .factories import three_field_form
 
@@ -18,19 +19,8 @@ def form_page(home_page):
 
 
 @pytest.fixture
-def form_staff(django_user_model):
-    user = django_user_model.objects.create_user("canbo", "canbo@example.vn", "x")
-    user.groups.add(Group.objects.get(name="Cán bộ xử lý biểu mẫu"))
-    return user
-
-
-@pytest.fixture
-def editor(django_user_model):
-    """An editor who may publish ("Biên tập viên" and "Lãnh đạo duyệt"), not a superuser,
-    without the permission to read submissions."""
-    user = django_user_model.objects.create_user("bientap", "bientap@example.vn", "x")
-    user.groups.add(*Group.objects.filter(name__in=["Biên tập viên", "Lãnh đạo duyệt"]))
-    return user
+def form_staff(db):
+    return user_in("canbo", "Cán bộ xử lý biểu mẫu")
 
 
 def blank_form(client, url):

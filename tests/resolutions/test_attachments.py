@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from resolutions.models import ResolutionPage
+from tests.admin_pages import publish_in_admin
 from tests.public_pages import page_html
 
 from .conftest import make_document, make_file, make_pdf, titles
@@ -62,7 +63,10 @@ def test_editor_adds_a_document_with_a_pdf_in_the_admin(client, library, politbu
     user = get_user_model().objects.create_superuser("editor", "editor@example.vn", "pw")
     client.force_login(user)
     pdf = make_pdf("Nghị quyết PDF", ["NGHI QUYET", PHRASE], filename="nq.pdf")
-    data = nested_form_data(
+    page = publish_in_admin(
+        client,
+        ResolutionPage,
+        library,
         {
             "title": "Nghị quyết thử từ trang quản trị",
             "slug": "nghi-quyet-thu",
@@ -80,12 +84,8 @@ def test_editor_adds_a_document_with_a_pdf_in_the_admin(client, library, politbu
             "attachments": inline_formset([{"document": pdf.pk, "label": "Toàn văn"}]),
             "related_links": inline_formset([]),
             "comments": inline_formset([]),
-            "action-publish": "publish",
-        }
+        },
     )
-    response = client.post(f"/admin/pages/add/resolutions/resolutionpage/{library.pk}/", data)
-    assert response.status_code == 302, response.content.decode()[:3000]
-    page = ResolutionPage.objects.get(slug="nghi-quyet-thu")
     assert page.live
     assert page.number_key == " 9 nq tw "
     assert PHRASE in page.attachment_text

@@ -31,6 +31,14 @@ def input_tag(html, name):
     return match.group(0)
 
 
+def input_value(html, name):
+    """The value the page gives the input named `name` (a hidden token...), as a browser would
+    send it back (fails when there is none)."""
+    match = re.search(rf'name="{re.escape(name)}" value="([^"]+)"', html)
+    assert match, f"no input named {name!r} with a value on the page"
+    return match.group(1)
+
+
 def ticked(html, name):
     """Whether the checkbox named `name` comes ticked (its tag carries `checked`)."""
     return "checked" in input_tag(html, name)

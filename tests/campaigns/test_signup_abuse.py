@@ -2,13 +2,12 @@
 through, one client replaying a form stores nothing new, a number cannot be replayed without end,
 and a refused CSRF token keeps what the person typed."""
 
-import re
-
 import pytest
 from django.test import Client
 
 from campaigns.registry.models import MemberSignup, SignupSubmission
 from portal.limits.models import Counter, UsedToken
+from tests.public_pages import input_value
 
 from .registry_helpers import form_data, make_notice, make_signup_page, token
 
@@ -73,7 +72,7 @@ def test_a_replayed_token_with_other_content_shows_the_form_again(page, settings
     html = response.content.decode()
     assert "Biểu mẫu này đã được gửi" in html
     assert 'value="Bệnh viện Bạch Mai"' in html  # what they typed is kept
-    fresh = re.search(r'name="started" value="([^"]+)"', html).group(1)
+    fresh = input_value(html, "started")
     assert fresh != started
     assert SignupSubmission.objects.count() == 1
     # Sending the form as shown (its fresh token) stores the change for staff to review.
@@ -125,8 +124,8 @@ def test_a_refused_csrf_token_shows_the_form_again_in_vietnamese_with_what_was_t
     assert "no-store" in response["Cache-Control"]
     assert not MemberSignup.objects.exists()
     # The page carries a fresh CSRF token and form token: sending it again goes through.
-    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-    started = re.search(r'name="started" value="([^"]+)"', html).group(1)
+    csrf = input_value(html, "csrfmiddlewaretoken")
+    started = input_value(html, "started")
     retry = client.post(page.url, {**data, "csrfmiddlewaretoken": csrf, "started": token()})
     assert started
     assert retry.status_code == 303

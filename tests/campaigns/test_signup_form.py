@@ -11,7 +11,7 @@ from django.test import Client
 
 from campaigns.registry.models import ConsentRecord, MemberSignup, SignupSubmission
 from portal.limits.models import Counter
-from tests.public_pages import assert_shown, ticked
+from tests.public_pages import assert_shown, input_value, ticked
 
 from .registry_helpers import form_data, make_notice, make_signup_page, token
 
@@ -301,7 +301,7 @@ def test_a_post_without_csrf_token_is_refused(page):
 def test_a_post_with_the_csrf_token_from_the_page_is_accepted(page):
     client = Client(enforce_csrf_checks=True)
     html = client.get(page.url).content.decode()
-    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    csrf = input_value(html, "csrfmiddlewaretoken")
     response = client.post(page.url, form_data(csrfmiddlewaretoken=csrf))
     assert response.status_code == 303
     assert MemberSignup.objects.count() == 1

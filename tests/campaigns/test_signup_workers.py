@@ -8,7 +8,6 @@ answer the POSTs (gunicorn's access log names the worker).
 No timing assertions: every wait polls for a condition with generous time limits."""
 
 import os
-import re
 import sqlite3
 import subprocess
 import sys
@@ -21,6 +20,7 @@ import pytest
 from django.db import connection
 
 from campaigns.registry.models import MemberSignup, SignupSubmission
+from tests.public_pages import input_value
 
 from .registry_helpers import form_data, make_notice, make_signup_page, token
 
@@ -147,7 +147,7 @@ def test_limits_hold_across_two_gunicorn_workers(tmp_path):
             for name, value in headers
             if name.lower() == "set-cookie" and value.startswith("csrftoken=")
         )
-        csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body.decode()).group(1)
+        csrf = input_value(body.decode(), "csrfmiddlewaretoken")
 
         def post(data, address):
             # Each submission carries its own fresh single-use form token.

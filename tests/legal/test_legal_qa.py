@@ -2,7 +2,6 @@
 with the permission; published questions and answers, reworded without personal data, are on
 topic pages, searchable without accents, with FAQPage structured data."""
 
-import re
 import unicodedata
 
 import pytest
@@ -12,7 +11,7 @@ from wagtail.test.utils.form_data import inline_formset, rich_text
 from legal.models import LegalQuestion, LegalTopicPage
 from tests.admin_pages import publish_in_admin
 from tests.pages.conftest import count_queries
-from tests.public_pages import json_ld
+from tests.public_pages import input_value, json_ld
 
 from .factories import LegalAnswerFactory, LegalIndexPageFactory, LegalTopicPageFactory
 
@@ -28,7 +27,7 @@ def index(home_page):
 def ask(client, url, **overrides):
     html = client.get(url).content.decode()
     data = {
-        "form_started": re.search(r'name="form_started" value="([^"]+)"', html).group(1),
+        "form_started": input_value(html, "form_started"),
         "full_name": "Đặng Văn Hỏi",
         "contact": "0912 000 111",
         "topic": "",

@@ -1,7 +1,6 @@
-import re
-
 import pytest
 
+from tests.public_pages import input_value
 from tests.users import editor, user_in  # noqa: F401
 
 from .factories import three_field_form
@@ -26,7 +25,7 @@ def form_staff(db):
 def blank_form(client, url):
     """GET the form page; return the hidden values a browser would send back."""
     html = client.get(url).content.decode()
-    started = re.search(r'name="form_started" value="([^"]+)"', html).group(1)
+    started = input_value(html, "form_started")
     return {"form_started": started}
 
 

@@ -3,7 +3,6 @@ none lost. (25 clients at once, 8 each: the shared PostgreSQL server allows 100 
 all, and every request of the live server holds one.)"""
 
 import http.cookiejar
-import re
 import threading
 import urllib.parse
 import urllib.request
@@ -11,6 +10,7 @@ import urllib.request
 import pytest
 from django.db import connection
 
+from tests.public_pages import input_value
 from webforms.models import FormEntry
 
 from .factories import three_field_form
@@ -22,8 +22,8 @@ def submit(base_url, path, n):
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     html = opener.open(base_url + path, timeout=60).read().decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-    started = re.search(r'name="form_started" value="([^"]+)"', html).group(1)
+    token = input_value(html, "csrfmiddlewaretoken")
+    started = input_value(html, "form_started")
     data = urllib.parse.urlencode(
         {
             "csrfmiddlewaretoken": token,

@@ -67,3 +67,45 @@ def test_text_is_stored_in_nfc(site):
     branding.save()
     branding.refresh_from_db()
     assert branding.banner_title == unicodedata.normalize("NFC", "Công đoàn Việt Nam")
+
+
+@pytest.mark.django_db
+def test_what_editors_type_anywhere_is_stored_in_nfc(home_page):
+    """A page of any app (its title, its text and the text inside its body's blocks), a tag and
+    an image's title, typed with an input method that sends NFD, are stored in NFC."""
+    import unicodedata
+
+    from taggit.models import Tag
+    from wagtail.rich_text import RichText
+
+    from home.factories import ImageFactory
+    from pages.models import ContentPage
+
+    def nfd(text):
+        return unicodedata.normalize("NFD", text)
+
+    def is_nfc(text):
+        return text == unicodedata.normalize("NFC", text)
+
+    page = ContentPage(
+        title=nfd("Lịch sử Công đoàn Việt Nam"),
+        slug="lich-su",
+        intro=nfd("Chặng đường xây dựng và trưởng thành."),
+        body=[
+            ("paragraph", RichText(nfd("<p>Đại hội thành lập năm 1929.</p>"))),
+            ("quote", {"text": nfd("Đoàn kết là sức mạnh."), "attribution": nfd("Người xưa")}),
+        ],
+    )
+    home_page.add_child(instance=page)
+    page = ContentPage.objects.get(pk=page.pk)
+    assert page.title == "Lịch sử Công đoàn Việt Nam" and is_nfc(page.title)
+    assert is_nfc(page.intro)
+    paragraph, quote = page.body
+    assert "Đại hội thành lập" in paragraph.value.source and is_nfc(paragraph.value.source)
+    assert is_nfc(quote.value["text"]) and is_nfc(quote.value["attribution"])
+
+    tag = Tag.objects.create(name=nfd("đoàn viên"), slug="doan-vien")
+    assert Tag.objects.get(pk=tag.pk).name == "đoàn viên"
+    assert Tag.objects.filter(name="đoàn viên").count() == 1
+    image = ImageFactory(title=nfd("Hội nghị Ban Chấp hành"))
+    assert is_nfc(type(image).objects.get(pk=image.pk).title)

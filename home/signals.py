@@ -7,8 +7,13 @@ and taggit models editors type into: page titles, image and document titles, tag
 promoted search results, redirects. (Django normalises user names itself.)
 """
 
+import sys
 import unicodedata
+from functools import cache
+from pathlib import Path
 
+from django.apps import apps
+from django.conf import settings
 from django.db import models
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
@@ -16,21 +21,8 @@ from wagtail.fields import StreamField
 
 from search.text import nfc
 
-EDITED_APPS = {
-    # the portal's own
-    "home",
-    "news",
-    "resolutions",
-    "campaigns",
-    "registry",
-    "search",
-    "pages",
-    "webforms",
-    "gallery",
-    "legal",
-    "menus",
-    "editorial",
-    # what editors type into Wagtail's and taggit's own models
+# What editors type into in Wagtail's and taggit's own models.
+EDITED_LIBRARY_APPS = {
     "wagtailcore",
     "wagtailimages",
     "wagtaildocs",
@@ -38,6 +30,20 @@ EDITED_APPS = {
     "wagtailsearchpromotions",
     "wagtailredirects",
 }
+
+
+@cache
+def edited_apps() -> frozenset[str]:
+    """The labels of the portal's own apps (their code in this project, not an installed
+    package) and EDITED_LIBRARY_APPS."""
+    root = Path(settings.BASE_DIR).resolve()
+    own = {
+        config.label
+        for config in apps.get_app_configs()
+        if Path(config.path).resolve().is_relative_to(root)
+        and not Path(config.path).resolve().is_relative_to(Path(sys.prefix).resolve())
+    }
+    return frozenset(own | EDITED_LIBRARY_APPS)
 
 
 def _nfc_data(data):
@@ -60,7 +66,7 @@ def _nfc_data(data):
 
 @receiver(pre_save)
 def normalise_text_to_nfc(sender, instance, **kwargs):
-    if sender._meta.app_label not in EDITED_APPS:
+    if sender._meta.app_label not in edited_apps():
         return
     for field in sender._meta.concrete_fields:
         if isinstance(field, models.CharField | models.TextField):

@@ -89,11 +89,35 @@ def remembered_renditions(limit=1000):
     AbstractImage.generate_rendition_file = generate_rendition_file
 
 
+def flush_by_delete_on_postgresql():
+    """A transactional test's database is emptied with DELETE instead of TRUNCATE on PostgreSQL
+    (Django's flush after each `django_db(transaction=True)` test). TRUNCATE gives each of the
+    111 tables and their indexes new files, written to disk at commit: 0.6 s of the server's
+    time idle, 2.4 to 3.6 s on a busy machine, for tables that hold a few rows after a test;
+    DELETE of the same rows took 0.4 s there. Every foreign key of the schema is deferrable (as
+    Django makes them): checked at commit, when every table is empty. The tables end the same;
+    this test process only."""
+    from django.db.backends.postgresql.operations import DatabaseOperations
+
+    truncate = DatabaseOperations.sql_flush
+
+    def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
+        if not tables or reset_sequences or allow_cascade:
+            return truncate(
+                self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
+            )
+        deletes = [f"{style.SQL_KEYWORD('DELETE FROM')} {self.quote_name(t)};" for t in tables]
+        return ["SET CONSTRAINTS ALL DEFERRED;", *deletes]
+
+    DatabaseOperations.sql_flush = sql_flush
+
+
 def pytest_configure(config):
     """The admin's Vietnamese is compiled from locale/*.po (`make messages`); a test run started
     without make compiles the stale catalogues itself, once, before any worker starts."""
     fastest_image_encoders()
     remembered_renditions()
+    flush_by_delete_on_postgresql()
     from tests import demo_template
 
     demo_template.configure(config)

@@ -204,6 +204,9 @@ def test_an_editor_picked_related_article_follows_the_change(newsroom, news_inde
     assert cache_status(response) == "miss" and NEW_TITLE in response.content.decode()
 
 
+# The purge travels in the generation file every process reads (portal/pagecache/generation.py),
+# never through the database: CI runs this once, in the SQLite phase.
+@pytest.mark.engine_independent
 def test_a_narrow_purge_from_another_process_reaches_this_one(page_cache):
     """With the local-memory cache the versions travel in the purge log every process reads."""
     article_path, document_path = "/tin-tuc/mot-bai/", "/van-ban/mot-van-ban/"

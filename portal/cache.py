@@ -17,6 +17,7 @@ while Redis was away (an editor publishing) was lost, and pages kept from before
 not be served again. The state is per process (each gunicorn worker logs its own line).
 """
 
+from django.core.cache.backends import locmem
 from redis.connection import Connection
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -85,3 +86,13 @@ def redis_cache_settings(url, key_prefix, environ):
             "CONNECTION_POOL_KWARGS": {"connection_class": GuardedConnection},
         },
     }
+
+
+class LocMemCache(locmem.LocMemCache):
+    """Django's local-memory cache (the cache without REDIS_URL) without its check that each key
+    would suit memcached: it scans every key for spaces and control characters on every call,
+    ~2.5% of the instructions of an article read again (seven cache reads). The site's keys are
+    its own (hashes, ids, slugs) and memcached is never used; Redis's backend has no such check."""
+
+    def validate_key(self, key):
+        pass

@@ -38,7 +38,7 @@ def current():
     """A short, secret-free description of the page cache this process purges."""
     config = settings.CACHES[settings.PAGE_CACHE_ALIAS]
     backend = config["BACKEND"].rsplit(".", 1)[-1]
-    if "locmem" in config["BACKEND"] or "dummy" in config["BACKEND"]:
+    if backend in ("LocMemCache", "DummyCache"):  # Django's or portal.cache's: per process
         where = f"generation file {Path(settings.PAGE_CACHE_GENERATION_FILE).resolve()}"
     else:
         locations = config.get("LOCATION", "")

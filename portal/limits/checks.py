@@ -5,6 +5,7 @@ from django.core.checks import Error, Tags, register
 
 PER_PROCESS_CACHES = (
     "django.core.cache.backends.locmem.LocMemCache",
+    "portal.cache.LocMemCache",
     "django.core.cache.backends.dummy.DummyCache",
 )
 STORES = ("auto", "redis", "database", "cache")

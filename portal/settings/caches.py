@@ -22,7 +22,7 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "BACKEND": "portal.cache.LocMemCache",  # Django's, without memcached's key checks
             "LOCATION": "cdvc-portal",
             # Per process. Django's default (300) holds few pages of a 10,000-article site;
             # 2,000 pages of ~30 KB is ~60 MB per worker.

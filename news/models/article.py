@@ -7,7 +7,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone, translation
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -269,19 +269,32 @@ class NewsArticlePage(ArticleLinksMixin, HeroImageMixin, FoldedSearchMixin, Page
         if getattr(request, "is_preview", False):
             # Built, never stored.
             parts = article_parts(self, request, SiteBranding.for_request(request))
+            written = parts["structured_data_written"]
         else:
             # With FRAGMENT_CACHE on, routing may hand over a copy of the page remembered with
             # older parts: the ones read (or built) first in this generation are remembered.
             # The branding (their key's content version) is read only to build or check them.
             site = Site.find_for_request(request)
-            parts = memo.remember(
-                "article-parts",
-                self.pk,
-                getattr(site, "pk", None),
-                translation.get_language(),
-                compute=lambda: article_parts(self, request, SiteBranding.for_request(request)),
+            key = (self.pk, getattr(site, "pk", None), translation.get_language())
+
+            def remembered_parts():
+                return memo.remember(
+                    "article-parts",
+                    *key,
+                    compute=lambda: article_parts(self, request, SiteBranding.for_request(request)),
+                )
+
+            # Read when a template asks for them: an article read again shows them from its
+            # fragments (news_article_page.html), all but its JSON-LD, remembered on its own
+            # (a few hundred bytes instead of the parts' ~10 KB to read again).
+            parts = SimpleLazyObject(remembered_parts)
+            written = memo.remember(
+                "article-structured-data",
+                *key,
+                compute=lambda: parts["structured_data_written"],
             )
-        context.update(parts)
+        context["article_parts"] = parts
+        context["structured_data_written"] = written
         context["news_index"] = self.news_index
         return context
 

@@ -1,6 +1,30 @@
 from django import template
+from django.utils.html import conditional_escape
 
 register = template.Library()
+
+
+class AssetNode(template.Node):
+    def __init__(self, path):
+        self.path = path
+
+    def render(self, context):
+        from django.contrib.staticfiles.storage import staticfiles_storage
+
+        url = staticfiles_storage.url(self.path)
+        return conditional_escape(url) if context.autoescape else url
+
+
+@register.tag
+def asset(parser, token):
+    """`{% asset "css/site.css" %}`: what `{% static "css/site.css" %}` writes, for a quoted path
+    in base.html, outside every page's fragments. Django's tag resolves the path as a variable and
+    asks whether staticfiles is installed (a walk of the installed apps) on every render; the URL
+    itself is worked out once per process (portal/storage.py)."""
+    bits = token.split_contents()
+    if len(bits) != 2 or len(bits[1]) < 3 or bits[1][0] != bits[1][-1] or bits[1][0] not in "\"'":
+        raise template.TemplateSyntaxError(f"{bits[0]} takes one quoted path")
+    return AssetNode(bits[1][1:-1])
 
 
 def _chrome(context):

@@ -26,3 +26,7 @@ def post_worker_init(worker):
 # Only a hand-made URL over 8 KB still gets gunicorn's bare "414 URI Too Long": the proxy in
 # front (nginx) answers that one with its own page.
 limit_request_line = 8190
+
+# gunicorn's logger, writing the same access lines without copying every header and environ
+# variable into them first (portal/access_log.py).
+logger_class = "portal.access_log.Logger"

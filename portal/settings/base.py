@@ -86,7 +86,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Django's, each policy written once per process (only the nonce changes).
+    "portal.middleware.ContentSecurityPolicyMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
     "portal.login_throttle.LoginThrottleMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

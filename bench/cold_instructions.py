@@ -9,6 +9,11 @@ then N times counted. The pages are bench/probe.py's (the bench's own URLs), or 
     STATIC_ROOT=<collectstatic output> MEDIA_ROOT=… valgrind --tool=callgrind \\
     --instr-atstart=no .venv/bin/python bench/cold_instructions.py [--runs 5] [article,home,…]
 
+With `FRAGMENT_CACHE=1` it counts the bench's uncached mode (the two renders before counting
+warm the fragments and remembered values: an article read again), plus ~0.3 M instructions of the
+test client's own; the whole gunicorn worker is counted as docs/performance.md says ("What an
+uncached article costs now").
+
 Prints thousands of instructions (kIr) per request and the SQL statements of one request. The
 dump files (callgrind.out.<pid>.*) are written in the current folder.
 """

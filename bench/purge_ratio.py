@@ -9,10 +9,16 @@ Without --existing it migrates a temporary SQLite database and loads the demo co
 (a minute or two). With --existing it uses the database of DATABASE_URL as it is (the demo content
 or a bigger archive) and leaves it as it was: the publish is rolled back at the end. "Every page"
 is every URL of the sitemap (pages, categories, tags, months) plus the news feeds. Importable:
-`purge_hit_ratio()` returns the figures (Django set up, a database with content).
+`purge_hit_ratio()` returns the figures (Django set up, a database with content); `--json` prints
+them as one JSON line at the end (`make bench` reads it).
+
+Issue 20's line: after the publish, no document page, no campaign page and no article that does
+not show the new one (it shows it when they share a tag: its related articles) is rendered again.
+Those are counted as `unexpected`.
 """
 
 import argparse
+import json
 import os
 import re
 import subprocess
@@ -68,7 +74,6 @@ def purge_hit_ratio(out=sys.stdout):
 
     from django.db import transaction
     from django.test import Client, override_settings
-    from wagtail.models import Page
 
     with (
         tempfile.TemporaryDirectory() as folder,
@@ -85,19 +90,24 @@ def purge_hit_ratio(out=sys.stdout):
         for url in urls:  # twice: a second request shows whether the page is kept at all
             client.get(url)
         cached = [url for url in urls if client.get(url).get("X-Page-Cache") == "hit"]
-        publish_one_article()
+        article = publish_one_article()
         misses = [url for url in cached if client.get(url).get("X-Page-Cache") != "hit"]
-        kinds = Counter()
-        for url in misses:
-            page = Page.find_for_request(_request(url), url)
-            kinds[type(page.specific).__name__ if page else "listing"] += 1
+        kind = {url: _kind(url) for url in cached}
+        showing = _articles_showing(article)
+        unexpected = [
+            url
+            for url in misses
+            if kind[url] in NEVER_STALE or (kind[url] == "NewsArticlePage" and url not in showing)
+        ]
         transaction.set_rollback(True)
     figures = {
         "pages": len(urls),
         "cached": len(cached),
         "hits": len(cached) - len(misses),
         "misses": len(misses),
-        "stale": dict(kinds),
+        "stale": dict(Counter(kind[url] for url in misses)),
+        "cached_by_kind": dict(Counter(kind.values())),
+        "unexpected": unexpected,
     }
     ratio = figures["hits"] / figures["cached"] if cached else 0.0
     print(
@@ -106,9 +116,43 @@ def purge_hit_ratio(out=sys.stdout):
         f"(hit ratio {ratio:.1%})",
         file=out,
     )
-    for kind, count in sorted(kinds.items(), key=lambda item: -item[1]):
+    for kind, count in sorted(figures["stale"].items(), key=lambda item: -item[1]):
         print(f"  rendered again: {count:4d} {kind}", file=out)
+    kept = ", ".join(
+        f"{figures['cached_by_kind'].get(kind, 0)} {kind}"
+        for kind in (*NEVER_STALE, "NewsArticlePage")
+    )
+    print(f"  cached before the publish: {kept}", file=out)
+    print(
+        "  rendered again though they do not show the new article: "
+        + (", ".join(figures["unexpected"]) or "none"),
+        file=out,
+    )
     return figures
+
+
+# Page types that never show a newly published article (issue 20): they stay cached.
+NEVER_STALE = ("ResolutionPage", "CampaignPage")
+
+
+def _kind(url):
+    """The page type a URL routes to ("listing" for a URL no page answers)."""
+    from wagtail.models import Page
+
+    page = Page.find_for_request(_request(url), url)
+    return type(page.specific).__name__ if page else "listing"
+
+
+def _articles_showing(article):
+    """The URLs of the articles that show `article` among their related articles: those that
+    share a tag with it."""
+    from news.models import NewsArticlePage
+
+    tags = list(article.tags.all())
+    if not tags:
+        return set()
+    sharing = NewsArticlePage.objects.live().filter(tags__in=tags).exclude(pk=article.pk)
+    return {page.url for page in sharing.distinct()}
 
 
 def _request(url):
@@ -135,6 +179,7 @@ def _temporary_demo_site(folder):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--existing", action="store_true", help="use DATABASE_URL as it is")
+    parser.add_argument("--json", action="store_true", help="the figures as a last JSON line")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         if not args.existing:
@@ -143,7 +188,9 @@ def main():
         import django
 
         django.setup()
-        purge_hit_ratio()
+        figures = purge_hit_ratio()
+        if args.json:
+            print(json.dumps(figures))
 
 
 if __name__ == "__main__":

@@ -6,7 +6,9 @@ of it grown to size L (10,000 articles, 1,000 documents); collects static files.
 times (cold, uncached, cached), it serves each size with its own gunicorn (production settings,
 DEBUG off, 2 workers) on 127.0.0.1:<free port> and drives each page type with wrk (16
 connections), the two sizes taking turns every 2 s (S L L S S L L S) so that the machine's drift
-weighs on both alike. Prints a table and the target ratios, then drops the databases and removes
+weighs on both alike. Then it publishes one article into a warm page cache at S and counts
+what stays cached (bench/purge_ratio.py, rolled back). Prints a table and the target ratios, then
+drops the databases and removes
 its temporary folder, also on Ctrl-C or an error.
 
 Options: --duration SECONDS per URL and size (default 8; half in the cold mode and with one
@@ -124,6 +126,7 @@ class Bench:
         self.results = {}  # (size, mode, page) -> dict
         self.urls = None  # chosen at the first size, measured at every size
         self.probes = {}  # size -> probe report
+        self.purges = {}  # size -> bench/purge_ratio.py figures
         self.turns = 0  # URLs measured so far (Bench.measure)
         self.segments = {}  # (size, mode, page) -> wrk runs so far
 
@@ -445,7 +448,24 @@ class Bench:
                             self.measure("1 client", name, connections=1, seconds=seconds // 2)
             finally:
                 self.stop_servers()
+        self.purge_ratio()
         self.print_report()
+
+    def purge_ratio(self):
+        """How much of a warm page cache one publish leaves (bench/purge_ratio.py, in its own
+        process, rolled back): at S, the smallest size with archive pages of every kind."""
+        size = "S" if "S" in self.args.sizes else self.args.sizes[0]
+        started = time.monotonic()
+        output = subprocess.run(
+            [PYTHON, str(ROOT / "bench" / "purge_ratio.py"), "--existing", "--json"],
+            cwd=ROOT,
+            env=self.env(size),
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        self.purges[size] = json.loads(output.strip().splitlines()[-1])
+        log(f"{size}: {output.strip().splitlines()[0]} ({time.monotonic() - started:.0f} s)")
 
     def cleanup(self):
         self.stop_servers()
@@ -563,6 +583,14 @@ class Bench:
                     ratio = large / small
                     label = f"cold {name} CPU/request {size} / S"
                     checks.append((label, f"{ratio:.2f}", ratio <= growth, f"<= {growth}", True))
+        # One publish into a warm cache (issue 20): what does not show the article stays cached.
+        for size, purge in self.purges.items():
+            unexpected = len(purge["unexpected"])
+            label = f"pages not showing a new article made cold at {size}"
+            checks.append((label, f"{unexpected}", unexpected == 0, "0", True))
+            ratio = purge["hits"] / purge["cached"] if purge["cached"] else 0.0
+            label = f"page cache hits after one publish at {size}"
+            checks.append((label, f"{ratio:.1%}", True, f"{purge['cached']} pages", False))
         width = max(len(c[0]) for c in checks) if checks else 10
         targets = [c for c in checks if c[4]]
         for title, rows, words in (

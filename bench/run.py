@@ -722,10 +722,8 @@ def main():
         status = 1
     finally:
         bench.cleanup()
-        log(
-            f"done in {time.monotonic() - started:.0f} s; "
-            "databases dropped, temporary files removed"
-        )
+        kept = "databases and files kept" if args.keep else "databases dropped, files removed"
+        log(f"done in {time.monotonic() - started:.0f} s; {kept}")
     sys.exit(status)
 
 

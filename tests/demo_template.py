@@ -8,7 +8,7 @@ SQLite, TEST_DB_TEMPLATE on PostgreSQL), in a child process (`python -m tests.de
 while any other process that needs it waits; each process then copies that database over its
 own test database (a file copy on SQLite, CREATE DATABASE ... TEMPLATE on PostgreSQL) and the
 media folder beside it (hard links). What the process's database held before is kept and put
-back when the demo site is unloaded (tests/conftest.py, DemoSite).
+back when the demo site is unloaded (tests/demo_site.py, DemoSite).
 
 Used only where a migrated template exists and the run has several processes (the controller
 sets DEMO_TEMPLATE_DIR, shared by its workers); otherwise DemoSite loads the demo in-process as
@@ -219,7 +219,7 @@ def build(folder: str) -> None:
     from django.db import connection
     from django.test import override_settings
 
-    from tests.conftest import DemoSite
+    from tests.demo_site import DemoSite
 
     source = migrated_template()
     if not source:

@@ -181,7 +181,8 @@ def prepare_demo_site(media_root):
     from wagtail.models import Collection
 
     from tests import demo_template
-    from tests.conftest import DemoSite, ensure_root_site
+    from tests.databases import ensure_root_site
+    from tests.demo_site import DemoSite
 
     built = demo_template.built()
     if built:

@@ -19,7 +19,7 @@ from campaigns.registry import exports
 from campaigns.registry.models import RegistryExport
 from campaigns.registry.service import register_member
 from campaigns.registry.tasks import purge_registry, run_export
-from tests.conftest import ensure_root_site
+from tests.databases import ensure_root_site
 
 from .registry_helpers import EVIL, make_notice, register_lan_and_binh, run_worker, staff_user
 from .test_registry_service import values

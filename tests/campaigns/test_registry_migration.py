@@ -19,7 +19,7 @@ from django.db.migrations.operations import SeparateDatabaseAndState
 from django.db.migrations.state import ProjectState
 from django.utils import timezone
 
-from tests.conftest import ensure_root_site
+from tests.databases import ensure_root_site
 
 from .registry_helpers import GROUP
 

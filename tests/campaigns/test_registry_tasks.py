@@ -19,7 +19,7 @@ from django_tasks_db.models import DBTaskResult
 
 from campaigns.registry.models import Forwarding, MemberSignup, ProvinceForwardAddress
 from campaigns.registry.tasks import forward_signup
-from tests.conftest import ensure_root_site
+from tests.databases import ensure_root_site
 from tests.smtp_relay import free_port, hanging_relay, use_smtp
 
 from .registry_helpers import form_data, make_notice, make_signup_page, run_worker

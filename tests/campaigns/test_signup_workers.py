@@ -133,7 +133,7 @@ class Server:
 
 @pytest.mark.django_db(transaction=True)
 def test_limits_hold_across_two_gunicorn_workers(tmp_path):
-    from tests.conftest import ensure_root_site
+    from tests.databases import ensure_root_site
 
     make_notice()
     page = make_signup_page(ensure_root_site())

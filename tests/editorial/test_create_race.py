@@ -30,7 +30,7 @@ JSON = {"accept": "application/json"}  # what Wagtail's autosave script sends
 def home_page(db):
     """The site's home page; recreated when a transactional test before this one (in the same
     process) flushed the database, as the PostgreSQL race test below runs after such tests."""
-    from tests.conftest import ensure_root_site
+    from tests.databases import ensure_root_site
 
     return ensure_root_site()
 

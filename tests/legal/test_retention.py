@@ -13,7 +13,7 @@ from django_tasks_db.models import DBTaskResult
 
 from legal.models import LegalQuestion
 from tests.campaigns.registry_helpers import run_worker
-from tests.conftest import ensure_root_site
+from tests.databases import ensure_root_site
 
 from .factories import LegalAnswerFactory, LegalIndexPageFactory, LegalTopicPageFactory
 

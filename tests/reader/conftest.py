@@ -1,4 +1,4 @@
-"""The demo site as a reader meets it (tests/conftest.py, DemoSite: loaded once per test process,
+"""The demo site as a reader meets it (tests/demo_site.py, DemoSite: loaded once per test process,
 inside a transaction rolled back at the end), crawled once from the home page and the sitemap.
 
 Every test here is marked `django_db` (so pytest-django creates the test database); each test's

@@ -17,7 +17,7 @@ def _media_root(settings, search_media):
 
 @pytest.fixture
 def demo(demo_content):
-    """The demo site (shared by the tests of this process: tests/conftest.py, DemoSite)."""
+    """The demo site (shared by the tests of this process: tests/demo_site.py, DemoSite)."""
     return demo_content
 
 

@@ -257,7 +257,7 @@ def test_live_analyzer_folds_vietnamese(server):
 def test_live_server_finds_unaccented_queries(settings, add_page, server):
     from django.core.management import call_command
 
-    from tests.conftest import ensure_root_site
+    from tests.databases import ensure_root_site
 
     ensure_root_site()
     settings.WAGTAILSEARCH_BACKENDS = {

@@ -46,7 +46,7 @@ def submit(base_url, path, n):
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only: real concurrency")
 @pytest.mark.django_db(transaction=True)
 def test_200_concurrent_submissions_are_all_stored(live_server, settings):
-    from tests.conftest import ensure_root_site
+    from tests.databases import ensure_root_site
 
     settings.WEBFORMS_RATE_LIMIT = 0  # every request comes from 127.0.0.1
     settings.ALLOWED_HOSTS = ["*"]

@@ -16,7 +16,7 @@ from django.test import Client
 from django_tasks_db.models import DBTaskResult
 
 from tests.campaigns.registry_helpers import run_worker
-from tests.conftest import ensure_root_site
+from tests.databases import ensure_root_site
 from tests.smtp_relay import hanging_relay, use_smtp
 from webforms.models import FormEntry
 

@@ -6,16 +6,17 @@ from pathlib import Path
 import pytest
 from wagtail.models import Site
 
-from tests.databases import flush_by_delete_on_postgresql
-from tests.demo_site import uses_demo
-from tests.renditions import fastest_image_encoders, remembered_renditions
-
+# The plugins' functions are imported inside the hooks below: a plugin module imported before
+# pytest loads it would not have its assertions rewritten (PytestAssertRewriteWarning).
 pytest_plugins = ["tests.databases", "tests.demo_site"]
 
 
 def pytest_configure(config):
     """The admin's Vietnamese is compiled from locale/*.po (`make messages`); a test run started
     without make compiles the stale catalogues itself, once, before any worker starts."""
+    from tests.databases import flush_by_delete_on_postgresql
+    from tests.renditions import fastest_image_encoders, remembered_renditions
+
     fastest_image_encoders()
     remembered_renditions()
     flush_by_delete_on_postgresql()
@@ -124,6 +125,8 @@ def pytest_collection_modifyitems(config, items):
     site_crawl) run after all the others, package by package: each test process loads it once
     (pytest-xdist hands each worker tests in this order). Whatever the order, a test that does
     not use it never sees it (DemoSite, pytest_runtest_setup)."""
+    from tests.demo_site import uses_demo
+
     for item in items:
         if item.path.is_relative_to(BROWSER_TESTS) and "browser" not in item.keywords:
             item.add_marker(pytest.mark.browser)

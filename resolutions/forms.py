@@ -78,18 +78,21 @@ class DocumentFilterForm(forms.Form):
 
     def __init__(self, *args, root_path="", private_q=None, **kwargs):
         """`root_path`: the site root's path, whose live, public documents' years the year
-        filter offers (stored when documents change: resolutions.models.document_year)."""
+        filter offers (stored when documents change: resolutions.models.document_year).
+        `year_counts`: {year: number of those documents}, newest first, from the same rows."""
         super().__init__(*args, **kwargs)
-        years = remember(
-            "library-years",
-            root_path,
-            compute=lambda: list(
-                DocumentYear.objects.filter(root_path=root_path)
-                .order_by("-year")
-                .values_list("year", flat=True)
-            ),
+        self.year_counts = dict(
+            remember(
+                "library-year-counts",
+                root_path,
+                compute=lambda: list(
+                    DocumentYear.objects.filter(root_path=root_path)
+                    .order_by("-year")
+                    .values_list("year", "documents")
+                ),
+            )
         )
-        self.fields["nam"].choices = [("", _("Mọi năm"))] + [(y, str(y)) for y in years]
+        self.fields["nam"].choices = [("", _("Mọi năm"))] + [(y, str(y)) for y in self.year_counts]
         if private_q is None:
             private_q = remembered_private_q()
         collections = CongressPage.objects.live().exclude(private_q)

@@ -6,10 +6,14 @@ of it grown to size L (10,000 articles, 1,000 documents); collects static files.
 times (cold, uncached, cached), it serves each size with its own gunicorn (production settings,
 DEBUG off, 2 workers) on 127.0.0.1:<free port> and drives each page type with wrk (16
 connections), the two sizes taking turns every 2 s (S L L S S L L S) so that the machine's drift
-weighs on both alike. Then it publishes one article into a warm page cache at S and counts
-what stays cached (bench/purge_ratio.py, rolled back). Prints a table and the target ratios, then
-drops the databases and removes
-its temporary folder, also on Ctrl-C or an error.
+weighs on both alike. The cold mode (2 connections) counts the server's CPU per request: the
+sizes take turns every second (S L L S S L L S at 4 s per size), each segment's CPU (the
+workers' and their PostgreSQL server processes', in nanoseconds from /proc/<pid>/schedstat)
+divided by the requests it answered; a size's figure is the median of its segments', and its
+ratio to S the median of the ratios of segments of the same round (side by side). Then it
+publishes one article into a warm page cache at S and counts what stays cached
+(bench/purge_ratio.py, rolled back). Prints a table and the target ratios, then drops the
+databases and removes its temporary folder, also on Ctrl-C or an error.
 
 Options: --duration SECONDS per URL and size (default 8; half in the cold mode and with one
 client), --connections N (16), --sizes S,L, --keep, --setup-only, --database-url postgres://...
@@ -28,6 +32,7 @@ import secrets
 import shutil
 import signal
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -44,6 +49,11 @@ PYTHON = sys.executable
 DB_PREFIX = "portal_bench"
 WARM_UP_REQUESTS = 20  # per server and URL, before measuring: both workers warm
 SEGMENT_SECONDS = 2  # the sizes take turns this long (Bench.measure)
+# In the cold mode they take turns every second (wrk's shortest run), twice as often: a page's
+# figure at a size is the median of its segments' CPU per request, so a burst of other work on
+# the machine during one segment moves it little (`combine`), and its ratio to S the median of
+# the ratios of segments side by side (`paired_ratio`).
+COLD_SEGMENT_SECONDS = 1
 # Articles and documents in all (the demo content's own included); each size is the one before
 # it, grown. D is the demo content alone; XL is costly to build (~100,000 articles): ask for it.
 SIZES = {
@@ -335,19 +345,20 @@ class Bench:
         return parse_wrk(output)
 
     def measure(self, mode, name, connections=None, seconds=None):
-        """One page at every size, interleaved in segments of SEGMENT_SECONDS: S L L S S L L S
-        (or L S S L L S S L), `seconds` (--duration) per size in all. A drift of this machine's
-        speed during the run (it moves ±15% from minute to minute) then weighs on both sizes
-        alike instead of on whichever size came second."""
+        """One page at every size, interleaved in segments of SEGMENT_SECONDS (the cold mode:
+        COLD_SEGMENT_SECONDS): S L L S S L L S (or L S S L L S S L), `seconds` (--duration) per
+        size in all. A drift of this machine's speed during the run (it moves ±15% from minute
+        to minute) then weighs on both sizes alike instead of on whichever size came second."""
         connections = connections or self.args.connections
         seconds = seconds or self.args.duration
+        segment_seconds = COLD_SEGMENT_SECONDS if mode == "cold" else SEGMENT_SECONDS
         sizes = self.args.sizes
         urls = {size: self.servers[size].base_url + self.urls[name] for size in sizes}
         for size, url in urls.items():
             for _ in range(WARM_UP_REQUESTS):  # templates, connections, remembered parts
                 urllib.request.urlopen(url, timeout=60).read()
             self.servers[size].database_pids = self.database_pids(size)
-        rounds = max(1, round(seconds / SEGMENT_SECONDS))
+        rounds = max(1, round(seconds / segment_seconds))
         # Which size goes first alternates from one URL to the next, so neither always has the
         # first segment after the warm-up.
         self.turns += 1
@@ -358,7 +369,7 @@ class Bench:
             for size in order:
                 server = self.servers[size]
                 cpu, served = self.server_work(server)
-                segment = self.wrk(urls[size], SEGMENT_SECONDS, connections)
+                segment = self.wrk(urls[size], segment_seconds, connections)
                 cpu_after, served_after = self.server_work(server, settle=True)
                 segment["cpu"], segment["served"] = cpu_after - cpu, served_after - served
                 segments[size].append(segment)
@@ -373,7 +384,10 @@ class Bench:
             result.update(self.probes[size]["pages"][name])
             self.results[size, mode, name] = result
             rps = "/".join(f"{s['requests'] / s['seconds']:.0f}" for s in kept)
-            cpu = f" CPU {result['cpu_ms']:6.1f} ms/request" if result["cpu_ms"] else ""
+            cpu = ""
+            if result["cpu_ms"]:
+                each = "/".join(f"{ms:.1f}" for ms in segment_cpu_ms(kept))
+                cpu = f" CPU {result['cpu_ms']:6.1f} ms/request ({each})"
             log(
                 f"{size} {mode:8} {name:10} {result['rps']:8.0f} req/s ({rps}) "
                 f"p50 {result['p50']:6.1f} ms p99 {result['p99']:6.1f} ms{cpu}"
@@ -403,7 +417,10 @@ class Bench:
     @staticmethod
     def server_work(server, settle=False):
         """(the workers' CPU seconds, requests they logged) so far; with `settle`, once both
-        stop moving (a request still running when wrk stopped is finished and counted)."""
+        stop moving (a request still running when wrk stopped is finished and counted): no new
+        line, less than 2 ms of CPU in 50 ms (idle workers still wake now and then) and no
+        counted process running or waiting for a CPU (on a busy machine a request can wait
+        longer than 50 ms for one)."""
 
         def read():
             lines = server.access_log.read_bytes().count(b"\n") if server.access_log.exists() else 0
@@ -413,8 +430,8 @@ class Bench:
         for _ in range(50 if settle else 0):
             time.sleep(0.05)
             later = read()
-            if later == now:
-                break
+            if later[1] == now[1] and later[0] - now[0] < 0.002 and not server.running:
+                return later
             now = later
         return now
 
@@ -578,9 +595,10 @@ class Bench:
         for size, growth in COLD_GROWTH.items():
             pages = COLD_XL_PAGES if size == "XL" else PAGE_ORDER[:-1]
             for name in pages:
-                small, large = cold_cpu("S", name), cold_cpu(size, name)
-                if small and large is not None:
-                    ratio = large / small
+                small = self.segments.get(("S", "cold", name))
+                large = self.segments.get((size, "cold", name))
+                ratio = paired_ratio(small, large) if small and large else None
+                if ratio is not None:
                     label = f"cold {name} CPU/request {size} / S"
                     checks.append((label, f"{ratio:.2f}", ratio <= growth, f"<= {growth}", True))
         # One publish into a warm cache (issue 20): what does not show the article stays cached.
@@ -631,16 +649,36 @@ def parse_wrk(output):
     }
 
 
+def segment_cpu_ms(segments):
+    """Each segment's server CPU per request it answered (milliseconds)."""
+    return [s["cpu"] * 1000 / s["served"] for s in segments if s.get("served")]
+
+
+def paired_ratio(small, large):
+    """One size's CPU per request over another's: the median of the ratios of their segments
+    taken in the same round (S L L S: the first S and L, then the second L and S, ...), side by
+    side in time, so that what the machine did in that second weighs on both. Over repeated
+    runs on a busy machine it moved less than the ratio of two sums or of two medians."""
+    rounds = [
+        (a["cpu"] / a["served"], b["cpu"] / b["served"])
+        for a, b in zip(small, large, strict=False)
+        if a.get("served") and b.get("served") and a["cpu"] > 0
+    ]
+    return statistics.median(b / a for a, b in rounds) if rounds else None
+
+
 def combine(segments):
     """One figure from a page's segments at one size: requests/s over all of them; p50 and p99
-    are the mean of the segments' own (wrk prints percentiles, not its histogram)."""
+    are the mean of the segments' own (wrk prints percentiles, not its histogram); the server
+    CPU per request is the median of the segments' own: a segment that other work on the
+    machine slowed (its caches, its cores' shared halves) moves the median little, where it
+    moved a sum over all segments by its whole excess."""
     requests = sum(s["requests"] for s in segments)
     seconds = sum(s["seconds"] for s in segments)
-    served = sum(s.get("served", 0) for s in segments)
-    cpu = sum(s.get("cpu", 0.0) for s in segments)
+    cpu_ms = segment_cpu_ms(segments)
     return {
-        # The workers' CPU per request they answered (milliseconds), steady under load.
-        "cpu_ms": cpu * 1000 / served if served else None,
+        # The workers' CPU per request they answered (milliseconds).
+        "cpu_ms": statistics.median(cpu_ms) if cpu_ms else None,
         "requests": requests,
         "seconds": seconds,
         "rps": requests / seconds,

@@ -48,8 +48,7 @@ def h(text):
 
 # The demo's contact page (pages.demo), the last item of the main menu.
 CONTACT_SLUG = "lien-he"
-# The union's office as the demo shows it in every page's footer (home.demo) and on the contact
-# page (pages.demo): the same office, so the same words.
+# The union's office (SiteBranding.contact_*), shown in every page's footer and on the contact page.
 OFFICE_ADDRESS = "Số 14 Trần Bình Trọng, phường Cửa Nam, Hà Nội (địa chỉ mẫu)"
 OFFICE_PHONE = "024 0000 0000"
 OFFICE_EMAIL = "lienhe@example.vn"

@@ -142,10 +142,11 @@ class SiteBranding(BaseSiteSetting):
         _("Liên kết của băng rôn"),
         _("Trang mở ra khi bấm vào băng rôn (thường là trang chiến dịch)."),
     )
+    # The office, shown in every footer and on the contact page (pages.ContactPage).
     contact_address = optional_text(
-        _("Địa chỉ"), _("Địa chỉ trụ sở, hiện ở chân trang."), max_length=255
+        _("Địa chỉ"), _("Địa chỉ trụ sở, đủ để tìm trên bản đồ."), max_length=255
     )
-    contact_phone = optional_text(_("Điện thoại"), _("Số điện thoại liên hệ."), max_length=50)
+    contact_phone = optional_text(_("Điện thoại"), _("Ví dụ: 024 3942 1234."), max_length=50)
     contact_email = models.EmailField(_("Thư điện tử"), blank=True, help_text=_("Hộp thư liên hệ."))
     footer_note = optional_text(
         _("Ghi chú chân trang"),
@@ -182,13 +183,12 @@ class SiteBranding(BaseSiteSetting):
             "banner_link",
         ),
         field_group(
-            _("Chân trang"),
+            _("Liên hệ của cơ quan (chân mọi trang và trang Liên hệ)"),
             "contact_address",
             "contact_phone",
             "contact_email",
-            "footer_note",
-            "partners_heading",
         ),
+        field_group(_("Chân trang"), "footer_note", "partners_heading"),
         field_group(_("Chia sẻ và SEO"), "meta_description", "og_image"),
     ]
 

@@ -3,9 +3,6 @@ the facts of the product brief. Idempotent: a page that exists (by slug) is left
 
 from home.demo_utils import (
     CONTACT_SLUG,
-    OFFICE_ADDRESS,
-    OFFICE_EMAIL,
-    OFFICE_PHONE,
     ensure_child_page,
     ensure_image,
     h,
@@ -209,9 +206,6 @@ def load(home, stdout=None):
         CONTACT_SLUG,
         title="Liên hệ",
         intro="Cơ quan thường trực Công đoàn Viên chức Việt Nam tiếp đoàn viên và bạn đọc.",
-        address=OFFICE_ADDRESS,
-        phone=OFFICE_PHONE,
-        email=OFFICE_EMAIL,
         hours="Thứ Hai – Thứ Sáu: 8:00–12:00 và 13:30–17:00\nThứ Bảy, Chủ nhật, ngày lễ: nghỉ",
         show_in_menus=True,
     )

@@ -94,3 +94,10 @@ def structured_data(context):
     if texts is not None:  # stored with the page (news/models/article_parts.py)
         return scripts((), nonce, texts)
     return scripts(page_nodes(context), nonce)
+
+
+@register.filter
+def tel(number):
+    """A phone number as a tel: link wants it: its digits and a leading + (`024 3942.1234` ->
+    `02439421234`)."""
+    return "".join(ch for ch in str(number) if ch.isdigit() or ch == "+")

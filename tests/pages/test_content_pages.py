@@ -68,7 +68,7 @@ def test_child_page_shows_breadcrumbs_side_navigation_and_menu(client, home_page
 @pytest.mark.parametrize(
     ("page_type", "fields"),
     [
-        ("pages.ContactPage", {"address": "Số 14 Trần Bình Trọng, Hà Nội"}),
+        ("pages.ContactPage", {}),
         ("pages.LeadershipPage", {}),
         ("webforms.FormPage", {}),
     ],

@@ -3,7 +3,7 @@ it, where it applies and whether it is in force today."""
 
 from django.utils.translation import gettext_lazy as _
 
-from .partner_choices import BENEFICIARY_FIELDS, CLAIM_FIELDS, PartnerStatus, Scope
+from .partner_choices import BENEFICIARIES, CLAIM_METHODS, PartnerStatus, Scope
 from .partner_queries import today
 
 __all__ = ["PartnerOfferMixin"]
@@ -25,11 +25,11 @@ class PartnerOfferMixin:
 
     @property
     def beneficiaries(self):
-        return [label for field, label in BENEFICIARY_FIELDS if getattr(self, field)]
+        return [row.label for row in BENEFICIARIES if getattr(self, row.name)]
 
     @property
     def claim_methods(self):
-        return [label for field, label in CLAIM_FIELDS if getattr(self, field)]
+        return [row.label for row in CLAIM_METHODS if getattr(self, row.name)]
 
     @property
     def claim_steps(self):

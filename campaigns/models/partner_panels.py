@@ -16,6 +16,8 @@ from wagtail.admin.panels import (
 
 from home.page_parts import field_group
 
+from .partner_choices import BENEFICIARIES, CLAIM_METHODS, names
+
 __all__ = ["partner_edit_handler"]
 
 partner_edit_handler = TabbedInterface(
@@ -35,15 +37,8 @@ partner_edit_handler = TabbedInterface(
                     ],
                     heading=_("Mức ưu đãi"),
                 ),
-                field_group(_("Ai được hưởng"), "for_members", "for_family", "for_children"),
-                field_group(
-                    _("Cách nhận ưu đãi"),
-                    "claim_union_card",
-                    "claim_code",
-                    "claim_phone",
-                    "claim_evoucher",
-                    "claim_instructions",
-                ),
+                field_group(_("Ai được hưởng"), *names(BENEFICIARIES)),
+                field_group(_("Cách nhận ưu đãi"), *names(CLAIM_METHODS), "claim_instructions"),
             ],
             heading=_("Ưu đãi"),
         ),

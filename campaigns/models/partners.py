@@ -33,13 +33,12 @@ from portal.fields import (
     optional_long_text,
     optional_text,
     optional_url,
-    switch,
     text,
 )
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from search.text import fold, plain_text
 
-from .partner_choices import PartnerStatus, Scope, Sector
+from .partner_choices import BENEFICIARIES, CLAIM_METHODS, PartnerStatus, Scope, Sector, switches
 from .partner_offer import PartnerOfferMixin
 from .partner_panels import partner_edit_handler
 from .partner_queries import PartnerQuerySet
@@ -120,31 +119,8 @@ class Partner(
         ),
         max_length=120,
     )
-    for_members = switch(_("Đoàn viên"), _("Đoàn viên công đoàn được hưởng ưu đãi."), default=True)
-    for_family = switch(
-        _("Người thân"), _("Vợ/chồng, bố mẹ của đoàn viên cũng được hưởng ưu đãi."), default=False
-    )
-    for_children = switch(
-        _("Con của đoàn viên"), _("Con của đoàn viên được hưởng ưu đãi."), default=False
-    )
-    claim_union_card = switch(
-        _("Xuất trình thẻ đoàn viên"),
-        _("Đưa thẻ đoàn viên (thẻ giấy hoặc thẻ điện tử) khi thanh toán."),
-        default=True,
-    )
-    claim_code = switch(
-        _("Nhập mã ưu đãi"), _("Nhập mã khi mua trực tuyến hoặc đặt chỗ."), default=False
-    )
-    claim_phone = switch(
-        _("Đăng nhập bằng số điện thoại"),
-        _("Ưu đãi gắn với số điện thoại đã đăng ký đoàn viên."),
-        default=False,
-    )
-    claim_evoucher = switch(
-        _("Phiếu ưu đãi điện tử"),
-        _("Đoàn viên nhận e-voucher qua ứng dụng hoặc tin nhắn."),
-        default=False,
-    )
+    for_members, for_family, for_children = switches(BENEFICIARIES)
+    claim_union_card, claim_code, claim_phone, claim_evoucher = switches(CLAIM_METHODS)
     claim_instructions = optional_long_text(
         _("Các bước nhận ưu đãi"), _("Mỗi bước một dòng, viết ngắn để đọc trên điện thoại.")
     )

@@ -223,3 +223,19 @@ def test_admin_form_requires_provinces_for_a_provincial_offer(programme):
     assert form.errors["discount_max"] == [
         "Mức giảm tối đa phải lớn hơn hoặc bằng mức giảm tối thiểu."
     ]
+
+
+def test_every_yes_no_field_of_an_offer_is_the_one_its_row_describes():
+    """The partner's class unpacks `switches(rows)` into named fields: each field must carry
+    its own row's label, help text and default (a name out of order would show members one
+    claim method under another's name)."""
+    from campaigns.models import Partner
+    from campaigns.models.partner_choices import BENEFICIARIES, CLAIM_METHODS
+
+    for row in BENEFICIARIES + CLAIM_METHODS:
+        field = Partner._meta.get_field(row.name)
+        assert (field.verbose_name, field.help_text, field.default) == (
+            row.label,
+            row.help_text,
+            row.default,
+        ), row.name

@@ -4,18 +4,18 @@ signed timestamp of the editor-built forms (webforms.forms) against bots."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.form_fields import full_name_field
+from portal.form_fields import full_name_field, required_text
 from portal.form_guard import honeypot_field, token_field
 from webforms.forms import TimestampedForm
 
 
 class AskForm(TimestampedForm):
     full_name = full_name_field()
-    contact = forms.CharField(
-        label=_("Số điện thoại hoặc thư điện tử"),
-        help_text=_("Chỉ để cán bộ tư vấn trả lời riêng cho bạn; không bao giờ được đăng."),
+    contact = required_text(
+        _("Số điện thoại hoặc thư điện tử"),
+        _("Vui lòng cho biết cách liên hệ với bạn."),
+        _("Chỉ để cán bộ tư vấn trả lời riêng cho bạn; không bao giờ được đăng."),
         max_length=254,
-        error_messages={"required": _("Vui lòng cho biết cách liên hệ với bạn.")},
     )
     topic = forms.ModelChoiceField(
         label=_("Chủ đề"),
@@ -23,11 +23,11 @@ class AskForm(TimestampedForm):
         required=False,
         empty_label=_("— Chọn chủ đề (không bắt buộc) —"),
     )
-    question = forms.CharField(
-        label=_("Câu hỏi của bạn"),
+    question = required_text(
+        _("Câu hỏi của bạn"),
+        _("Vui lòng nhập câu hỏi."),
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 6}),
-        error_messages={"required": _("Vui lòng nhập câu hỏi.")},
     )
     consent = forms.BooleanField(
         error_messages={"required": _("Cần đánh dấu ô đồng ý này để chúng tôi có thể tiếp nhận.")}

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.provinces import province_choices
 from portal import limits
-from portal.form_fields import full_name_field
+from portal.form_fields import full_name_field, required_text
 from portal.form_guard import TOKEN_MESSAGES, GuardedForm, honeypot_field, token_field
 from search.text import squash
 
@@ -75,11 +75,11 @@ class SignupForm(NormalisedPersonMixin, GuardedForm):
     form_name = "dang-ky-doan-vien"
 
     full_name = full_name_field()
-    date_of_birth = forms.CharField(
-        label=_("Ngày sinh"),
-        help_text=_("Dạng ngày/tháng/năm, ví dụ 05/09/1990. Từ 16 tuổi trở lên."),
+    date_of_birth = required_text(
+        _("Ngày sinh"),
+        _("Vui lòng nhập ngày sinh."),
+        _("Dạng ngày/tháng/năm, ví dụ 05/09/1990. Từ 16 tuổi trở lên."),
         max_length=20,
-        error_messages={"required": _("Vui lòng nhập ngày sinh.")},
         widget=forms.TextInput(
             attrs={"inputmode": "numeric", "placeholder": "dd/mm/yyyy", "autocomplete": "bday"}
         ),
@@ -90,11 +90,11 @@ class SignupForm(NormalisedPersonMixin, GuardedForm):
         widget=forms.RadioSelect,
         error_messages={"required": _("Vui lòng chọn giới tính.")},
     )
-    phone = forms.CharField(
-        label=_("Số điện thoại di động"),
-        help_text=_("Ví dụ 0912 345 678. Mỗi số điện thoại là một người đăng ký."),
+    phone = required_text(
+        _("Số điện thoại di động"),
+        _("Vui lòng nhập số điện thoại di động."),
+        _("Ví dụ 0912 345 678. Mỗi số điện thoại là một người đăng ký."),
         max_length=30,
-        error_messages={"required": _("Vui lòng nhập số điện thoại di động.")},
         widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"}),
     )
     email = forms.EmailField(

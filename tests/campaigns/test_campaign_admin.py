@@ -2,27 +2,13 @@
 developer; and a partner is created as a draft, then published."""
 
 import pytest
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from campaigns.models import CampaignPage, Partner
 from tests.admin_pages import publish_in_admin
 from tests.public_pages import assert_shown
 
+from .admin_forms import admin_date, campaign_form, listblock, partner_form
 from .campaign_helpers import days, make_campaign_index, make_programme
-
-
-def listblock(items):
-    return {
-        **{
-            str(i): {"value": value, "deleted": "", "order": str(i), "id": ""}
-            for i, value in enumerate(items)
-        },
-        "count": str(len(items)),
-    }
-
-
-def admin_date(day):
-    return day.strftime("%d/%m/%Y")
 
 
 @pytest.mark.django_db
@@ -33,65 +19,56 @@ def test_editor_builds_and_publishes_a_campaign_from_blocks(admin_client, home_p
         admin_client,
         CampaignPage,
         index,
-        {
-            "title": "Tháng Công nhân năm sau",
-            "slug": "thang-cong-nhan-nam-sau",
-            "slogan": "Vì việc làm bền vững",
-            "start_date": admin_date(days(-1)),
-            "end_date": admin_date(days(30)),
-            "location": "Hà Nội",
-            "intro": rich_text("<p>Một tháng chăm lo cho người lao động.</p>"),
-            "tags": "Tháng Công nhân",
-            "body": streamfield(
-                [
-                    (
-                        "countdown",
-                        {
-                            "heading": "Lễ phát động",
-                            "target_date": admin_date(target),
-                            "past_text": "",
-                        },
-                    ),
-                    (
-                        "timeline",
-                        {
-                            "heading": "Các mốc",
-                            "milestones": listblock(
-                                [
-                                    {
-                                        "date": "28/07/1929",
-                                        "title": "Công đoàn Việt Nam ra đời",
-                                        "text": "",
-                                        "image": "",
-                                    }
-                                ]
-                            ),
-                        },
-                    ),
-                    (
-                        "figures",
-                        {
-                            "heading": "",
-                            "items": listblock(
-                                [{"number": "1000000", "unit": "đoàn viên", "label": "Mục tiêu"}]
-                            ),
-                        },
-                    ),
-                    (
-                        "call_to_action",
-                        {
-                            "text": "Đăng ký ngay",
-                            "page": "",
-                            "url": "#dang-ky",
-                            "note": "",
-                            "style": "primary",
-                        },
-                    ),
-                    ("signup", {"heading": "", "intro": "Mời bạn đăng ký."}),
-                ]
-            ),
-            "comments": inline_formset([]),
-        },
+        campaign_form(
+            start_date=admin_date(days(-1)),
+            end_date=admin_date(days(30)),
+            blocks=[
+                (
+                    "countdown",
+                    {
+                        "heading": "Lễ phát động",
+                        "target_date": admin_date(target),
+                        "past_text": "",
+                    },
+                ),
+                (
+                    "timeline",
+                    {
+                        "heading": "Các mốc",
+                        "milestones": listblock(
+                            [
+                                {
+                                    "date": "28/07/1929",
+                                    "title": "Công đoàn Việt Nam ra đời",
+                                    "text": "",
+                                    "image": "",
+                                }
+                            ]
+                        ),
+                    },
+                ),
+                (
+                    "figures",
+                    {
+                        "heading": "",
+                        "items": listblock(
+                            [{"number": "1000000", "unit": "đoàn viên", "label": "Mục tiêu"}]
+                        ),
+                    },
+                ),
+                (
+                    "call_to_action",
+                    {
+                        "text": "Đăng ký ngay",
+                        "page": "",
+                        "url": "#dang-ky",
+                        "note": "",
+                        "style": "primary",
+                    },
+                ),
+                ("signup", {"heading": "", "intro": "Mời bạn đăng ký."}),
+            ],
+        ),
     )
     assert page.live
     # The admin's day/month/year dates are read day-first.
@@ -117,37 +94,14 @@ def test_editor_builds_and_publishes_a_campaign_from_blocks(admin_client, home_p
 @pytest.mark.django_db
 def test_editor_saves_a_partner_as_draft_then_publishes(admin_client, client, home_page):
     make_programme(home_page)
-    data = nested_form_data(
-        {
-            "name": "Nhà sách Tri Thức",
-            "slug": "",
-            "sector": "giao-duc",
-            "offer_summary": "Giảm 15% sách giáo khoa cho con đoàn viên.",
-            "offer_details": rich_text(""),
-            "discount_min": "15",
-            "discount_max": "",
-            "discount_text": "",
-            "for_members": "on",
-            "for_children": "on",
-            "claim_union_card": "on",
-            "claim_instructions": "",
-            "scope": "tinh",
-            "scope_sector": "",
-            "signing_union": "Công đoàn Viên chức Việt Nam",
-            "agreement_number": "20/TTHT-CĐVC",
-            "valid_from": admin_date(days(-1)),
-            "valid_to": admin_date(days(300)),
-            "status": "dang-hop-tac",
-            "contact_person": "",
-            "contact_phone": "",
-            "contact_email": "",
-            "website": "",
-            "locations": inline_formset(
-                [{"name": "", "address": "Số 1 phố Sách", "province": "01", "phone": ""}]
-            ),
-        }
+    data = partner_form(
+        name="Nhà sách Tri Thức",
+        scope="tinh",
+        provinces=["01"],
+        locations=[{"address": "Số 1 phố Sách", "province": "01"}],
+        valid_from=admin_date(days(-1)),
+        valid_to=admin_date(days(300)),
     )
-    data["provinces"] = ["01"]  # a multiple choice: one key, a list of values
     response = admin_client.post("/admin/snippets/campaigns/partner/add/", data)
     assert response.status_code == 302, (
         response.context["form"].errors if response.context else response.status_code

@@ -8,6 +8,7 @@ import pytest
 from campaigns.models import Partner, PartnerStatus, Scope, Sector
 from tests.public_pages import assert_shown, card_titles, page_html, ticked
 
+from .admin_forms import partner_form
 from .campaign_helpers import make_partner, make_programme, today
 
 
@@ -199,20 +200,7 @@ def test_admin_form_requires_provinces_for_a_provincial_offer(programme):
     form_class = Partner.edit_handler.bind_to_model(Partner).get_form_class()
     assert issubclass(form_class, PartnerForm)
     form = form_class(
-        data={
-            "name": "Siêu thị Tỉnh",
-            "sector": Sector.RETAIL,
-            "offer_summary": "Giảm 5%",
-            "scope": Scope.PROVINCE,
-            "signing_union": "Công đoàn Viên chức Việt Nam",
-            "status": PartnerStatus.ACTIVE,
-            "discount_min": "30",
-            "discount_max": "10",
-            "locations-TOTAL_FORMS": "0",
-            "locations-INITIAL_FORMS": "0",
-            "locations-MIN_NUM_FORMS": "0",
-            "locations-MAX_NUM_FORMS": "1000",
-        },
+        data=partner_form(scope=Scope.PROVINCE, discount_min="30", discount_max="10"),
         instance=Partner(),
         for_user=None,
     )

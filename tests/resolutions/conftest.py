@@ -7,7 +7,7 @@ from resolutions.factories import (
     PdfDocumentFactory,
     ResolutionPageFactory,
 )
-from resolutions.models import ResolutionAttachment
+from resolutions.models import ResolutionAttachment, ResolutionRelation
 from tests.public_pages import card_titles
 
 
@@ -20,11 +20,14 @@ def make_file(title, data, filename):
 
 
 def make_document(parent, *, attachments=(), related=(), publish=True, **fields):
-    """A document saved with full validation and published, as an editor does."""
+    """A document saved with full validation and published, as an editor does; `attachments` are
+    Wagtail documents, `related` are (RelationType, target document) pairs."""
     return ResolutionPageFactory(
         parent=parent,
         attachments=[ResolutionAttachment(document=d, label=d.title) for d in attachments],
-        related_links=list(related),
+        related_links=[
+            ResolutionRelation(relation_type=kind, target=target) for kind, target in related
+        ],
         publish=publish,
         **fields,
     )

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 
 from resolutions.demo import section as demo_section
-from resolutions.models import DocumentStatus, RelationType, ResolutionRelation
+from resolutions.models import DocumentStatus, RelationType
 from tests.public_pages import json_ld
 
 from .conftest import make_document, make_pdf
@@ -85,13 +85,7 @@ def test_table_of_contents_links_match_section_ids(client, library):
 @pytest.mark.django_db
 def test_replaced_document_links_to_its_replacement(client, library):
     new = make_document(library, title="Quyết định mới về quy chế", number="15/QĐ-TLĐ")
-    old = make_document(
-        library,
-        title="Quyết định cũ về quy chế",
-        number="9/QĐ-TLĐ",
-        status=DocumentStatus.REPLACED,
-        replaced_by=new,
-    )
+    old = make_document(library, status=DocumentStatus.REPLACED, replaced_by=new)
     html = client.get(old.url).content.decode()
     assert "Văn bản này đã bị thay thế." in html
     assert f'<a href="{new.url}" class="resolution__replacement">15/QĐ-TLĐ – Quyết định mới' in html
@@ -120,7 +114,7 @@ def test_related_documents_show_on_both_sides(client, library):
         library,
         title="Chương trình thực hiện",
         number="1734/CTr-TLĐ",
-        related=[ResolutionRelation(relation_type=RelationType.IMPLEMENTS, target=resolution)],
+        related=[(RelationType.IMPLEMENTS, resolution)],
     )
     html = client.get(programme.url).content.decode()
     assert "Hướng dẫn, triển khai thực hiện:" in html
@@ -208,13 +202,10 @@ def test_document_page_query_budget_does_not_grow(
     page = make_document(
         library,
         attachments=files,
-        related=[ResolutionRelation(relation_type=RelationType.AMENDS, target=t) for t in targets],
+        related=[(RelationType.AMENDS, target) for target in targets],
     )
     for _target in targets:
-        make_document(
-            library,
-            related=[ResolutionRelation(relation_type=RelationType.RELATED, target=page)],
-        )
+        make_document(library, related=[(RelationType.RELATED, page)])
     client.get(page.url)
     # Routing and site (~6), breadcrumb (1), attachments with their files (1), outgoing and
     # incoming relations (2), referencing pages (1 + view restrictions 1), issuing body (1),

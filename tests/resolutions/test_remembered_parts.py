@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from resolutions.generate import generate_documents
-from resolutions.models import RelationType, ResolutionRelation
+from resolutions.models import RelationType
 from tests.public_pages import card_titles
 
 from .conftest import make_document
@@ -45,7 +45,7 @@ def test_a_document_page_follows_new_relations_and_renders_again_without_queries
         library,
         title="Chương trình thực hiện",
         number="1734/CTr-TLĐ",
-        related=[ResolutionRelation(relation_type=RelationType.IMPLEMENTS, target=resolution)],
+        related=[(RelationType.IMPLEMENTS, resolution)],
     )
     html = client.get(resolution.url).content.decode()
     assert "Được hướng dẫn, triển khai bởi:" in html and "1734/CTr-TLĐ" in html

@@ -134,25 +134,18 @@ def test_query_counts_do_not_grow_with_questions(client, index, django_assert_ma
 
 @pytest.mark.django_db
 def test_an_editor_publishes_a_topic_with_a_question_and_answer(editor_client, client, index):
-    topic = publish_in_admin(
-        editor_client,
-        LegalTopicPage,
-        index,
-        {
-            "title": "Đoàn phí công đoàn",
-            "slug": "doan-phi",
-            "intro": "Mức và cách đóng đoàn phí.",
-            "answers": inline_formset(
-                [
-                    {
-                        "question": "Đoàn phí đóng hằng tháng hay hằng năm?",
-                        "answer": rich_text("<p>Hằng tháng, qua công đoàn cơ sở.</p>"),
-                        "answered_on": "",
-                    }
-                ]
-            ),
-        },
-    )
+    qa = {
+        "question": "Đoàn phí đóng hằng tháng hay hằng năm?",
+        "answer": rich_text("<p>Hằng tháng, qua công đoàn cơ sở.</p>"),
+        "answered_on": "",
+    }
+    topic_form = {
+        "title": "Đoàn phí công đoàn",
+        "slug": "doan-phi",
+        "intro": "Mức và cách đóng đoàn phí.",
+        "answers": inline_formset([qa]),
+    }
+    topic = publish_in_admin(editor_client, LegalTopicPage, index, topic_form)
     assert topic.live
     client.logout()
     assert "Hằng tháng, qua công đoàn cơ sở." in client.get(topic.url).content.decode()

@@ -6,11 +6,10 @@ from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page, Site
 
-from home.page_parts import field_group, optional_image
+from home.page_parts import field_group, optional_image, rich_intro
 from portal.fields import (
     optional_date,
     optional_link,
-    optional_rich_text,
     optional_text,
     switch,
     text,
@@ -22,10 +21,7 @@ class HomePage(Page):
     """The site root. Its sections (news, campaigns, documents, membership progress) are filled
     by the apps that own them; a section with nothing to show is not rendered."""
 
-    intro = optional_rich_text(
-        _("Lời giới thiệu"),
-        _("Một đoạn ngắn dưới băng rôn, giới thiệu Công đoàn Viên chức Việt Nam."),
-    )
+    intro = rich_intro(_("Một đoạn ngắn dưới băng rôn, giới thiệu Công đoàn Viên chức Việt Nam."))
 
     content_panels = Page.content_panels + [
         HelpPanel(

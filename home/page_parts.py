@@ -1,15 +1,38 @@
 """Page parts every page type shares, written once: an optional image link, the hero image
-(fields, admin panel and the text alternative a template shows). Share links are one include,
-`includes/share.html`; card querysets are in `home.cards`."""
+(fields, admin panel and the text alternative a template shows), the opening paragraph. Share
+links are one include, `includes/share.html`; card querysets are in `home.cards`."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.models import Page
 
-from portal.fields import optional_link, optional_text
+from portal.fields import optional_link, optional_long_text, optional_rich_text, optional_text
 
-__all__ = ["HeroImageMixin", "field_group", "hero_panel", "intro_panels", "optional_image"]
+__all__ = [
+    "HeroImageMixin",
+    "field_group",
+    "hero_panel",
+    "intro_panels",
+    "optional_image",
+    "plain_intro",
+    "rich_intro",
+]
+
+# Every page type's opening paragraph has the same name in the edit form; its help text says what
+# it is for on that page.
+INTRO_LABEL = _("Đoạn mở đầu")
+INTRO_HELP = _("Một vài câu ở đầu trang, dưới tiêu đề.")
+
+
+def plain_intro(help_text=INTRO_HELP, *, max_length=600):
+    """A page's opening paragraph in plain text (`intro`), which the editor may leave empty."""
+    return optional_long_text(INTRO_LABEL, help_text, max_length=max_length)
+
+
+def rich_intro(help_text=INTRO_HELP, *, lists=False):
+    """A page's opening paragraph with bold, italic and links (and lists, if `lists`)."""
+    return optional_rich_text(INTRO_LABEL, help_text, lists=lists)
 
 
 def optional_image(verbose_name, help_text):

@@ -98,15 +98,14 @@ def optional_long_text(verbose_name: Any, help_text: Any = "", **options: Any) -
     return long_text(verbose_name, help_text, blank=True, **options)
 
 
-def optional_rich_text(verbose_name: Any, help_text: Any = "", **options: Any) -> RichTextField:
-    """A paragraph or two with bold, italic and links only (an introduction, a confirmation), which
-    the editor may leave empty."""
+def optional_rich_text(
+    verbose_name: Any, help_text: Any = "", *, lists: bool = False, **options: Any
+) -> RichTextField:
+    """A paragraph or two with bold, italic and links only (an introduction, a confirmation), and
+    bulleted and numbered lists if `lists`, which the editor may leave empty."""
+    features = ["bold", "italic", "link", *(["ul", "ol"] if lists else [])]
     return RichTextField(
-        verbose_name,
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text=help_text,
-        **options,
+        verbose_name, blank=True, features=features, help_text=help_text, **options
     )
 
 

@@ -18,11 +18,10 @@ from wagtail.search import index
 from campaigns.blocks import campaign_body_blocks
 from campaigns.registry.pages import SignupFormPageMixin
 from home.cards import with_renditions
-from home.page_parts import HeroImageMixin, hero_panel
+from home.page_parts import HeroImageMixin, hero_panel, rich_intro
 from news.models import NewsArticleTag, card_queryset, public_articles
 from portal.fields import (
     optional_date,
-    optional_rich_text,
     optional_text,
     optional_url,
     stream_body,
@@ -70,10 +69,7 @@ def split_current_and_past(campaigns, day=None):
 class CampaignIndexPage(IntroSearchMixin, IntroSnippetMixin, Page):
     """`/chien-dich/`: every campaign as a card, current ones first."""
 
-    intro = optional_rich_text(
-        _("Lời giới thiệu"),
-        _("Một đoạn ngắn trên danh sách chiến dịch."),
-    )
+    intro = rich_intro(_("Một đoạn ngắn trên danh sách chiến dịch."))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -148,10 +144,7 @@ class CampaignPage(HeroImageMixin, SignupFormPageMixin, FoldedSearchMixin, Page)
         _("Đường dẫn theo dõi trực tuyến"),
         _("Trang phát trực tiếp hoặc họp trực tuyến; bỏ trống để dùng trang này."),
     )
-    intro = optional_rich_text(
-        _("Giới thiệu"),
-        _("Đoạn mở đầu: chiến dịch là gì, dành cho ai, diễn ra khi nào."),
-    )
+    intro = rich_intro(_("Chiến dịch là gì, dành cho ai, diễn ra khi nào."))
     body = stream_body(
         campaign_body_blocks(),
         _(

@@ -10,7 +10,6 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -18,7 +17,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from campaigns.partner_filters import PartnerFilterForm
 from campaigns.partner_links import forget_partner_caches
 from home.blocks import body_blocks
-from home.page_parts import intro_panels
+from home.page_parts import intro_panels, rich_intro
 from portal.fields import stream_body
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin, IntroSnippetMixin
 
@@ -32,11 +31,8 @@ class PartnerProgramPage(FoldedSearchMixin, IntroSnippetMixin, RoutablePageMixin
     """`/vi-phuc-loi-doan-vien/`: the programme's introduction, the directory of partners with
     filters, and one page per partner at `doi-tac/<slug>/`."""
 
-    intro = RichTextField(
-        _("Giới thiệu chương trình"),
-        blank=True,
-        features=["bold", "italic", "link", "ul", "ol"],
-        help_text=_("Chương trình là gì, ai được hưởng, cách dùng ưu đãi nói chung."),
+    intro = rich_intro(
+        _("Chương trình là gì, ai được hưởng, cách dùng ưu đãi nói chung."), lists=True
     )
     body = stream_body(
         body_blocks(),

@@ -3,10 +3,10 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel
-from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from campaigns.registry.pages import SignupFormPageMixin
+from home.page_parts import rich_intro
 from portal.fields import optional_rich_text
 
 __all__ = ["SignupPage"]
@@ -15,14 +15,12 @@ __all__ = ["SignupPage"]
 class SignupPage(SignupFormPageMixin, Page):
     """`/dang-ky-doan-vien/`: the member sign-up form on its own page."""
 
-    intro = RichTextField(
-        _("Lời giới thiệu"),
-        blank=True,
-        features=["bold", "italic", "link", "ul", "ol"],
-        help_text=_(
+    intro = rich_intro(
+        _(
             "Vài câu trên biểu mẫu: ai có thể đăng ký, đăng ký là bước đầu để công đoàn cơ sở "
             "xem xét kết nạp."
         ),
+        lists=True,
     )
     confirmation = optional_rich_text(
         _("Lời xác nhận sau khi gửi"),

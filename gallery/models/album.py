@@ -9,8 +9,8 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.models import Orderable, Page
 
-from home.page_parts import optional_image
-from portal.fields import link, optional_date, optional_long_text, optional_text
+from home.page_parts import optional_image, plain_intro
+from portal.fields import link, optional_date, optional_text
 from search.index import IntroSearchMixin
 
 THUMB_SPEC = "format-{avif,webp,jpeg} fill-{320x240,640x480}"
@@ -20,7 +20,7 @@ ALBUM_RENDITIONS = [*Filter().expand_spec(THUMB_SPEC), LARGE_SPEC]
 
 class AlbumPage(IntroSearchMixin, Page):
     date = optional_date(_("Ngày chụp"), _("Ngày diễn ra sự kiện trong ảnh."))
-    intro = optional_long_text(_("Giới thiệu"), _("Album nói về sự kiện nào."), max_length=800)
+    intro = plain_intro(_("Album nói về sự kiện nào."), max_length=800)
     cover = optional_image(_("Ảnh bìa"), _("Bỏ trống để dùng ảnh đầu tiên của album."))
 
     content_panels = Page.content_panels + [

@@ -7,7 +7,7 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.models import Page
 
-from portal.fields import optional_long_text
+from home.page_parts import plain_intro
 from portal.pagecache.privacy import private_q
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
@@ -86,7 +86,7 @@ def video_cards(queryset, limit):
 
 
 class GalleryIndexPage(FoldedSearchMixin, Page):
-    intro = optional_long_text(_("Giới thiệu"), max_length=600)
+    intro = plain_intro()
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + FOLDED_SEARCH_FIELDS

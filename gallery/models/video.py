@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
-from home.page_parts import field_group, optional_image
-from portal.fields import optional_date, optional_long_text, optional_url
+from home.page_parts import field_group, optional_image, plain_intro
+from portal.fields import optional_date, optional_url
 from search.index import IntroSearchMixin
 
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
@@ -39,7 +39,7 @@ def youtube_id(url):
 
 class VideoPage(IntroSearchMixin, Page):
     date = optional_date(_("Ngày"))
-    intro = optional_long_text(_("Giới thiệu"), max_length=800)
+    intro = plain_intro(max_length=800)
     youtube_url = optional_url(
         _("Địa chỉ YouTube"),
         _(

@@ -8,8 +8,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from home.page_parts import intro_panels
-from portal.fields import long_text, optional_date, optional_long_text
+from home.page_parts import intro_panels, plain_intro
+from portal.fields import long_text, optional_date
 from search.index import IntroSearchMixin
 from search.text import plain_text
 
@@ -21,7 +21,7 @@ CONSENT = (
 
 
 class LegalIndexPage(IntroSearchMixin, Page):
-    intro = optional_long_text(_("Giới thiệu"), max_length=800)
+    intro = plain_intro(max_length=800)
     consent_text = long_text(
         _("Nội dung đồng ý"),
         _("Người hỏi phải đánh dấu ô đồng ý; nội dung và phiên bản được lưu kèm."),
@@ -53,9 +53,7 @@ class LegalIndexPage(IntroSearchMixin, Page):
 
 
 class LegalTopicPage(IntroSearchMixin, Page):
-    intro = optional_long_text(
-        _("Giới thiệu chủ đề"), _("Ví dụ: hợp đồng lao động."), max_length=600
-    )
+    intro = plain_intro(_("Ví dụ: hợp đồng lao động."))
 
     content_panels = intro_panels(
         _(

@@ -17,9 +17,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.models import Page, Site
 
 from home.models import SiteBranding
+from home.page_parts import rich_intro
 from news.feeds import ATOM_TYPE, RSS_TYPE, NewsAtomFeed, NewsRssFeed
 from news.listing import newest_months
-from portal.fields import optional_rich_text
 from portal.pagecache.memo import CountRememberingPaginator, remember
 from search.index import IntroSearchMixin, IntroSnippetMixin
 from search.text import nfc
@@ -34,10 +34,7 @@ __all__ = ["NewsIndexPage"]
 class NewsIndexPage(IntroSearchMixin, IntroSnippetMixin, RoutablePageMixin, Page):
     """/tin-tuc/: every article newest first, with category, tag and month archives and feeds."""
 
-    intro = optional_rich_text(
-        _("Lời giới thiệu"),
-        _("Một đoạn ngắn ở đầu trang tin tức (tùy chọn)."),
-    )
+    intro = rich_intro(_("Một đoạn ngắn ở đầu trang tin tức (tùy chọn)."))
     page_size = models.PositiveSmallIntegerField(
         _("Số bài mỗi trang"),
         default=12,

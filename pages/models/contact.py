@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import body_blocks
+from home.page_parts import plain_intro
 from portal.fields import optional_link, optional_long_text, optional_text, optional_url
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
@@ -21,7 +22,7 @@ from .content import SectionNavigationMixin
 
 
 class ContactPage(SectionNavigationMixin, FoldedSearchMixin, Page):
-    intro = optional_long_text(_("Đoạn mở đầu"), max_length=600)
+    intro = plain_intro()
     hotline = optional_text(_("Đường dây nóng"), _("Tùy chọn."), max_length=50)
     hours = optional_long_text(
         _("Giờ làm việc"),

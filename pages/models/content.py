@@ -7,8 +7,8 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from home.blocks import body_blocks
-from home.page_parts import HeroImageMixin, hero_panel
-from portal.fields import optional_long_text, stream_body, switch
+from home.page_parts import HeroImageMixin, hero_panel, plain_intro
+from portal.fields import stream_body, switch
 from portal.pagecache.memo import remember
 from search.index import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
@@ -102,10 +102,8 @@ class SectionNavigationMixin:
 class ContentPage(HeroImageMixin, SectionNavigationMixin, FoldedSearchMixin, Page):
     """An ordinary page: Giới thiệu, Lịch sử, Chức năng nhiệm vụ, Cơ cấu tổ chức…"""
 
-    intro = optional_long_text(
-        _("Đoạn mở đầu"),
-        _("1–3 câu tóm tắt trang; dùng làm mô tả khi chia sẻ nếu không có mô tả SEO."),
-        max_length=600,
+    intro = plain_intro(
+        _("1–3 câu tóm tắt trang; dùng làm mô tả khi chia sẻ nếu không có mô tả SEO.")
     )
     body = stream_body(
         body_blocks(), _("Đoạn văn, tiêu đề mục, ảnh, trích dẫn, video, bảng, liên kết văn bản.")

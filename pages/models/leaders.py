@@ -12,8 +12,8 @@ from wagtail.images.models import Filter
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.page_parts import field_group, intro_panels, optional_image
-from portal.fields import choice, link, optional_long_text, optional_text, text
+from home.page_parts import field_group, intro_panels, optional_image, plain_intro
+from portal.fields import choice, link, optional_text, text
 from search.index import IntroSearchMixin
 
 from .content import SectionNavigationMixin
@@ -130,11 +130,7 @@ class LeadershipPage(SectionNavigationMixin, IntroSearchMixin, Page):
     """ "Ban Chấp hành": the Standing and Executive Committees of the current term, then the
     past terms."""
 
-    intro = optional_long_text(
-        _("Đoạn mở đầu"),
-        _("Ví dụ: Ban Chấp hành do Đại hội VI bầu, nhiệm kỳ 2023–2028."),
-        max_length=600,
-    )
+    intro = plain_intro(_("Ví dụ: Ban Chấp hành do Đại hội VI bầu, nhiệm kỳ 2023–2028."))
 
     content_panels = intro_panels(
         _(

@@ -2,10 +2,10 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel
-from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.page_parts import rich_intro
 from portal.fields import optional_date, optional_text, text
 from portal.pagecache.privacy import private_q
 
@@ -25,11 +25,8 @@ class CongressPage(Page):
     date_end = optional_date(_("Ngày bế mạc"), _("Ví dụ: 03/12/2023."))
     location = optional_text(_("Địa điểm"), _("Ví dụ: Hà Nội."))
     term = optional_text(_("Nhiệm kỳ"), _("Ví dụ: 2023–2028."), max_length=40)
-    intro = RichTextField(
-        _("Giới thiệu"),
-        blank=True,
-        features=["bold", "italic", "link", "ol", "ul"],
-        help_text=_("Vài đoạn giới thiệu Đại hội: chủ đề, số đại biểu, kết quả chính."),
+    intro = rich_intro(
+        _("Vài đoạn giới thiệu Đại hội: chủ đề, số đại biểu, kết quả chính."), lists=True
     )
 
     content_panels = Page.content_panels + [

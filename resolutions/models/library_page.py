@@ -4,8 +4,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from home.page_parts import intro_panels
-from portal.fields import optional_rich_text
+from home.page_parts import intro_panels, rich_intro
 from resolutions.library import library_context
 
 __all__ = ["DocumentLibraryPage"]
@@ -15,10 +14,7 @@ class DocumentLibraryPage(Page):
     """`/van-ban/`: every official document, newest first, with filters and an exact-number
     search. The listing itself lives in resolutions.library."""
 
-    intro = optional_rich_text(
-        _("Giới thiệu"),
-        _("Một đoạn ngắn phía trên bộ lọc: thư viện gồm những văn bản nào."),
-    )
+    intro = rich_intro(_("Một đoạn ngắn phía trên bộ lọc: thư viện gồm những văn bản nào."))
 
     content_panels = intro_panels(
         _(

@@ -12,8 +12,9 @@ from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.coreutils import safe_snake_case
 
+from home.page_parts import plain_intro
 from pages.models.content import SectionNavigationMixin
-from portal.fields import long_text, optional_datetime, optional_long_text, optional_text
+from portal.fields import long_text, optional_datetime, optional_text
 from search.index import IntroSearchMixin
 from search.text import fold
 
@@ -34,11 +35,7 @@ def default_retention_days():
 
 
 class FormPage(SectionNavigationMixin, IntroSearchMixin, AbstractForm):
-    intro = optional_long_text(
-        _("Giới thiệu biểu mẫu"),
-        _("Biểu mẫu dùng để làm gì, ai nên điền, hạn chót."),
-        max_length=1000,
-    )
+    intro = plain_intro(_("Biểu mẫu dùng để làm gì, ai nên điền, hạn chót."), max_length=1000)
     thank_you_text = long_text(
         _("Lời cảm ơn sau khi gửi"),
         _("Hiện cho người gửi sau khi thông tin được lưu."),

@@ -84,7 +84,7 @@ class SectionNavigationMixin:
             return self._navigation(request)
         site = Site.find_for_request(request)
         return remember(
-            "section-nav",
+            "section-nav-items",
             self.pk,
             getattr(site, "pk", None),
             compute=lambda: self._navigation(request),
@@ -92,10 +92,20 @@ class SectionNavigationMixin:
 
     def _navigation(self, request):
         section, tree = self.section_navigation(request)
+
+        def item(page, children=()):
+            return {
+                "url": page.get_url(request),
+                "text": page.title,
+                "active": page.pk == self.pk,
+                "children": [item(child) for child in children],
+            }
+
         return {
             "breadcrumb_pages": self.breadcrumb_pages(request),
             "section_page": section,
-            "section_tree": tree,
+            # The items of includes/nav_list.html, as the main menu's.
+            "section_items": [item(child, grandchildren) for child, grandchildren in tree],
         }
 
 

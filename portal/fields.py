@@ -24,6 +24,7 @@ __all__ = [
     "optional_rich_text",
     "optional_text",
     "optional_url",
+    "rich_text",
     "stream_body",
     "switch",
     "text",
@@ -98,15 +99,20 @@ def optional_long_text(verbose_name: Any, help_text: Any = "", **options: Any) -
     return long_text(verbose_name, help_text, blank=True, **options)
 
 
+def rich_text(
+    verbose_name: Any, help_text: Any = "", *, lists: bool = False, **options: Any
+) -> RichTextField:
+    """A paragraph or two with bold, italic and links only (an introduction, a confirmation, an
+    answer), and bulleted and numbered lists if `lists`, which the editor must fill in."""
+    features = ["bold", "italic", "link", *(["ul", "ol"] if lists else [])]
+    return RichTextField(verbose_name, features=features, help_text=help_text, **options)
+
+
 def optional_rich_text(
     verbose_name: Any, help_text: Any = "", *, lists: bool = False, **options: Any
 ) -> RichTextField:
-    """A paragraph or two with bold, italic and links only (an introduction, a confirmation), and
-    bulleted and numbered lists if `lists`, which the editor may leave empty."""
-    features = ["bold", "italic", "link", *(["ul", "ol"] if lists else [])]
-    return RichTextField(
-        verbose_name, blank=True, features=features, help_text=help_text, **options
-    )
+    """A `rich_text` the editor may leave empty."""
+    return rich_text(verbose_name, help_text, lists=lists, blank=True, **options)
 
 
 def optional_url(verbose_name: Any, help_text: Any = "", **options: Any) -> models.URLField:

@@ -15,7 +15,6 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
@@ -31,6 +30,7 @@ from portal.fields import (
     choice,
     optional_date,
     optional_long_text,
+    optional_rich_text,
     optional_text,
     optional_url,
     text,
@@ -91,11 +91,10 @@ class Partner(
         ),
         max_length=300,
     )
-    offer_details = RichTextField(
+    offer_details = optional_rich_text(
         _("Chi tiết ưu đãi"),
-        blank=True,
-        features=["bold", "italic", "link", "ol", "ul"],
-        help_text=_("Mặt hàng, dịch vụ áp dụng; điều kiện; trường hợp không áp dụng."),
+        _("Mặt hàng, dịch vụ áp dụng; điều kiện; trường hợp không áp dụng."),
+        lists=True,
     )
     discount_min = models.PositiveSmallIntegerField(
         _("Mức giảm tối thiểu (%)"),

@@ -5,11 +5,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 from home.page_parts import intro_panels, plain_intro
-from portal.fields import long_text, optional_date
+from portal.fields import long_text, optional_date, rich_text
 from search.index import IntroSearchMixin
 from search.text import plain_text
 
@@ -105,7 +104,7 @@ class LegalAnswer(Orderable):
         _("Không ghi tên, số điện thoại hay nơi làm việc của người hỏi."),
         max_length=1500,
     )
-    answer = RichTextField(_("Trả lời"), features=["bold", "italic", "link", "ol", "ul"])
+    answer = rich_text(_("Trả lời"), lists=True)
     answered_on = optional_date(_("Ngày trả lời"))
 
     panels = [FieldPanel("question"), FieldPanel("answer"), FieldPanel("answered_on")]

@@ -7,9 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.fields import RichTextField
 
-from portal.fields import optional_link, text
+from portal.fields import optional_link, rich_text, text
 
 
 class PrivacyNotice(models.Model):
@@ -24,13 +23,13 @@ class PrivacyNotice(models.Model):
         _("Hiện ngay trên các ô đồng ý."),
         default="Thông báo về xử lý dữ liệu cá nhân",
     )
-    body = RichTextField(
+    body = rich_text(
         _("Nội dung"),
-        features=["bold", "italic", "link", "ul", "ol"],
-        help_text=_(
+        _(
             "Nêu rõ: thu thập dữ liệu gì, để làm gì, ai kiểm soát, ai nhận (công đoàn được "
             "chuyển đến), lưu bao lâu, quyền của người đăng ký và cách thực hiện."
         ),
+        lists=True,
     )
     created_at = models.DateTimeField(_("Tạo lúc"), default=timezone.now, editable=False)
     created_by = optional_link(settings.AUTH_USER_MODEL, _("Người tạo"), editable=False)

@@ -104,3 +104,20 @@ def test_the_demo_shows_one_office_on_its_contact_page_and_in_every_footer(clien
         assert branding.contact_address in footer_of(response)
     main = main_of(client.get(contact.url))
     assert branding.contact_address in main and branding.contact_email in main
+
+
+@pytest.mark.django_db
+def test_a_contact_page_with_no_office_details_yet_shows_no_empty_card(client, home_page):
+    office(home_page.get_site(), address="", phone="", email="")
+    page = home_page.add_child(
+        instance=ContactPage(title="Liên hệ", slug="lien-he", intro="Gửi góp ý cho chúng tôi.")
+    )
+    main = main_of(client.get(page.url))
+    assert "Gửi góp ý cho chúng tôi." in main
+    assert "contact-card" not in main and "<dt>" not in main
+
+    page.hotline = "1900 0000"
+    page.save_revision().publish()
+    main = main_of(client.get(page.url))
+    assert "contact-card" in main and 'href="tel:19000000"' in main
+    assert "Địa chỉ" not in main  # no address and no map link to show under it
